@@ -1,0 +1,85 @@
+//! The document as a petgraph `DiGraph`, built once per question.
+
+use crate::model::{Document, EdgeKind, NodeId};
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::HashMap;
+
+/// A directed graph whose node weights are document ids. Edges point from
+/// the foundation to what rests on it, as in the document.
+pub struct BeliefGraph {
+    pub graph: DiGraph<NodeId, EdgeKind>,
+    pub index: HashMap<NodeId, NodeIndex>,
+}
+
+impl BeliefGraph {
+    pub fn new(doc: &Document) -> Self {
+        let mut graph = DiGraph::with_capacity(doc.nodes.len(), doc.edges.len());
+        let index: HashMap<NodeId, NodeIndex> = doc
+            .nodes
+            .iter()
+            .map(|n| (n.id, graph.add_node(n.id)))
+            .collect();
+        for edge in &doc.edges {
+            if let (Some(&a), Some(&b)) = (index.get(&edge.from), index.get(&edge.to)) {
+                graph.add_edge(a, b, edge.kind);
+            }
+        }
+        Self { graph, index }
+    }
+}
+
+/// Every cycle, as the set of nodes in each strongly connected component of
+/// more than one node (or a node with an edge to itself). Each cycle is
+/// sorted by id and the list is sorted, so output is stable.
+pub fn cycles(doc: &Document) -> Vec<Vec<NodeId>> {
+    let g = BeliefGraph::new(doc);
+    let mut out: Vec<Vec<NodeId>> = tarjan_scc(&g.graph)
+        .into_iter()
+        .filter(|scc| scc.len() > 1 || g.graph.find_edge(scc[0], scc[0]).is_some())
+        .map(|scc| {
+            let mut ids: Vec<NodeId> = scc.into_iter().map(|i| g.graph[i]).collect();
+            ids.sort();
+            ids
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edge, EdgeId, Node, NodeKind};
+
+    fn doc(edges: &[(u64, u64)]) -> Document {
+        let mut d = Document::default();
+        for id in 1..=5 {
+            d.nodes
+                .push(Node::new(NodeId(id), NodeKind::Belief, format!("n{id}")));
+        }
+        for (i, (a, b)) in edges.iter().enumerate() {
+            d.edges.push(Edge::new(
+                EdgeId(i as u64),
+                NodeId(*a),
+                NodeId(*b),
+                EdgeKind::Supports,
+            ));
+        }
+        d
+    }
+
+    #[test]
+    fn finds_each_cycle_once() {
+        let d = doc(&[(1, 2), (2, 3), (3, 1), (4, 4), (4, 5)]);
+        assert_eq!(
+            cycles(&d),
+            vec![vec![NodeId(1), NodeId(2), NodeId(3)], vec![NodeId(4)]]
+        );
+    }
+
+    #[test]
+    fn a_tree_has_no_cycle() {
+        assert!(cycles(&doc(&[(2, 1), (3, 1), (4, 2), (5, 2)])).is_empty());
+    }
+}

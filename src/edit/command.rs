@@ -1,0 +1,134 @@
+//! The command set. Few, general commands (insert, remove, replace) keep
+//! the inverse logic small enough to be obviously right; the UI composes
+//! them with [`Command::Batch`].
+
+use crate::model::{Document, Edge, EdgeId, Node, NodeId, Point};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Insert nodes and edges at the given indices (ascending), so that an
+    /// undone removal puts everything back exactly where it was.
+    Insert {
+        nodes: Vec<(usize, Node)>,
+        edges: Vec<(usize, Edge)>,
+    },
+    /// Remove nodes, the edges touching them, and the listed edges.
+    Remove {
+        nodes: Vec<NodeId>,
+        edges: Vec<EdgeId>,
+    },
+    /// Replace nodes by id with new versions (any field edit).
+    UpdateNodes(Vec<Node>),
+    /// Replace edges by id with new versions.
+    UpdateEdges(Vec<Edge>),
+    /// Move nodes to absolute positions. Absolute rather than deltas, so a
+    /// drag that is merged into one step never accumulates rounding drift.
+    Move(Vec<(NodeId, Point)>),
+    SetTitle(String),
+    Batch(Vec<Command>),
+}
+
+impl Command {
+    /// Appends nodes and edges at the end of the document.
+    pub fn add(doc: &Document, nodes: Vec<Node>, edges: Vec<Edge>) -> Command {
+        let n = doc.nodes.len();
+        let e = doc.edges.len();
+        Command::Insert {
+            nodes: nodes
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| (n + i, x))
+                .collect(),
+            edges: edges
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| (e + i, x))
+                .collect(),
+        }
+    }
+
+    /// Applies the command and returns the command that undoes it.
+    pub fn apply(self, doc: &mut Document) -> Command {
+        match self {
+            Command::Insert { nodes, edges } => {
+                let inverse = Command::Remove {
+                    nodes: nodes.iter().map(|(_, n)| n.id).collect(),
+                    edges: edges.iter().map(|(_, e)| e.id).collect(),
+                };
+                for (i, node) in nodes {
+                    let i = i.min(doc.nodes.len());
+                    doc.nodes.insert(i, node);
+                }
+                for (i, edge) in edges {
+                    let i = i.min(doc.edges.len());
+                    doc.edges.insert(i, edge);
+                }
+                inverse
+            }
+            Command::Remove { nodes, edges } => {
+                let mut removed_edges = Vec::new();
+                let mut kept_edges = Vec::with_capacity(doc.edges.len());
+                for (i, edge) in std::mem::take(&mut doc.edges).into_iter().enumerate() {
+                    let goes = edges.contains(&edge.id)
+                        || nodes.contains(&edge.from)
+                        || nodes.contains(&edge.to);
+                    if goes {
+                        removed_edges.push((i, edge));
+                    } else {
+                        kept_edges.push(edge);
+                    }
+                }
+                doc.edges = kept_edges;
+                let mut removed_nodes = Vec::new();
+                let mut kept_nodes = Vec::with_capacity(doc.nodes.len());
+                for (i, node) in std::mem::take(&mut doc.nodes).into_iter().enumerate() {
+                    if nodes.contains(&node.id) {
+                        removed_nodes.push((i, node));
+                    } else {
+                        kept_nodes.push(node);
+                    }
+                }
+                doc.nodes = kept_nodes;
+                Command::Insert {
+                    nodes: removed_nodes,
+                    edges: removed_edges,
+                }
+            }
+            Command::UpdateNodes(new) => {
+                let mut old = Vec::with_capacity(new.len());
+                for node in new {
+                    if let Some(slot) = doc.nodes.iter_mut().find(|n| n.id == node.id) {
+                        old.push(std::mem::replace(slot, node));
+                    }
+                }
+                Command::UpdateNodes(old)
+            }
+            Command::UpdateEdges(new) => {
+                let mut old = Vec::with_capacity(new.len());
+                for edge in new {
+                    if let Some(slot) = doc.edges.iter_mut().find(|e| e.id == edge.id) {
+                        old.push(std::mem::replace(slot, edge));
+                    }
+                }
+                Command::UpdateEdges(old)
+            }
+            Command::Move(moves) => {
+                let mut old = Vec::with_capacity(moves.len());
+                for (id, pos) in moves {
+                    if let Some(node) = doc.nodes.iter_mut().find(|n| n.id == id) {
+                        old.push((id, node.pos));
+                        node.pos = pos;
+                    }
+                }
+                Command::Move(old)
+            }
+            Command::SetTitle(title) => Command::SetTitle(std::mem::replace(&mut doc.title, title)),
+            Command::Batch(commands) => {
+                let mut inverses: Vec<Command> =
+                    commands.into_iter().map(|c| c.apply(doc)).collect();
+                inverses.reverse();
+                Command::Batch(inverses)
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! The on-disk shape of a document, version by version.
+//!
+//! Version 1 is the first format, so there are no migrations yet. When the
+//! shape changes, the old struct stays here as `FileV1`, a new `FileV2`
+//! appears, and `impl From<FileV1> for FileV2` does the migration, tested
+//! against a fixture file under `tests/fixtures/`.
+
+use super::LoadError;
+use super::locate::{Locator, line_col};
+use crate::model::{Document, Edge, Node};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The format version this build writes, and the newest it reads.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// Larger files are refused before they are read, so a stray video or disk
+/// image cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    version: u32,
+    title: &'a str,
+    nodes: &'a [Node],
+    edges: &'a [Edge],
+}
+
+#[derive(Deserialize)]
+struct FileV1 {
+    #[allow(dead_code)]
+    version: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    nodes: Vec<Node>,
+    #[serde(default)]
+    edges: Vec<Edge>,
+}
+
+/// Only the version, read first so a newer file gets a clear "update
+/// Credence" message instead of a confusing field error.
+#[derive(Deserialize)]
+struct VersionProbe {
+    /// 0 when absent; real versions start at 1.
+    #[serde(default)]
+    version: u32,
+}
+
+/// Pretty RON, nested just deep enough that each node is a block and its
+/// small parts (position, tags) stay on one line.
+pub fn to_ron(doc: &Document) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(3)
+        .indentor("    ".to_string());
+    let file = FileOut {
+        version: CURRENT_VERSION,
+        title: &doc.title,
+        nodes: &doc.nodes,
+        edges: &doc.edges,
+    };
+    let mut text = ron::ser::to_string_pretty(&file, config)
+        .expect("a document always serialises: it holds only strings, numbers and enums");
+    text.push('\n');
+    text
+}
+
+/// Parses and validates `text`; `path` only names the file in errors.
+pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
+    let ron_error = |err: ron::error::SpannedError, what: &str| {
+        LoadError::at(
+            path,
+            err.span.start.line,
+            err.span.start.col,
+            format!("{what}: {}", err.code),
+        )
+    };
+    let probe: VersionProbe =
+        ron::from_str(text).map_err(|e| ron_error(e, "not a Credence document"))?;
+    let locator = Locator::new(text);
+    let version = probe.version;
+    if locator.key("version").is_none() {
+        return Err(LoadError::at(
+            path,
+            1,
+            1,
+            "not a Credence document: it has no `version` field".into(),
+        ));
+    }
+    if version > CURRENT_VERSION {
+        let (line, col) = locator.key("version").unwrap_or((1, 1));
+        return Err(LoadError::at(
+            path,
+            line,
+            col,
+            format!(
+                "this file has format version {version}, but this Credence reads up to version \
+                 {CURRENT_VERSION}; update Credence to open it"
+            ),
+        ));
+    }
+    if version == 0 {
+        let (line, col) = locator.key("version").unwrap_or((1, 1));
+        return Err(LoadError::at(
+            path,
+            line,
+            col,
+            "format version 0 does not exist".into(),
+        ));
+    }
+    let file: FileV1 = ron::from_str(text).map_err(|e| ron_error(e, "invalid document"))?;
+    let doc = Document {
+        title: file.title,
+        nodes: file.nodes,
+        edges: file.edges,
+    };
+    if let Err(invalid) = doc.validate() {
+        let position = locator.invalid(&invalid);
+        let message = invalid.to_string();
+        return Err(match position {
+            Some(offset) => {
+                let (line, col) = line_col(text, offset);
+                LoadError::at(path, line, col, message)
+            }
+            None => LoadError::whole(path, message),
+        });
+    }
+    Ok(doc)
+}

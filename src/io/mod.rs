@@ -1,0 +1,56 @@
+//! Files: reading and writing Credence documents.
+//!
+//! Documents are RON with a top-level `version`. Loading is strict: a
+//! malformed file, a file from a newer Credence, duplicate ids, dangling
+//! edges or non-finite numbers are refused with a [`LoadError`] that names
+//! the file, line and column, and nothing on disk is touched. Saving is
+//! atomic (see [`atomic`]), so a crash or a full disk leaves the previous
+//! file intact.
+
+pub mod atomic;
+mod error;
+mod format;
+mod locate;
+
+pub use error::{LoadError, SaveError};
+pub use format::{CURRENT_VERSION, MAX_FILE_BYTES, from_ron, to_ron};
+
+use crate::model::Document;
+use std::path::Path;
+
+/// The built-in example board, the same text as `examples/north-star.ron`.
+pub const EXAMPLE_RON: &str = include_str!("../../examples/north-star.ron");
+
+/// The example board that `cargo run` opens, parsed from [`EXAMPLE_RON`].
+pub fn example() -> Document {
+    from_ron(EXAMPLE_RON, Path::new("north-star.ron")).expect("the bundled example is valid")
+}
+
+/// Reads and validates a document. Never panics, whatever the bytes.
+pub fn load(path: &Path) -> Result<Document, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, &e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::whole(
+            path,
+            format!(
+                "the file is {} MB, over the {} MB limit",
+                meta.len() / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        LoadError::whole(
+            path,
+            "not a Credence document: the file is not UTF-8 text".into(),
+        )
+    })?;
+    from_ron(&text, path)
+}
+
+/// Writes `doc` to `path` atomically.
+pub fn save(path: &Path, doc: &Document) -> Result<(), SaveError> {
+    let text = to_ron(doc);
+    atomic::write(path, text.as_bytes()).map_err(|e| SaveError::new(path, &e))
+}

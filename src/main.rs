@@ -1,0 +1,103 @@
+//! The `credence` command: the GUI, plus headless subcommands for scripts.
+
+use clap::{Parser, Subcommand};
+use credence::ui::{CredenceApp, NativeDialogs};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Map what you believe: outcomes, beliefs, assumptions, bets, metrics and
+/// evidence, and what rests on what.
+///
+/// With no subcommand, opens the editor on FILE, or on the built-in example
+/// board when no FILE is given.
+#[derive(Parser)]
+#[command(name = "credence", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// A Credence document (.ron) to open in the editor.
+    file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate documents without opening a window.
+    ///
+    /// Prints `FILE: ok, N nodes, M edges` per good file (with a warning if
+    /// the map has cycles) and `FILE:LINE:COL: message` per bad one. Exits 1
+    /// if any file is bad.
+    Check {
+        /// Documents to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { files }) => check(&files),
+        None => run_gui(cli.file),
+    }
+}
+
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut ok = true;
+    for path in files {
+        match check_one(path) {
+            Ok(line) => println!("{line}"),
+            Err(line) => {
+                println!("{line}");
+                ok = false;
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn check_one(path: &Path) -> Result<String, String> {
+    let doc = credence::io::load(path).map_err(|e| e.to_string())?;
+    let mut line = format!(
+        "{}: ok, {} nodes, {} edges",
+        path.display(),
+        doc.nodes.len(),
+        doc.edges.len()
+    );
+    let cycles = credence::analysis::cycles(&doc).len();
+    if cycles > 0 {
+        let s = if cycles == 1 { "" } else { "s" };
+        line.push_str(&format!("; warning: {cycles} cycle{s}"));
+    }
+    Ok(line)
+}
+
+fn run_gui(file: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Credence")
+            .with_inner_size([1400.0, 880.0])
+            .with_min_inner_size([640.0, 420.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Credence",
+        options,
+        Box::new(move |cc| {
+            cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            let mut app = CredenceApp::launch(file, Box::new(NativeDialogs));
+            app.restore(cc.storage);
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("credence: could not open a window: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}

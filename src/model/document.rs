@@ -1,0 +1,144 @@
+//! The whole belief map, plus the invariants every loaded or edited document keeps.
+
+use super::{Edge, EdgeId, Node, NodeId};
+use std::collections::HashSet;
+use std::fmt;
+
+/// A Credence document. Nodes and edges are kept in vectors, not maps, so
+/// the saved order is the user's order and diffs of two saves stay small.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+/// A broken invariant. Loading refuses such a document instead of guessing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Invalid {
+    DuplicateNodeId(NodeId),
+    DuplicateEdgeId(EdgeId),
+    MissingNode {
+        edge: EdgeId,
+        node: NodeId,
+    },
+    NonFinite {
+        node: NodeId,
+        field: &'static str,
+    },
+    OutOfRange {
+        node: NodeId,
+        field: &'static str,
+        value: u8,
+    },
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Invalid::DuplicateNodeId(id) => write!(f, "duplicate node id {}", id.0),
+            Invalid::DuplicateEdgeId(id) => write!(f, "duplicate edge id {}", id.0),
+            Invalid::MissingNode { edge, node } => {
+                write!(
+                    f,
+                    "edge {} names node {}, which does not exist",
+                    edge.0, node.0
+                )
+            }
+            Invalid::NonFinite { node, field } => {
+                write!(f, "node {} has a non-finite {field}", node.0)
+            }
+            Invalid::OutOfRange { node, field, value } => {
+                let range = if *field == "confidence" {
+                    "0–100"
+                } else {
+                    "1–5"
+                };
+                write!(f, "node {} has {field} {value}, outside {range}", node.0)
+            }
+        }
+    }
+}
+
+impl Document {
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    pub fn node_index(&self, id: NodeId) -> Option<usize> {
+        self.nodes.iter().position(|n| n.id == id)
+    }
+
+    pub fn edge(&self, id: EdgeId) -> Option<&Edge> {
+        self.edges.iter().find(|e| e.id == id)
+    }
+
+    pub fn edge_index(&self, id: EdgeId) -> Option<usize> {
+        self.edges.iter().position(|e| e.id == id)
+    }
+
+    /// A node id no node has ever had in this document's current state.
+    pub fn next_node_id(&self) -> NodeId {
+        NodeId(self.nodes.iter().map(|n| n.id.0 + 1).max().unwrap_or(1))
+    }
+
+    pub fn next_edge_id(&self) -> EdgeId {
+        EdgeId(self.edges.iter().map(|e| e.id.0 + 1).max().unwrap_or(1))
+    }
+
+    /// Edges that touch `id`, in document order.
+    pub fn edges_of(&self, id: NodeId) -> impl Iterator<Item = &Edge> {
+        self.edges
+            .iter()
+            .filter(move |e| e.from == id || e.to == id)
+    }
+
+    /// The first broken invariant, if any.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let mut node_ids = HashSet::with_capacity(self.nodes.len());
+        for node in &self.nodes {
+            if !node_ids.insert(node.id) {
+                return Err(Invalid::DuplicateNodeId(node.id));
+            }
+            let finite = [
+                ("position", node.pos.x.is_finite() && node.pos.y.is_finite()),
+                ("size", node.size.w.is_finite() && node.size.h.is_finite()),
+            ];
+            if let Some((field, _)) = finite.iter().find(|(_, ok)| !ok) {
+                return Err(Invalid::NonFinite {
+                    node: node.id,
+                    field,
+                });
+            }
+            if node.confidence > 100 {
+                return Err(Invalid::OutOfRange {
+                    node: node.id,
+                    field: "confidence",
+                    value: node.confidence,
+                });
+            }
+            if !(1..=5).contains(&node.importance) {
+                return Err(Invalid::OutOfRange {
+                    node: node.id,
+                    field: "importance",
+                    value: node.importance,
+                });
+            }
+        }
+        let mut edge_ids = HashSet::with_capacity(self.edges.len());
+        for edge in &self.edges {
+            if !edge_ids.insert(edge.id) {
+                return Err(Invalid::DuplicateEdgeId(edge.id));
+            }
+            for end in [edge.from, edge.to] {
+                if !node_ids.contains(&end) {
+                    return Err(Invalid::MissingNode {
+                        edge: edge.id,
+                        node: end,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,114 @@
+//! One node card: kind strip, confidence, wrapped title, confidence bar.
+
+use super::View;
+use super::style::{MUTED, SELECTION, TEXT, kind_colour, tint};
+use crate::model::{Node, Status};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, vec2};
+
+/// Below this on-screen font size text is unreadable, so it is not drawn.
+const MIN_TEXT_PX: f32 = 5.0;
+
+/// The card's rect on screen.
+pub fn card_rect(node: &Node, view: &View) -> Rect {
+    let min = view.to_screen(node.pos);
+    Rect::from_min_size(min, vec2(node.size.w, node.size.h) * view.camera.zoom)
+}
+
+pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
+    let rect = card_rect(node, view);
+    if !painter.clip_rect().intersects(rect.expand(8.0)) {
+        return;
+    }
+    let z = view.camera.zoom;
+    let accent = node
+        .colour
+        .map(|c| Color32::from_rgb(c.0, c.1, c.2))
+        .unwrap_or_else(|| kind_colour(node.kind));
+    let invalidated = node.status == Status::Invalidated;
+    let fade = |c: Color32| {
+        if invalidated {
+            c.gamma_multiply(0.45)
+        } else {
+            c
+        }
+    };
+    let radius = CornerRadius::same((8.0 * z).clamp(1.0, 30.0) as u8);
+
+    // Shadow, body, outline.
+    painter.rect_filled(
+        rect.translate(vec2(0.0, 2.0 * z)),
+        radius,
+        Color32::from_black_alpha(if invalidated { 8 } else { 22 }),
+    );
+    painter.rect_filled(rect, radius, fade(tint(accent, 0.10)));
+    let selected = view.selection.nodes.contains(&node.id);
+    let outline = if selected {
+        Stroke::new((3.0 * z).clamp(2.0, 5.0), SELECTION)
+    } else if view.hovered == Some(node.id) {
+        Stroke::new((2.0 * z).clamp(1.5, 4.0), fade(accent))
+    } else {
+        Stroke::new((1.4 * z).clamp(0.8, 3.0), fade(accent.gamma_multiply(0.8)))
+    };
+    painter.rect_stroke(rect, radius, outline, StrokeKind::Inside);
+
+    // Confidence bar along the bottom edge.
+    let pad = 10.0 * z;
+    let bar_h = (5.0 * z).max(1.5);
+    let bar = Rect::from_min_max(
+        rect.left_bottom() + vec2(pad, -pad - bar_h),
+        rect.right_bottom() + vec2(-pad, -pad),
+    );
+    painter.rect_filled(bar, bar_h / 2.0, fade(Color32::from_gray(225)));
+    let filled = Rect::from_min_size(
+        bar.min,
+        vec2(bar.width() * node.confidence as f32 / 100.0, bar.height()),
+    );
+    painter.rect_filled(filled, bar_h / 2.0, fade(accent));
+
+    let small = 11.0 * z;
+    if small < MIN_TEXT_PX {
+        return;
+    }
+    // Header: kind (and status), confidence on the right.
+    let header_y = rect.top() + pad + small / 2.0;
+    let status = match node.status {
+        Status::Untested => String::new(),
+        Status::Testing => " · TESTING".into(),
+        Status::Validated => " · ✔ VALIDATED".into(),
+        Status::Invalidated => " · ✖ INVALIDATED".into(),
+    };
+    painter.text(
+        egui::pos2(rect.left() + pad, header_y),
+        Align2::LEFT_CENTER,
+        format!("{}{status}", node.kind.label().to_uppercase()),
+        FontId::proportional(small),
+        fade(accent),
+    );
+    painter.text(
+        egui::pos2(rect.right() - pad, header_y),
+        Align2::RIGHT_CENTER,
+        format!("{}%", node.confidence),
+        FontId::proportional(small * 1.1),
+        fade(MUTED),
+    );
+
+    if view.editing == Some(node.id) {
+        return;
+    }
+    // Title, wrapped to the card and cut with an ellipsis when too long.
+    let title_size = 15.0 * z;
+    let top = header_y + small / 2.0 + 6.0 * z;
+    let bottom = bar.top() - 4.0 * z;
+    let rows = ((bottom - top) / (title_size * 1.25)).floor().max(1.0) as usize;
+    let mut format = TextFormat::simple(FontId::proportional(title_size), fade(TEXT));
+    if invalidated {
+        format.strikethrough = Stroke::new((1.2 * z).max(0.8), fade(TEXT));
+    }
+    let mut job = LayoutJob::single_section(node.title.clone(), format);
+    job.wrap.max_width = rect.width() - 2.0 * pad;
+    job.wrap.max_rows = rows;
+    job.wrap.overflow_character = Some('…');
+    let galley = painter.layout_job(job);
+    painter.galley(egui::pos2(rect.left() + pad, top), galley, TEXT);
+}

@@ -1,0 +1,166 @@
+//! Edge geometry and painting. The same sampled curve is used to draw an
+//! edge and to hit-test it, so clicks land where the line is.
+
+use super::View;
+use super::card::card_rect;
+use super::style::{MUTED, SELECTION, edge_style};
+use crate::model::{Document, Edge, EdgeId};
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, epaint::PathStroke};
+
+const SAMPLES: usize = 24;
+
+/// Where the ray from the centre of `rect` towards `toward` leaves it.
+fn border_point(rect: Rect, toward: Pos2) -> Pos2 {
+    let c = rect.center();
+    let d = toward - c;
+    if d.x.abs() < 1e-6 && d.y.abs() < 1e-6 {
+        return c;
+    }
+    let tx = if d.x.abs() > 1e-6 {
+        rect.width() / 2.0 / d.x.abs()
+    } else {
+        f32::INFINITY
+    };
+    let ty = if d.y.abs() > 1e-6 {
+        rect.height() / 2.0 / d.y.abs()
+    } else {
+        f32::INFINITY
+    };
+    c + d * tx.min(ty)
+}
+
+/// The edge as a polyline on screen, from the source card's border to the
+/// target card's border, curving along the dominant direction.
+pub fn edge_points(doc: &Document, edge: &Edge, view: &View) -> Option<Vec<Pos2>> {
+    let a = card_rect(doc.node(edge.from)?, view);
+    let b = card_rect(doc.node(edge.to)?, view);
+    if edge.from == edge.to {
+        // A self-loop: a small arc over the card's top-right corner.
+        let r = 18.0 * view.camera.zoom;
+        let c = a.right_top();
+        return Some(
+            (0..=SAMPLES)
+                .map(|i| {
+                    let t = std::f32::consts::PI * (0.5 + 1.5 * i as f32 / SAMPLES as f32);
+                    c + Vec2::new(t.cos(), -t.sin()) * r
+                })
+                .collect(),
+        );
+    }
+    let p0 = border_point(a, b.center());
+    let p3 = border_point(b, a.center());
+    let d = p3 - p0;
+    let (c1, c2) = if d.y.abs() >= d.x.abs() {
+        let k = d.y * 0.45;
+        (p0 + Vec2::new(0.0, k), p3 - Vec2::new(0.0, k))
+    } else {
+        let k = d.x * 0.45;
+        (p0 + Vec2::new(k, 0.0), p3 - Vec2::new(k, 0.0))
+    };
+    Some(
+        (0..=SAMPLES)
+            .map(|i| {
+                let t = i as f32 / SAMPLES as f32;
+                let u = 1.0 - t;
+                let p = p0.to_vec2() * (u * u * u)
+                    + c1.to_vec2() * (3.0 * u * u * t)
+                    + c2.to_vec2() * (3.0 * u * t * t)
+                    + p3.to_vec2() * (t * t * t);
+                p.to_pos2()
+            })
+            .collect(),
+    )
+}
+
+pub fn paint_edge(painter: &Painter, doc: &Document, edge: &Edge, view: &View) {
+    let Some(points) = edge_points(doc, edge, view) else {
+        return;
+    };
+    let bounds = Rect::from_points(&points);
+    if !painter.clip_rect().intersects(bounds.expand(20.0)) {
+        return;
+    }
+    let z = view.camera.zoom;
+    let (colour, width, dash) = edge_style(edge.kind);
+    let selected = view.selection.edges.contains(&edge.id);
+    let colour = if selected { SELECTION } else { colour };
+    let width = (width * z).clamp(1.0, 8.0) + if selected { 1.5 } else { 0.0 };
+    let stroke = Stroke::new(width, colour);
+    match dash {
+        Some((on, off)) => {
+            let (on, off) = ((on * z).max(2.0), (off * z).max(2.0));
+            painter.extend(Shape::dashed_line(&points, stroke, on, off));
+        }
+        None => {
+            painter.add(Shape::line(points.clone(), PathStroke::from(stroke)));
+        }
+    }
+    // Arrowhead at the target end.
+    let tip = points[points.len() - 1];
+    let back = points[points.len() - 3];
+    let dir = (tip - back).normalized();
+    let size = (10.0 * z).clamp(5.0, 24.0);
+    let side = Vec2::new(-dir.y, dir.x) * size * 0.5;
+    let base = tip - dir * size;
+    painter.add(Shape::convex_polygon(
+        vec![tip, base + side, base - side],
+        colour,
+        Stroke::NONE,
+    ));
+    // Kind label at the middle, once there is room to read it.
+    let label_size = 10.5 * z;
+    if label_size >= 7.0 || selected {
+        let text = if edge.label.is_empty() {
+            edge.kind.label()
+        } else {
+            edge.label.as_str()
+        };
+        let mid = points[points.len() / 2];
+        let font = FontId::proportional(label_size.max(9.0));
+        let galley = painter.layout_no_wrap(
+            text.to_owned(),
+            font,
+            if selected { SELECTION } else { MUTED },
+        );
+        let rect = Align2::CENTER_CENTER
+            .anchor_size(mid, galley.size())
+            .expand(2.0);
+        painter.rect_filled(
+            rect,
+            3.0,
+            Color32::from_rgba_unmultiplied(248, 249, 251, 230),
+        );
+        painter.galley(rect.min + Vec2::splat(2.0), galley, MUTED);
+    }
+}
+
+/// The edge whose line passes within `tolerance` screen points of `pos`.
+pub fn edge_at(doc: &Document, view: &View, pos: Pos2, tolerance: f32) -> Option<EdgeId> {
+    let mut best: Option<(f32, EdgeId)> = None;
+    for edge in &doc.edges {
+        let Some(points) = edge_points(doc, edge, view) else {
+            continue;
+        };
+        if !Rect::from_points(&points).expand(tolerance).contains(pos) {
+            continue;
+        }
+        let d = points
+            .windows(2)
+            .map(|w| distance_to_segment(pos, w[0], w[1]))
+            .fold(f32::INFINITY, f32::min);
+        if d <= tolerance && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, edge.id));
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let len2 = ab.length_sq();
+    if len2 < 1e-9 {
+        return p.distance(a);
+    }
+    let t = ((p - a).dot(ab) / len2).clamp(0.0, 1.0);
+    p.distance(a + ab * t)
+}

@@ -1,0 +1,184 @@
+//! The application state and the frame layout.
+
+use super::canvas::{self, CanvasState};
+use super::dialogs::FileDialogs;
+use super::file_ops::Pending;
+use super::notice::{self, Notice};
+use super::{inspector, menu, shortcuts};
+use crate::edit::{Command, History, MergeKey, Selection, Snippet};
+use crate::model::{Document, NodeKind};
+use crate::render::Camera;
+use std::path::PathBuf;
+
+/// Everything the window shows. Fields are public so tests can assert on
+/// the document and selection after driving the UI.
+pub struct CredenceApp {
+    pub doc: Document,
+    pub history: History,
+    pub selection: Selection,
+    pub camera: Camera,
+    /// Where the document was loaded from or last saved to.
+    pub path: Option<PathBuf>,
+    pub notice: Option<Notice>,
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+    /// The kind a double-click on the background creates.
+    pub new_kind: NodeKind,
+    pub(crate) saved_state: u64,
+    pub(crate) dialogs: Box<dyn FileDialogs>,
+    pub(crate) canvas: CanvasState,
+    pub(crate) clipboard: Option<Snippet>,
+    pub(crate) pending: Option<Pending>,
+    pub(crate) close_confirmed: bool,
+    window_title: String,
+}
+
+const RECENT_KEY: &str = "credence.recent";
+const MAX_RECENT: usize = 10;
+
+impl CredenceApp {
+    pub fn new(doc: Document, path: Option<PathBuf>, dialogs: Box<dyn FileDialogs>) -> Self {
+        Self {
+            doc,
+            history: History::default(),
+            selection: Selection::default(),
+            camera: Camera::default(),
+            path,
+            notice: None,
+            recent: Vec::new(),
+            new_kind: NodeKind::Belief,
+            saved_state: 0,
+            dialogs,
+            canvas: CanvasState::new(),
+            clipboard: None,
+            pending: None,
+            close_confirmed: false,
+            window_title: String::new(),
+        }
+    }
+
+    /// The app as `credence [FILE]` starts it: the file if given and
+    /// readable, otherwise the built-in example (with the error shown).
+    pub fn launch(file: Option<PathBuf>, dialogs: Box<dyn FileDialogs>) -> Self {
+        let mut app = Self::new(crate::io::example(), None, dialogs);
+        if let Some(path) = file {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    /// Restores the recent-files list saved by a previous run.
+    pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
+        if let Some(text) = storage.and_then(|s| s.get_string(RECENT_KEY)) {
+            self.recent = text.lines().map(PathBuf::from).take(MAX_RECENT).collect();
+        }
+    }
+
+    pub(crate) fn remember_recent(&mut self, path: PathBuf) {
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Applies a command as its own undo step.
+    pub fn apply(&mut self, command: Command) {
+        self.history.apply(&mut self.doc, command);
+        self.selection.retain_existing(&self.doc);
+    }
+
+    /// Applies a command that folds into the previous step with the same key.
+    pub fn apply_merged(&mut self, command: Command, key: MergeKey) {
+        self.history.apply_merged(&mut self.doc, command, key);
+        self.selection.retain_existing(&self.doc);
+    }
+
+    pub fn undo(&mut self) {
+        self.canvas.cancel_edit();
+        self.history.undo(&mut self.doc);
+        self.selection.retain_existing(&self.doc);
+    }
+
+    pub fn redo(&mut self) {
+        self.canvas.cancel_edit();
+        self.history.redo(&mut self.doc);
+        self.selection.retain_existing(&self.doc);
+    }
+
+    /// Draws one frame. The window and the tests both call this.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.handle_close_request(ui.ctx());
+        shortcuts::global(self, ui);
+
+        egui::Panel::top("credence-menu").show(ui, |ui| menu::bar(self, ui));
+        egui::Panel::top("credence-toolbar").show(ui, |ui| menu::toolbar(self, ui));
+        egui::Panel::bottom("credence-status").show(ui, |ui| menu::status(self, ui));
+        egui::Panel::right("credence-inspector")
+            .default_size(300.0)
+            .min_size(240.0)
+            .show(ui, |ui| inspector::show(self, ui));
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                canvas::show(self, ui);
+                self.show_notice(ui);
+            });
+
+        self.show_pending(ui.ctx());
+        self.update_window_title(ui.ctx());
+    }
+
+    fn show_notice(&mut self, ui: &mut egui::Ui) {
+        let Some(mut current) = self.notice.take() else {
+            return;
+        };
+        let rect = ui.max_rect().shrink(12.0);
+        let keep = ui
+            .scope_builder(
+                egui::UiBuilder::new().max_rect(egui::Rect::from_min_size(
+                    rect.min,
+                    egui::vec2(rect.width(), 60.0),
+                )),
+                |ui| notice::show(ui, &mut current),
+            )
+            .inner;
+        if keep && self.notice.is_none() {
+            self.notice = Some(current);
+        }
+    }
+
+    fn update_window_title(&mut self, ctx: &egui::Context) {
+        let dirty = if self.is_dirty() { "● " } else { "" };
+        let title = format!("{dirty}{} — Credence", self.file_name());
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.close_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Close);
+        }
+    }
+}
+
+impl eframe::App for CredenceApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let text: Vec<String> = self
+            .recent
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        storage.set_string(RECENT_KEY, text.join("\n"));
+    }
+}

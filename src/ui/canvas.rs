@@ -1,0 +1,666 @@
+//! The belief-map canvas: painted cards with one `interact` each, plus the
+//! gestures on them (select, drag, connect, rubber band, pan, zoom) and the
+//! in-place title editor.
+
+use super::app::CredenceApp;
+use crate::edit::{Command, History, MergeKey};
+use crate::model::{Document, Edge, EdgeKind, Node, NodeId, NodeKind, Point};
+use crate::render::{self, View, card_rect, kind_colour};
+use egui::{
+    Color32, CursorIcon, EventFilter, FontId, Id, Key, PointerButton, Pos2, Rect, Sense, Stroke,
+    StrokeKind, TextEdit, Ui, WidgetInfo, vec2,
+};
+
+pub const CANVAS_ID: &str = "credence-canvas";
+const TITLE_EDIT_ID: &str = "credence-title-edit";
+/// Screen radius of the connect handle on a card's right edge.
+const HANDLE_RADIUS: f32 = 7.0;
+
+pub fn canvas_id() -> Id {
+    Id::unique(CANVAS_ID)
+}
+
+#[derive(Debug)]
+enum Drag {
+    Nodes {
+        key: MergeKey,
+        start: Point,
+        origins: Vec<(NodeId, Point)>,
+    },
+    Connect {
+        from: NodeId,
+    },
+    Band {
+        start: Pos2,
+        additive: bool,
+    },
+    Pan,
+}
+
+/// A title being typed into a card.
+#[derive(Debug)]
+pub struct TitleEdit {
+    pub node: NodeId,
+    pub text: String,
+    /// Folds the edit into the step that created the node, so "create and
+    /// name" undoes as one step.
+    key: MergeKey,
+    /// True for a node made for this edit; an empty title then removes it.
+    created: bool,
+    focused_once: bool,
+}
+
+#[derive(Debug)]
+pub struct CanvasState {
+    drag: Option<Drag>,
+    pub(crate) editing: Option<TitleEdit>,
+    /// The canvas rect last frame, for placing new nodes in view.
+    pub(crate) rect: Rect,
+    pub(crate) fit_pending: bool,
+    pub(crate) focus_pending: bool,
+    gestures: u64,
+}
+
+impl CanvasState {
+    pub fn new() -> Self {
+        Self {
+            drag: None,
+            editing: None,
+            rect: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
+            fit_pending: true,
+            focus_pending: true,
+            gestures: 0,
+        }
+    }
+
+    pub fn fresh_key(&mut self, what: &str) -> MergeKey {
+        self.gestures += 1;
+        MergeKey(format!("{what}-{}", self.gestures))
+    }
+
+    pub fn cancel_edit(&mut self) {
+        self.editing = None;
+        self.drag = None;
+    }
+
+    /// Finishes an in-place title edit, e.g. before saving.
+    pub fn commit_edit_into(&mut self, doc: &mut Document, history: &mut History) {
+        let Some(edit) = self.editing.take() else {
+            return;
+        };
+        let text = edit.text.trim().to_owned();
+        if text.is_empty() && edit.created {
+            // A card that was never named is not worth keeping.
+            history.undo(doc);
+            return;
+        }
+        if let Some(node) = doc.node(edit.node)
+            && node.title != text
+            && !text.is_empty()
+        {
+            let mut node = node.clone();
+            node.title = text;
+            history.apply_merged(doc, Command::UpdateNodes(vec![node]), edit.key);
+        }
+        history.seal();
+    }
+
+    pub fn is_editing(&self) -> bool {
+        self.editing.is_some()
+    }
+}
+
+impl CredenceApp {
+    /// Adds a node (and optional edges) and starts editing its title; the
+    /// creation and the typed title undo as one step.
+    pub(crate) fn create_node(&mut self, node: Node, edges: Vec<Edge>) {
+        let key = self.canvas.fresh_key("create");
+        let id = node.id;
+        let command = Command::add(&self.doc, vec![node], edges);
+        self.history.seal();
+        self.apply_merged(command, key.clone());
+        self.selection.only_node(id);
+        self.canvas.editing = Some(TitleEdit {
+            node: id,
+            text: String::new(),
+            key,
+            created: true,
+            focused_once: false,
+        });
+    }
+
+    /// Creates a node of `kind` centred on board point `at`.
+    pub fn create_node_at(&mut self, kind: NodeKind, at: Point) {
+        let mut node = Node::new(self.doc.next_node_id(), kind, "");
+        node.pos = Point::new(at.x - node.size.w / 2.0, at.y - node.size.h / 2.0);
+        self.create_node(node, Vec::new());
+    }
+
+    /// Creates a node of `kind` near the middle of the view.
+    pub fn create_node_in_view(&mut self, kind: NodeKind) {
+        let center = self.camera.center;
+        // Step aside from the last node made here, so repeated clicks fan out.
+        let nudge = (self.doc.nodes.len() % 6) as f32 * 24.0;
+        self.create_node_at(kind, Point::new(center.x + nudge, center.y + nudge));
+    }
+
+    /// Tab: a new node that the selected node rests on, placed below it.
+    pub fn create_child(&mut self) {
+        let Some(parent) = self
+            .selection
+            .single_node()
+            .and_then(|id| self.doc.node(id))
+        else {
+            return;
+        };
+        let kind = parent.kind.child_kind();
+        let siblings = self.doc.edges.iter().filter(|e| e.to == parent.id).count();
+        let mut node = Node::new(self.doc.next_node_id(), kind, "");
+        node.pos = Point::new(
+            parent.pos.x + siblings as f32 * (node.size.w + 40.0),
+            parent.pos.y + parent.size.h + 120.0,
+        );
+        let edge = Edge::new(
+            self.doc.next_edge_id(),
+            node.id,
+            parent.id,
+            EdgeKind::default_between(kind, parent.kind),
+        );
+        self.create_node(node, vec![edge]);
+    }
+
+    /// Enter: a node of the same kind beside the selected one, resting on
+    /// the same nodes with the same edge kinds.
+    pub fn create_sibling(&mut self) {
+        let Some(me) = self
+            .selection
+            .single_node()
+            .and_then(|id| self.doc.node(id))
+        else {
+            return;
+        };
+        let mut node = Node::new(self.doc.next_node_id(), me.kind, "");
+        node.pos = Point::new(me.pos.x + me.size.w + 40.0, me.pos.y);
+        let mut next_edge = self.doc.next_edge_id().0;
+        let edges = self
+            .doc
+            .edges
+            .iter()
+            .filter(|e| e.from == me.id)
+            .map(|e| {
+                let edge = Edge::new(crate::model::EdgeId(next_edge), node.id, e.to, e.kind);
+                next_edge += 1;
+                edge
+            })
+            .collect();
+        self.create_node(node, edges);
+    }
+
+    /// F2 or double-click: edit the title of an existing node.
+    pub fn start_title_edit(&mut self, id: NodeId) {
+        let Some(node) = self.doc.node(id) else {
+            return;
+        };
+        self.history.seal();
+        self.canvas.editing = Some(TitleEdit {
+            node: id,
+            text: node.title.clone(),
+            key: MergeKey(format!("title-{}", id.0)),
+            created: false,
+            focused_once: false,
+        });
+        self.selection.only_node(id);
+    }
+
+    pub(crate) fn commit_title_edit(&mut self) {
+        self.canvas
+            .commit_edit_into(&mut self.doc, &mut self.history);
+        self.selection.retain_existing(&self.doc);
+        self.canvas.focus_pending = true;
+    }
+
+    /// The board rect holding every card, if there are any.
+    pub fn content_bounds(&self) -> Option<Rect> {
+        self.doc
+            .nodes
+            .iter()
+            .map(|n| Rect::from_min_size(egui::pos2(n.pos.x, n.pos.y), vec2(n.size.w, n.size.h)))
+            .reduce(|a, b| a.union(b))
+    }
+
+    pub fn fit_view(&mut self) {
+        if let Some(bounds) = self.content_bounds() {
+            self.camera.fit(self.canvas.rect, bounds);
+        }
+    }
+}
+
+/// Draws the canvas and handles its gestures.
+pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
+    let rect = ui.available_rect_before_wrap();
+    app.canvas.rect = rect;
+    if app.canvas.fit_pending {
+        app.canvas.fit_pending = false;
+        app.fit_view();
+    }
+    let id = canvas_id();
+    let background = ui.interact(rect, id, Sense::click_and_drag());
+    background.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Belief map canvas"));
+    ui.advance_cursor_after_rect(rect);
+    // Tab and arrows belong to the map while it has focus, not to focus navigation.
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            id,
+            EventFilter {
+                tab: true,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: true,
+            },
+        )
+    });
+
+    zoom_and_scroll(app, ui, &background);
+
+    // One interact per visible card, in paint order so the topmost card wins.
+    let mut cards = Vec::new();
+    for node in &app.doc.nodes {
+        let view = view_of(app, rect, None);
+        let r = card_rect(node, &view);
+        if !rect.intersects(r) {
+            continue;
+        }
+        let response = ui.interact(
+            r.intersect(rect),
+            Id::unique(("node", node.id.0)),
+            Sense::click_and_drag(),
+        );
+        let title = if node.title.is_empty() {
+            "Untitled".to_owned()
+        } else {
+            node.title.clone()
+        };
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, title.clone()));
+        let response = response.on_hover_text_at_pointer(format!(
+            "{}: {}\nConfidence {}% · {}\nDouble-click or F2 to rename; drag the dot to connect",
+            node.kind.label(),
+            node.title,
+            node.confidence,
+            node.status.label()
+        ));
+        cards.push((node.id, r, response));
+    }
+    let hovered = cards
+        .iter()
+        .rev()
+        .find(|(_, _, r)| r.hovered())
+        .map(|(id, _, _)| *id);
+
+    // Connect handles on hovered or selected cards.
+    let mut handles = Vec::new();
+    for (node_id, r, _) in &cards {
+        if Some(*node_id) != hovered && !app.selection.nodes.contains(node_id) {
+            continue;
+        }
+        let center = egui::pos2(r.right(), r.center().y);
+        let hit = Rect::from_center_size(center, vec2(HANDLE_RADIUS * 2.5, HANDLE_RADIUS * 2.5));
+        let response = ui.interact(hit, Id::unique(("handle", node_id.0)), Sense::drag());
+        let title = app
+            .doc
+            .node(*node_id)
+            .map(|n| n.title.clone())
+            .unwrap_or_default();
+        response.widget_info(|| {
+            WidgetInfo::labeled(egui::Role::Button, true, format!("Connect from {title}"))
+        });
+        let response = response.on_hover_text("Drag onto another card to connect");
+        if response.hovered() {
+            ui.ctx().set_cursor_icon(CursorIcon::Crosshair);
+        }
+        handles.push((*node_id, center, response));
+    }
+
+    let modifiers = ui.input(|i| i.modifiers);
+    let toggle = modifiers.shift || modifiers.command;
+    let space = ui.input(|i| i.key_down(Key::Space));
+    let pointer = ui.input(|i| i.pointer.interact_pos());
+
+    // Clicks on cards.
+    for (node_id, _, response) in &cards {
+        if response.clicked() || response.clicked_by(PointerButton::Secondary) {
+            if app.canvas.is_editing() {
+                app.commit_title_edit();
+            }
+            if toggle {
+                app.selection.toggle_node(*node_id);
+            } else {
+                app.selection.only_node(*node_id);
+            }
+            app.canvas.focus_pending = true;
+        }
+        if response.double_clicked() {
+            app.start_title_edit(*node_id);
+        }
+        if response.drag_started_by(PointerButton::Primary) && app.canvas.drag.is_none() {
+            if app.canvas.is_editing() {
+                app.commit_title_edit();
+            }
+            app.canvas.focus_pending = true;
+            if space {
+                app.canvas.drag = Some(Drag::Pan);
+            } else {
+                if !app.selection.nodes.contains(node_id) {
+                    if !toggle {
+                        app.selection.clear();
+                    }
+                    app.selection.nodes.insert(*node_id);
+                }
+                let start = press_origin(ui, app, rect);
+                let origins = app
+                    .doc
+                    .nodes
+                    .iter()
+                    .filter(|n| app.selection.nodes.contains(&n.id))
+                    .map(|n| (n.id, n.pos))
+                    .collect();
+                app.history.seal();
+                let key = app.canvas.fresh_key("drag");
+                app.canvas.drag = Some(Drag::Nodes {
+                    key,
+                    start,
+                    origins,
+                });
+            }
+        }
+    }
+    for (node_id, _, response) in &handles {
+        if response.drag_started() {
+            app.canvas.drag = Some(Drag::Connect { from: *node_id });
+        }
+    }
+
+    // The background: click to select edges or clear, double-click to create,
+    // drag to pan, Shift+drag to rubber-band select.
+    if background.clicked() {
+        if app.canvas.is_editing() {
+            app.commit_title_edit();
+        }
+        let view = view_of(app, rect, None);
+        let edge = pointer.and_then(|p| render::edge_at(&app.doc, &view, p, 6.0));
+        match edge {
+            Some(edge) if toggle => {
+                if !app.selection.edges.remove(&edge) {
+                    app.selection.edges.insert(edge);
+                }
+            }
+            Some(edge) => app.selection.only_edge(edge),
+            None if toggle => {}
+            None => app.selection.clear(),
+        }
+        app.canvas.focus_pending = true;
+    }
+    if background.double_clicked()
+        && let Some(p) = pointer
+    {
+        let at = app.camera.to_board(rect, p);
+        app.create_node_at(app.new_kind, at);
+    }
+    if background.drag_started() && app.canvas.drag.is_none() {
+        app.canvas.focus_pending = true;
+        let origin = ui
+            .input(|i| i.pointer.press_origin())
+            .or(pointer)
+            .unwrap_or(rect.center());
+        app.canvas.drag =
+            if modifiers.shift && !space && background.dragged_by(PointerButton::Primary) {
+                Some(Drag::Band {
+                    start: origin,
+                    additive: modifiers.command,
+                })
+            } else {
+                Some(Drag::Pan)
+            };
+    }
+
+    continue_drag(app, ui, rect);
+
+    let painter = ui.painter_at(rect);
+    let editing = app.canvas.editing.as_ref().map(|e| e.node);
+    let view = view_of(app, rect, hovered);
+    let view = View { editing, ..view };
+    render::paint_board(&painter, &app.doc, &view);
+    for (node_id, center, response) in &handles {
+        let colour = app
+            .doc
+            .node(*node_id)
+            .map_or(Color32::GRAY, |n| kind_colour(n.kind));
+        let radius = if response.hovered() {
+            HANDLE_RADIUS + 2.0
+        } else {
+            HANDLE_RADIUS
+        };
+        painter.circle(*center, radius, Color32::WHITE, Stroke::new(2.0, colour));
+        painter.circle_filled(*center, radius * 0.4, colour);
+    }
+    paint_drag_feedback(app, &painter, ui, rect);
+
+    title_editor(app, ui, rect);
+
+    if app.canvas.focus_pending && !app.canvas.is_editing() {
+        app.canvas.focus_pending = false;
+        ui.memory_mut(|m| m.request_focus(id));
+    }
+}
+
+fn view_of(app: &CredenceApp, rect: Rect, hovered: Option<NodeId>) -> View<'_> {
+    View {
+        camera: app.camera,
+        rect,
+        selection: &app.selection,
+        hovered,
+        editing: None,
+    }
+}
+
+fn press_origin(ui: &Ui, app: &CredenceApp, rect: Rect) -> Point {
+    let p = ui
+        .input(|i| i.pointer.press_origin().or(i.pointer.interact_pos()))
+        .unwrap_or(rect.center());
+    app.camera.to_board(rect, p)
+}
+
+/// Ctrl+scroll or pinch zooms around the pointer; plain scroll pans.
+fn zoom_and_scroll(app: &mut CredenceApp, ui: &Ui, background: &egui::Response) {
+    let Some(hover) = ui.input(|i| i.pointer.hover_pos()) else {
+        return;
+    };
+    if !ui.rect_contains_pointer(background.rect) {
+        return;
+    }
+    let (zoom, scroll) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta()));
+    if zoom != 1.0 {
+        app.camera.zoom_around(background.rect, hover, zoom);
+    }
+    if scroll != egui::Vec2::ZERO {
+        app.camera.pan(scroll);
+    }
+}
+
+fn continue_drag(app: &mut CredenceApp, ui: &Ui, rect: Rect) {
+    let (down, released, delta, latest) = ui.input(|i| {
+        (
+            i.pointer.any_down(),
+            i.pointer.any_released(),
+            i.pointer.delta(),
+            i.pointer.latest_pos(),
+        )
+    });
+    let Some(drag) = &app.canvas.drag else {
+        return;
+    };
+    match drag {
+        Drag::Pan => {
+            app.camera.pan(delta);
+            ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+        }
+        Drag::Nodes {
+            key,
+            start,
+            origins,
+        } => {
+            if let Some(p) = latest {
+                let now = app.camera.to_board(rect, p);
+                let (dx, dy) = (now.x - start.x, now.y - start.y);
+                let moves: Vec<(NodeId, Point)> = origins
+                    .iter()
+                    .map(|(id, o)| (*id, Point::new(o.x + dx, o.y + dy)))
+                    .collect();
+                let moved = moves
+                    .iter()
+                    .any(|(id, p)| app.doc.node(*id).is_some_and(|n| n.pos != *p));
+                if moved {
+                    let key = key.clone();
+                    app.apply_merged(Command::Move(moves), key);
+                }
+            }
+        }
+        Drag::Connect { .. } | Drag::Band { .. } => {}
+    }
+    if down && !released {
+        return;
+    }
+    // The gesture ends.
+    let drag = app.canvas.drag.take().expect("checked above");
+    match drag {
+        Drag::Nodes { .. } => app.history.seal(),
+        Drag::Connect { from } => {
+            if let Some(p) = latest {
+                connect_to_card_at(app, rect, from, p);
+            }
+        }
+        Drag::Band { start, additive } => {
+            if let Some(p) = latest {
+                let band = Rect::from_two_pos(start, p);
+                let view = view_of(app, rect, None);
+                let inside: Vec<NodeId> = app
+                    .doc
+                    .nodes
+                    .iter()
+                    .filter(|n| band.intersects(card_rect(n, &view)))
+                    .map(|n| n.id)
+                    .collect();
+                if !additive {
+                    app.selection.clear();
+                }
+                app.selection.nodes.extend(inside);
+            }
+        }
+        Drag::Pan => {}
+    }
+}
+
+fn connect_to_card_at(app: &mut CredenceApp, rect: Rect, from: NodeId, p: Pos2) {
+    let view = view_of(app, rect, None);
+    let target = app
+        .doc
+        .nodes
+        .iter()
+        .rev()
+        .find(|n| card_rect(n, &view).contains(p))
+        .map(|n| (n.id, n.kind));
+    let (Some((to, to_kind)), Some(from_node)) = (target, app.doc.node(from)) else {
+        return;
+    };
+    if to == from {
+        return;
+    }
+    let kind = EdgeKind::default_between(from_node.kind, to_kind);
+    let edge = Edge::new(app.doc.next_edge_id(), from, to, kind);
+    let id = edge.id;
+    app.history.seal();
+    app.apply(Command::add(&app.doc, Vec::new(), vec![edge]));
+    app.selection.only_edge(id);
+}
+
+fn paint_drag_feedback(app: &CredenceApp, painter: &egui::Painter, ui: &Ui, rect: Rect) {
+    let latest = ui.input(|i| i.pointer.latest_pos());
+    match (&app.canvas.drag, latest) {
+        (Some(Drag::Connect { from }), Some(p)) => {
+            let view = view_of(app, rect, None);
+            if let Some(node) = app.doc.node(*from) {
+                let r = card_rect(node, &view);
+                let start = egui::pos2(r.right(), r.center().y);
+                let colour = kind_colour(node.kind);
+                painter.line_segment([start, p], Stroke::new(2.0, colour));
+                painter.circle_filled(p, 4.0, colour);
+            }
+        }
+        (Some(Drag::Band { start, .. }), Some(p)) => {
+            let band = Rect::from_two_pos(*start, p);
+            painter.rect(
+                band,
+                2.0,
+                Color32::from_rgba_unmultiplied(37, 99, 235, 24),
+                Stroke::new(1.0, Color32::from_rgb(37, 99, 235)),
+                StrokeKind::Inside,
+            );
+        }
+        _ => {}
+    }
+}
+
+/// The text field laid over a card while its title is typed.
+fn title_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
+    let Some(edit) = &app.canvas.editing else {
+        return;
+    };
+    let Some(node) = app.doc.node(edit.node) else {
+        app.canvas.editing = None;
+        return;
+    };
+    let view = view_of(app, rect, None);
+    let card = card_rect(node, &view);
+    let z = app.camera.zoom;
+    let field = Rect::from_min_max(
+        card.min + vec2(8.0 * z, 26.0 * z),
+        card.max - vec2(8.0 * z, 20.0 * z),
+    );
+    let hint = format!("{} title", node.kind.label());
+    // Tab while typing: keep the text and go on to a child of this node.
+    let tab = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab));
+    let edit = app.canvas.editing.as_mut().expect("checked above");
+    let response = ui.put(
+        field,
+        TextEdit::singleline(&mut edit.text)
+            .id(Id::unique(TITLE_EDIT_ID))
+            .font(FontId::proportional((15.0 * z).max(9.0)))
+            .hint_text(hint)
+            .lock_focus(true)
+            .desired_width(field.width()),
+    );
+    if !edit.focused_once {
+        response.request_focus();
+        edit.focused_once = true;
+        return;
+    }
+    let escape = ui.input(|i| i.key_pressed(Key::Escape));
+    if tab {
+        let node = edit.node;
+        app.commit_title_edit();
+        if app.doc.node(node).is_some() {
+            app.selection.only_node(node);
+            app.create_child();
+        }
+    } else if escape {
+        let created = edit.created;
+        app.canvas.editing = None;
+        if created {
+            // Escape on a brand-new card takes it back out.
+            app.history.undo(&mut app.doc);
+            app.selection.retain_existing(&app.doc);
+        }
+        app.canvas.focus_pending = true;
+    } else if response.lost_focus() {
+        app.commit_title_edit();
+    }
+}

@@ -1,0 +1,172 @@
+//! New, Open, Save, Save As, and the "unsaved changes" question.
+
+use super::app::CredenceApp;
+use super::notice::Notice;
+use crate::edit::History;
+use crate::model::Document;
+use std::path::{Path, PathBuf};
+
+/// An action that would lose unsaved changes, held while the user decides.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    Close,
+    New,
+    Open(Option<PathBuf>),
+}
+
+impl CredenceApp {
+    pub fn is_dirty(&self) -> bool {
+        self.history.state() != self.saved_state
+    }
+
+    /// The name shown in the title bar.
+    pub fn file_name(&self) -> String {
+        self.path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled".into())
+    }
+
+    /// Runs `action` now, or first asks about unsaved changes.
+    pub(crate) fn request(&mut self, action: Pending) {
+        if self.is_dirty() {
+            self.pending = Some(action);
+        } else {
+            self.run(action);
+        }
+    }
+
+    pub(crate) fn run(&mut self, action: Pending) {
+        match action {
+            Pending::Close => self.close_confirmed = true,
+            Pending::New => {
+                self.replace_document(Document::default(), None);
+            }
+            Pending::Open(Some(path)) => {
+                self.open_path(&path);
+            }
+            Pending::Open(None) => {
+                if let Some(path) = self.dialogs.pick_open() {
+                    self.open_path(&path);
+                }
+            }
+        }
+    }
+
+    /// Loads `path` into the window. On failure the current document stays
+    /// open and untouched, and the error is shown with file, line and column.
+    pub fn open_path(&mut self, path: &Path) -> bool {
+        match crate::io::load(path) {
+            Ok(doc) => {
+                self.replace_document(doc, Some(path.to_owned()));
+                self.remember_recent(path.to_owned());
+                self.notice = None;
+                true
+            }
+            Err(err) => {
+                self.notice = Some(Notice::error(err.to_string()));
+                false
+            }
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
+        self.doc = doc;
+        self.path = path;
+        self.history = History::default();
+        self.saved_state = self.history.state();
+        self.selection.clear();
+        self.canvas.cancel_edit();
+        self.canvas.fit_pending = true;
+    }
+
+    /// Saves to the current path, asking for one if there is none.
+    pub fn save(&mut self) -> bool {
+        match self.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    pub fn save_as(&mut self) -> bool {
+        let dir = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned);
+        let name = match &self.path {
+            Some(_) => self.file_name(),
+            None => "Untitled.ron".into(),
+        };
+        match self.dialogs.pick_save(dir.as_deref(), &name) {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        self.canvas
+            .commit_edit_into(&mut self.doc, &mut self.history);
+        match crate::io::save(path, &self.doc) {
+            Ok(()) => {
+                self.path = Some(path.to_owned());
+                self.saved_state = self.history.state();
+                self.remember_recent(path.to_owned());
+                self.notice = Some(Notice::info(format!("Saved {}", path.display())));
+                true
+            }
+            Err(err) => {
+                self.notice = Some(Notice::error(err.to_string()));
+                false
+            }
+        }
+    }
+
+    /// The Save / Discard / Cancel question, while one is pending.
+    pub(crate) fn show_pending(&mut self, ctx: &egui::Context) {
+        let Some(action) = self.pending.clone() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("credence-unsaved")).show(ctx, |ui| {
+            ui.set_width(360.0);
+            ui.heading("Unsaved changes");
+            ui.label(format!(
+                "Save the changes to \"{}\" before {}?",
+                self.file_name(),
+                match action {
+                    Pending::Close => "closing",
+                    Pending::New => "starting a new document",
+                    Pending::Open(_) => "opening another document",
+                }
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some("save");
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some("discard");
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some("cancel");
+                }
+            });
+        });
+        let proceed = match choice {
+            None => return,
+            Some("save") => self.save(),
+            Some("discard") => true,
+            _ => false,
+        };
+        self.pending = None;
+        if proceed {
+            let closing = action == Pending::Close;
+            self.run(action);
+            if closing {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+}

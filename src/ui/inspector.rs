@@ -1,0 +1,465 @@
+//! The side panel that edits every field of the selection.
+//!
+//! Widgets edit a draft copy of the first selected node; fields that differ
+//! from the original afterwards are copied onto every selected node as one
+//! `UpdateNodes` command. Typing or dragging a slider folds into one undo
+//! step per field until the widget lets go.
+
+use super::app::CredenceApp;
+use super::shortcuts::delete_selection;
+use crate::edit::{Command, MergeKey};
+use crate::model::{
+    EdgeId, EdgeKind, EvidenceStrength, Horizon, Node, NodeId, NodeKind, Rgb, Status,
+};
+use egui::{ComboBox, Response, RichText, Slider, TextEdit, Ui};
+
+pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.add_space(6.0);
+        let nodes: Vec<NodeId> = app.selection.nodes.iter().copied().collect();
+        if !nodes.is_empty() {
+            node_fields(app, ui, &nodes);
+        } else if let Some(&edge) = app.selection.edges.first() {
+            edge_fields(app, ui, edge);
+        } else {
+            document_fields(app, ui);
+        }
+    });
+}
+
+/// How a widget's change should be recorded.
+#[derive(Default)]
+struct Outcome {
+    field: Option<&'static str>,
+    seal: bool,
+}
+
+impl Outcome {
+    /// A typed or dragged change: merge until the widget lets go.
+    fn continuous(&mut self, field: &'static str, response: &Response) {
+        if response.changed() {
+            self.field = Some(field);
+        }
+        if response.lost_focus() || response.drag_stopped() {
+            self.seal = true;
+        }
+    }
+
+    /// A picked value: one step per pick.
+    fn discrete(&mut self, field: &'static str, changed: bool) {
+        if changed {
+            self.field = Some(field);
+            self.seal = true;
+        }
+    }
+}
+
+fn labelled(ui: &mut Ui, text: &str) -> egui::Id {
+    ui.label(text).id
+}
+
+fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
+    let Some(original) = app.doc.node(ids[0]).cloned() else {
+        return;
+    };
+    let single = ids.len() == 1;
+    if single {
+        ui.heading(format!("{} #{}", original.kind.label(), original.id.0));
+    } else {
+        ui.heading(format!("{} nodes selected", ids.len()));
+        ui.label("Changes apply to all of them.");
+    }
+    ui.separator();
+    let mut draft = original.clone();
+    let mut out = Outcome::default();
+
+    egui::Grid::new("node-fields")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            let l = labelled(ui, "Kind");
+            let before = draft.kind;
+            ComboBox::from_id_salt("kind")
+                .selected_text(draft.kind.label())
+                .show_ui(ui, |ui| {
+                    for kind in NodeKind::ALL {
+                        ui.selectable_value(&mut draft.kind, kind, kind.label())
+                            .on_hover_text(kind.meaning());
+                    }
+                })
+                .response
+                .labelled_by(l);
+            out.discrete("kind", before != draft.kind);
+            ui.end_row();
+
+            if single {
+                let l = labelled(ui, "Title");
+                let r = ui
+                    .add(TextEdit::multiline(&mut draft.title).desired_rows(2))
+                    .labelled_by(l);
+                out.continuous("title", &r);
+                ui.end_row();
+            }
+
+            let l = labelled(ui, "Confidence");
+            let r = ui
+                .add(Slider::new(&mut draft.confidence, 0..=100).suffix("%"))
+                .labelled_by(l)
+                .on_hover_text("How sure the team is that this holds (0–100)");
+            out.continuous("confidence", &r);
+            ui.end_row();
+
+            let l = labelled(ui, "Importance");
+            let r = ui
+                .add(Slider::new(&mut draft.importance, 1..=5))
+                .labelled_by(l)
+                .on_hover_text("How much rests on this (1–5)");
+            out.continuous("importance", &r);
+            ui.end_row();
+
+            let l = labelled(ui, "Evidence");
+            let before = draft.evidence;
+            ComboBox::from_id_salt("evidence")
+                .selected_text(draft.evidence.label())
+                .show_ui(ui, |ui| {
+                    for e in EvidenceStrength::ALL {
+                        ui.selectable_value(&mut draft.evidence, e, e.label());
+                    }
+                })
+                .response
+                .labelled_by(l);
+            out.discrete("evidence", before != draft.evidence);
+            ui.end_row();
+
+            let l = labelled(ui, "Status");
+            let before = draft.status;
+            ComboBox::from_id_salt("status")
+                .selected_text(draft.status.label())
+                .show_ui(ui, |ui| {
+                    for s in Status::ALL {
+                        ui.selectable_value(&mut draft.status, s, s.label());
+                    }
+                })
+                .response
+                .labelled_by(l);
+            out.discrete("status", before != draft.status);
+            ui.end_row();
+
+            let l = labelled(ui, "Owner");
+            let r = ui.text_edit_singleline(&mut draft.owner).labelled_by(l);
+            out.continuous("owner", &r);
+            ui.end_row();
+
+            let l = labelled(ui, "Horizon");
+            let before = draft.horizon;
+            ComboBox::from_id_salt("horizon")
+                .selected_text(draft.horizon.label())
+                .show_ui(ui, |ui| {
+                    for h in Horizon::ALL {
+                        ui.selectable_value(&mut draft.horizon, h, h.label());
+                    }
+                })
+                .response
+                .labelled_by(l)
+                .on_hover_text("When a bet should pay off");
+            out.discrete("horizon", before != draft.horizon);
+            ui.end_row();
+
+            let l = labelled(ui, "Tags");
+            tags_field(ui, &mut draft, &mut out, l);
+            ui.end_row();
+
+            let l = labelled(ui, "Colour");
+            colour_field(ui, &mut draft, &mut out, l);
+            ui.end_row();
+        });
+
+    if single {
+        ui.add_space(6.0);
+        ui.label("Notes");
+        let r = ui.add(
+            TextEdit::multiline(&mut draft.notes)
+                .desired_rows(4)
+                .desired_width(f32::INFINITY)
+                .hint_text("Notes, sources, links…"),
+        );
+        out.continuous("notes", &r);
+        if draft.kind == NodeKind::Bet {
+            ui.add_space(6.0);
+            ui.label(RichText::new("Why this bet (Cutler)").strong());
+            ui.label("Reducing uncertainty here will allow us to…");
+            let r = ui.add(
+                TextEdit::multiline(&mut draft.prompts.allows_us_to)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("Reducing uncertainty here will allow us to…"),
+            );
+            out.continuous("allows_us_to", &r);
+            ui.label("The value of being less wrong here is…");
+            let r = ui.add(
+                TextEdit::multiline(&mut draft.prompts.value_of_less_wrong)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("The value of being less wrong here is…"),
+            );
+            out.continuous("value_of_less_wrong", &r);
+        }
+    }
+    ui.add_space(10.0);
+    if ui
+        .button("Delete")
+        .on_hover_text("Delete the selection and its edges (Delete)")
+        .clicked()
+    {
+        delete_selection(app);
+        return;
+    }
+    connections(app, ui, ids);
+
+    if let Some(field) = out.field {
+        let updated: Vec<Node> = ids
+            .iter()
+            .filter_map(|id| app.doc.node(*id))
+            .map(|node| {
+                let mut node = node.clone();
+                copy_changed(&original, &draft, &mut node);
+                node
+            })
+            .collect();
+        let key = MergeKey(format!("inspect-{field}-{ids:?}"));
+        app.apply_merged(Command::UpdateNodes(updated), key);
+    }
+    if out.seal {
+        app.history.seal();
+    }
+}
+
+/// Copies onto `target` each field where `draft` differs from `original`.
+fn copy_changed(original: &Node, draft: &Node, target: &mut Node) {
+    macro_rules! copy {
+        ($($field:ident).+) => {
+            if draft.$($field).+ != original.$($field).+ {
+                target.$($field).+ = draft.$($field).+.clone();
+            }
+        };
+    }
+    copy!(kind);
+    copy!(title);
+    copy!(notes);
+    copy!(confidence);
+    copy!(importance);
+    copy!(evidence);
+    copy!(status);
+    copy!(owner);
+    copy!(horizon);
+    copy!(tags);
+    copy!(colour);
+    copy!(prompts.allows_us_to);
+    copy!(prompts.value_of_less_wrong);
+}
+
+/// Tags are typed as one comma-separated line and applied when the field
+/// lets go, so a half-typed ", " is not normalised away under the cursor.
+fn tags_field(ui: &mut Ui, draft: &mut Node, out: &mut Outcome, label: egui::Id) {
+    let id = ui.scope_id().with(("tags", draft.id.0));
+    let joined = draft.tags.join(", ");
+    let mut text = ui
+        .data_mut(|d| d.get_temp::<String>(id))
+        .unwrap_or(joined.clone());
+    let r = ui
+        .add(TextEdit::singleline(&mut text).hint_text("comma, separated"))
+        .labelled_by(label);
+    if r.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    if r.lost_focus() {
+        let tags: Vec<String> = text
+            .split(',')
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if tags != draft.tags {
+            draft.tags = tags;
+            out.discrete("tags", true);
+        }
+    }
+}
+
+fn colour_field(ui: &mut Ui, draft: &mut Node, out: &mut Outcome, label: egui::Id) {
+    ui.horizontal(|ui| {
+        let mut custom = draft.colour.is_some();
+        if ui
+            .checkbox(&mut custom, "Custom")
+            .on_hover_text("Override the kind's colour")
+            .changed()
+        {
+            draft.colour = custom.then_some(Rgb(37, 99, 235));
+            out.discrete("colour", true);
+        }
+        if let Some(c) = draft.colour {
+            let mut rgb = [c.0, c.1, c.2];
+            let r = ui.color_edit_button_srgb(&mut rgb).labelled_by(label);
+            if r.changed() {
+                draft.colour = Some(Rgb(rgb[0], rgb[1], rgb[2]));
+                out.continuous("colour", &r);
+            }
+            if r.clicked_elsewhere() {
+                out.seal = true;
+            }
+        }
+    });
+}
+
+/// What the node rests on and what rests on it, one click from each.
+fn connections(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
+    let [id] = ids else {
+        return;
+    };
+    let mut jump = None;
+    ui.add_space(10.0);
+    ui.label(RichText::new("Connections").strong());
+    for edge in app
+        .doc
+        .edges
+        .iter()
+        .filter(|e| e.from == *id || e.to == *id)
+    {
+        let (arrow, other) = if edge.from == *id {
+            ("→", edge.to)
+        } else {
+            ("←", edge.from)
+        };
+        let title = app.doc.node(other).map(|n| n.title.as_str()).unwrap_or("?");
+        let text = format!("{arrow} {} {title}", edge.kind.label());
+        if ui
+            .selectable_label(false, text)
+            .on_hover_text("Select this edge")
+            .clicked()
+        {
+            jump = Some(edge.id);
+        }
+    }
+    if let Some(edge) = jump {
+        app.selection.only_edge(edge);
+    }
+}
+
+fn edge_fields(app: &mut CredenceApp, ui: &mut Ui, id: EdgeId) {
+    let Some(original) = app.doc.edge(id).cloned() else {
+        return;
+    };
+    let name = |n: NodeId| {
+        app.doc
+            .node(n)
+            .map(|n| n.title.clone())
+            .unwrap_or_else(|| "?".into())
+    };
+    ui.heading("Edge");
+    ui.label(format!("{}  →  {}", name(original.from), name(original.to)));
+    ui.separator();
+    let mut draft = original.clone();
+    let mut seal = false;
+    let mut key = "edge";
+    egui::Grid::new("edge-fields")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let l = labelled(ui, "Edge kind");
+            ComboBox::from_id_salt("edge-kind")
+                .selected_text(draft.kind.label())
+                .show_ui(ui, |ui| {
+                    for kind in EdgeKind::ALL {
+                        ui.selectable_value(&mut draft.kind, kind, kind.label());
+                    }
+                })
+                .response
+                .labelled_by(l);
+            if draft.kind != original.kind {
+                seal = true;
+                key = "edge-kind";
+            }
+            ui.end_row();
+            let l = labelled(ui, "Label");
+            let r = ui
+                .add(TextEdit::singleline(&mut draft.label).hint_text("shown instead of the kind"))
+                .labelled_by(l);
+            seal |= r.lost_focus();
+            ui.end_row();
+        });
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button("Reverse")
+            .on_hover_text("Swap which end the arrow points to")
+            .clicked()
+        {
+            std::mem::swap(&mut draft.from, &mut draft.to);
+            seal = true;
+            key = "edge-reverse";
+        }
+        if ui
+            .button("Delete")
+            .on_hover_text("Delete this edge (Delete)")
+            .clicked()
+        {
+            delete_selection(app);
+        }
+    });
+    if app.doc.edge(id).is_some() && draft != original {
+        app.apply_merged(
+            Command::UpdateEdges(vec![draft]),
+            MergeKey(format!("{key}-{}", id.0)),
+        );
+    }
+    if seal {
+        app.history.seal();
+    }
+}
+
+fn document_fields(app: &mut CredenceApp, ui: &mut Ui) {
+    ui.heading("Document");
+    let mut title = app.doc.title.clone();
+    let l = labelled(ui, "Document title");
+    let r = ui
+        .add(TextEdit::singleline(&mut title).hint_text("Name this map"))
+        .labelled_by(l);
+    if r.changed() {
+        app.apply_merged(Command::SetTitle(title), MergeKey("doc-title".into()));
+    }
+    if r.lost_focus() {
+        app.history.seal();
+    }
+    ui.add_space(12.0);
+    ui.label(RichText::new("Select a card or an edge to edit it.").weak());
+    ui.add_space(12.0);
+    ui.label(RichText::new("Shortcuts").strong());
+    egui::Grid::new("shortcut-help")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (keys, what) in SHORTCUT_HELP {
+                ui.label(RichText::new(*keys).monospace());
+                ui.label(*what);
+                ui.end_row();
+            }
+        });
+}
+
+/// Shown in the inspector when nothing is selected; the README lists the same.
+pub const SHORTCUT_HELP: &[(&str, &str)] = &[
+    ("Double-click", "New card / rename"),
+    ("Tab", "New child of the selection"),
+    ("Enter", "New sibling"),
+    ("F2", "Rename"),
+    ("Delete", "Delete selection"),
+    ("Ctrl+C / V / D", "Copy / paste / duplicate"),
+    ("Ctrl+A", "Select all"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
+    ("Shift+drag", "Select an area"),
+    ("Drag, Space+drag", "Pan"),
+    ("Ctrl+scroll", "Zoom"),
+    ("F / Ctrl+0", "Fit / 100%"),
+    ("Ctrl+N / O / S", "New / open / save"),
+    ("Ctrl+Shift+S", "Save as"),
+];

@@ -1,0 +1,149 @@
+//! The menu bar, the toolbar and the status bar.
+
+use super::app::CredenceApp;
+use super::file_ops::Pending;
+use super::shortcuts::{self, delete_selection};
+use crate::model::NodeKind;
+use crate::render::kind_colour;
+use egui::{Button, KeyboardShortcut, RichText, Ui};
+
+fn item(ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
+    let mut button = Button::new(label);
+    if let Some(s) = shortcut {
+        button = button.shortcut_text(ui.ctx().format_shortcut(s));
+    }
+    ui.add_enabled(enabled, button).clicked()
+}
+
+pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if item(ui, "New", Some(&shortcuts::NEW), true) {
+                app.request(Pending::New);
+            }
+            if item(ui, "Open…", Some(&shortcuts::OPEN), true) {
+                app.request(Pending::Open(None));
+            }
+            ui.menu_button("Open Recent", |ui| {
+                if app.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in app.recent.clone() {
+                    if ui
+                        .button(path.display().to_string())
+                        .on_hover_text("Open this file")
+                        .clicked()
+                    {
+                        app.request(Pending::Open(Some(path)));
+                    }
+                }
+            });
+            ui.separator();
+            if item(ui, "Save", Some(&shortcuts::SAVE), true) {
+                app.save();
+            }
+            if item(ui, "Save As…", Some(&shortcuts::SAVE_AS), true) {
+                app.save_as();
+            }
+            ui.separator();
+            if item(ui, "Quit", None, true) {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            if item(ui, "Undo", Some(&shortcuts::UNDO), app.history.can_undo()) {
+                app.undo();
+            }
+            if item(ui, "Redo", Some(&shortcuts::REDO), app.history.can_redo()) {
+                app.redo();
+            }
+            ui.separator();
+            let has_selection = !app.selection.is_empty();
+            if item(ui, "Delete", None, has_selection) {
+                delete_selection(app);
+            }
+            if item(ui, "Select all", Some(&shortcuts::SELECT_ALL), true) {
+                app.selection.nodes = app.doc.nodes.iter().map(|n| n.id).collect();
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui
+                .button("Fit to content")
+                .on_hover_text("Shortcut: F")
+                .clicked()
+            {
+                app.fit_view();
+            }
+            if item(ui, "Zoom to 100%", Some(&shortcuts::ZOOM_RESET), true) {
+                app.camera.zoom = 1.0;
+            }
+        });
+    });
+}
+
+pub fn toolbar(app: &mut CredenceApp, ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Add").strong());
+        for kind in NodeKind::ALL {
+            let text = RichText::new(format!("＋ {}", kind.label())).color(kind_colour(kind));
+            if ui
+                .button(text)
+                .on_hover_text(format!(
+                    "Add a {}: {}.\nDouble-click the canvas to add one where you click.",
+                    kind.label().to_lowercase(),
+                    kind.meaning()
+                ))
+                .clicked()
+            {
+                app.new_kind = kind;
+                app.create_node_in_view(kind);
+            }
+        }
+        ui.separator();
+        if ui
+            .add_enabled(app.history.can_undo(), Button::new("⟲ Undo"))
+            .on_hover_text("Undo (Ctrl+Z)")
+            .clicked()
+        {
+            app.undo();
+        }
+        if ui
+            .add_enabled(app.history.can_redo(), Button::new("⟳ Redo"))
+            .on_hover_text("Redo (Ctrl+Shift+Z or Ctrl+Y)")
+            .clicked()
+        {
+            app.redo();
+        }
+        ui.separator();
+        if ui
+            .button("Fit")
+            .on_hover_text("Frame the whole map (F)")
+            .clicked()
+        {
+            app.fit_view();
+        }
+        if ui
+            .button("100%")
+            .on_hover_text("Zoom to 100% (Ctrl+0)")
+            .clicked()
+        {
+            app.camera.zoom = 1.0;
+        }
+    });
+}
+
+pub fn status(app: &mut CredenceApp, ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} nodes · {} edges · zoom {:.0}%",
+            app.doc.nodes.len(),
+            app.doc.edges.len(),
+            app.camera.zoom * 100.0
+        ));
+        ui.separator();
+        ui.weak(
+            "Double-click: new card · Tab: child · Enter: sibling · F2: rename · \
+             drag the dot: connect · Shift+drag: select area · Ctrl+scroll: zoom",
+        );
+    });
+}

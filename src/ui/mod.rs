@@ -1,0 +1,19 @@
+//! The eframe app: menu, toolbar, canvas, inspector and dialogs.
+//!
+//! The UI turns input into [`edit::Command`](crate::edit::Command)s and
+//! hands them to the [`History`](crate::edit::History); it never mutates the
+//! document itself. [`CredenceApp::show`] draws one frame into any `Ui`, so
+//! the same code runs in the window and in the `egui_kittest` tests.
+
+mod app;
+mod canvas;
+mod dialogs;
+mod file_ops;
+mod inspector;
+mod menu;
+mod notice;
+mod shortcuts;
+
+pub use app::CredenceApp;
+pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use notice::{Notice, NoticeKind};
