@@ -106,6 +106,10 @@ impl CredenceApp {
 
     /// Draws one frame. The window and the tests both call this.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        // Ctrl+0 and Ctrl+± zoom the map, not the whole interface.
+        if ui.ctx().options(|o| o.zoom_with_keyboard) {
+            ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
+        }
         self.handle_close_request(ui.ctx());
         shortcuts::global(self, ui);
 

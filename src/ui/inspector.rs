@@ -326,13 +326,12 @@ fn connections(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
         .iter()
         .filter(|e| e.from == *id || e.to == *id)
     {
-        let (arrow, other) = if edge.from == *id {
-            ("→", edge.to)
+        let title = |n| app.doc.node(n).map(|n| n.title.as_str()).unwrap_or("?");
+        let text = if edge.from == *id {
+            format!("{} \"{}\"", edge.kind.label(), title(edge.to))
         } else {
-            ("←", edge.from)
+            format!("\"{}\" {} this", title(edge.from), edge.kind.label())
         };
-        let title = app.doc.node(other).map(|n| n.title.as_str()).unwrap_or("?");
-        let text = format!("{arrow} {} {title}", edge.kind.label());
         if ui
             .selectable_label(false, text)
             .on_hover_text("Select this edge")
@@ -357,7 +356,12 @@ fn edge_fields(app: &mut CredenceApp, ui: &mut Ui, id: EdgeId) {
             .unwrap_or_else(|| "?".into())
     };
     ui.heading("Edge");
-    ui.label(format!("{}  →  {}", name(original.from), name(original.to)));
+    ui.label(format!(
+        "\"{}\" {} \"{}\"",
+        name(original.from),
+        original.kind.label(),
+        name(original.to)
+    ));
     ui.separator();
     let mut draft = original.clone();
     let mut seal = false;

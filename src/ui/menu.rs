@@ -85,7 +85,7 @@ pub fn toolbar(app: &mut CredenceApp, ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Add").strong());
         for kind in NodeKind::ALL {
-            let text = RichText::new(format!("＋ {}", kind.label())).color(kind_colour(kind));
+            let text = RichText::new(format!("+ {}", kind.label())).color(kind_colour(kind));
             if ui
                 .button(text)
                 .on_hover_text(format!(
@@ -101,14 +101,14 @@ pub fn toolbar(app: &mut CredenceApp, ui: &mut Ui) {
         }
         ui.separator();
         if ui
-            .add_enabled(app.history.can_undo(), Button::new("⟲ Undo"))
+            .add_enabled(app.history.can_undo(), Button::new("Undo"))
             .on_hover_text("Undo (Ctrl+Z)")
             .clicked()
         {
             app.undo();
         }
         if ui
-            .add_enabled(app.history.can_redo(), Button::new("⟳ Redo"))
+            .add_enabled(app.history.can_redo(), Button::new("Redo"))
             .on_hover_text("Redo (Ctrl+Shift+Z or Ctrl+Y)")
             .clicked()
         {
