@@ -68,15 +68,22 @@ pub fn to_ron(doc: &Document) -> String {
 /// Parses and validates `text`; `path` only names the file in errors.
 pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
     let ron_error = |err: ron::error::SpannedError, what: &str| {
-        LoadError::at(
-            path,
-            err.span.start.line,
-            err.span.start.col,
-            format!("{what}: {}", err.code),
-        )
+        let (line, col) = (err.span.start.line, err.span.start.col);
+        let detail = lowercase_first(&err.code.to_string());
+        LoadError::at(path, line, col, format!("{what}: {detail}"))
     };
-    let probe: VersionProbe =
-        ron::from_str(text).map_err(|e| ron_error(e, "not a Credence document"))?;
+    let probe: VersionProbe = ron::from_str(text).map_err(|e| {
+        if (e.span.start.line, e.span.start.col) == (1, 1) {
+            LoadError::at(
+                path,
+                1,
+                1,
+                "not a Credence document: expected a RON document starting with `(`".into(),
+            )
+        } else {
+            ron_error(e, "syntax error")
+        }
+    })?;
     let locator = Locator::new(text);
     let version = probe.version;
     if locator.key("version").is_none() {
@@ -126,4 +133,13 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
         });
     }
     Ok(doc)
+}
+
+/// RON's messages start with a capital; ours continue a sentence.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -1,0 +1,159 @@
+//! Loading and saving: round trips, every kind of bad input with its exact
+//! message, and atomic saves that leave the old file alone.
+
+use credence::io::{self, EXAMPLE_RON};
+use credence::model::Document;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad").join(name)
+}
+
+#[test]
+fn the_example_is_canonical_and_round_trips() {
+    let doc = io::example();
+    assert_eq!(doc.nodes.len(), 26);
+    assert_eq!(io::to_ron(&doc), EXAMPLE_RON, "examples/north-star.ron is in saved form");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/north-star.ron");
+    assert_eq!(io::load(&path).unwrap(), doc);
+}
+
+#[test]
+fn the_example_has_every_kind() {
+    use credence::model::{EdgeKind, NodeKind};
+    let doc = io::example();
+    for kind in NodeKind::ALL {
+        assert!(doc.nodes.iter().any(|n| n.kind == kind), "no {kind:?}");
+    }
+    for kind in EdgeKind::ALL {
+        assert!(doc.edges.iter().any(|e| e.kind == kind), "no {kind:?}");
+    }
+}
+
+#[test]
+fn save_then_load_gives_the_same_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.ron");
+    let doc = io::example();
+    io::save(&path, &doc).unwrap();
+    assert_eq!(io::load(&path).unwrap(), doc);
+    // Saving twice gives byte-identical files, so version control sees no noise.
+    let first = std::fs::read(&path).unwrap();
+    io::save(&path, &io::load(&path).unwrap()).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), first);
+}
+
+/// (fixture, expected `FILE:LINE:COL: message` tail)
+const BAD: &[(&str, &str)] = &[
+    ("malformed.ron", ":5:5: syntax error: expected comma"),
+    (
+        "future-version.ron",
+        ":2:5: this file has format version 7, but this Credence reads up to version 1; \
+         update Credence to open it",
+    ),
+    ("missing-node.ron", ":7:30: edge 1 names node 9, which does not exist"),
+    ("duplicate-id.ron", ":6:14: duplicate node id 1"),
+    ("non-finite.ron", ":4:61: node 1 has a non-finite position"),
+    ("out-of-range.ron", ":4:47: node 1 has confidence 250, outside 0–100"),
+    ("no-version.ron", ":1:1: not a Credence document: it has no `version` field"),
+    (
+        "plain-text.ron",
+        ":1:1: not a Credence document: expected a RON document starting with `(`",
+    ),
+    ("not-ron.ron", ": not a Credence document: the file is not UTF-8 text"),
+];
+
+#[test]
+fn every_bad_input_gets_its_exact_message_and_is_left_alone() {
+    for (name, tail) in BAD {
+        let path = fixture(name);
+        let before = std::fs::read(&path).unwrap();
+        let err = io::load(&path).expect_err(name);
+        assert_eq!(err.to_string(), format!("{}{tail}", path.display()), "{name}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "{name} was modified");
+    }
+}
+
+#[test]
+fn an_unknown_kind_names_the_choices() {
+    let text = "(\n    version: 1,\n    nodes: [ (id: 1, kind: belif) ],\n)\n";
+    let err = io::from_ron(text, Path::new("x.ron")).unwrap_err();
+    assert_eq!(err.position, Some((3, 28)));
+    assert!(err.message.contains("`belif`") && err.message.contains("`belief`"), "{err}");
+}
+
+#[test]
+fn hand_written_files_may_leave_out_fields() {
+    let text = "(version: 1, nodes: [(id: 4, kind: bet, title: \"Try it\")])";
+    let doc = io::from_ron(text, Path::new("x.ron")).unwrap();
+    assert_eq!(doc.nodes[0].title, "Try it");
+    assert_eq!(doc.nodes[0].confidence, 50);
+    assert!(doc.edges.is_empty());
+}
+
+#[test]
+fn loading_never_panics_on_truncated_files() {
+    // Every prefix of a real document is either a document or a clean error.
+    for cut in (0..EXAMPLE_RON.len()).step_by(97) {
+        if !EXAMPLE_RON.is_char_boundary(cut) {
+            continue;
+        }
+        let _ = io::from_ron(&EXAMPLE_RON[..cut], Path::new("cut.ron"));
+    }
+}
+
+/// Makes `dir` read-only for real: permission bits for ordinary users, and
+/// a read-only tmpfs mount for root (which ignores permission bits).
+/// Returns false if neither is possible on this machine.
+fn make_read_only(dir: &Path, file: &Path, content: &[u8]) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(file, content).unwrap();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(dir.join("probe"), b"x").is_err() {
+        return true;
+    }
+    let _ = std::fs::remove_file(dir.join("probe"));
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new("mount")
+            .args(args)
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let d = dir.to_str().unwrap();
+    if !run(&["-t", "tmpfs", "-o", "size=1m", "tmpfs", d]) {
+        return false;
+    }
+    std::fs::write(file, content).unwrap();
+    run(&["-o", "remount,ro", d])
+}
+
+fn undo_read_only(dir: &Path) {
+    let _ = std::process::Command::new("umount").arg(dir).status();
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755));
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_intact() {
+    let outer = tempfile::tempdir().unwrap();
+    let dir = outer.path().join("locked");
+    std::fs::create_dir(&dir).unwrap();
+    let file = dir.join("map.ron");
+    let old = io::to_ron(&Document::default());
+    if !make_read_only(&dir, &file, old.as_bytes()) {
+        eprintln!("SKIPPED: cannot make a read-only folder on this machine");
+        return;
+    }
+    let result = io::save(&file, &io::example());
+    let after = std::fs::read_to_string(&file);
+    let entries: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    undo_read_only(&dir);
+
+    let err = result.expect_err("saving into a read-only folder must fail");
+    let message = err.to_string();
+    assert!(message.starts_with(&format!("{}: could not save: ", file.display())), "{message}");
+    assert!(message.ends_with("the previous file is unchanged"), "{message}");
+    assert_eq!(after.unwrap(), old, "the old file is intact");
+    assert_eq!(entries, vec![std::ffi::OsString::from("map.ron")], "no temp file left behind");
+}
