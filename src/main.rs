@@ -87,8 +87,6 @@ fn run_gui(file: Option<PathBuf>) -> ExitCode {
         "Credence",
         options,
         Box::new(move |cc| {
-            // A whiteboard reads best light, whatever the desktop theme.
-            cc.egui_ctx.set_theme(egui::Theme::Light);
             let mut app = CredenceApp::launch(file, Box::new(NativeDialogs));
             app.restore(cc.storage);
             Ok(Box::new(app))

@@ -31,6 +31,7 @@ pub struct CredenceApp {
     pub(crate) pending: Option<Pending>,
     pub(crate) close_confirmed: bool,
     window_title: String,
+    styled: bool,
 }
 
 const RECENT_KEY: &str = "credence.recent";
@@ -54,6 +55,7 @@ impl CredenceApp {
             pending: None,
             close_confirmed: false,
             window_title: String::new(),
+            styled: false,
         }
     }
 
@@ -106,9 +108,12 @@ impl CredenceApp {
 
     /// Draws one frame. The window and the tests both call this.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        // Ctrl+0 and Ctrl+± zoom the map, not the whole interface.
-        if ui.ctx().options(|o| o.zoom_with_keyboard) {
+        if !self.styled {
+            self.styled = true;
+            // Ctrl+0 and Ctrl+± zoom the map, not the whole interface.
             ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
+            // A whiteboard reads best light, whatever the desktop theme.
+            ui.ctx().set_theme(egui::Theme::Light);
         }
         self.handle_close_request(ui.ctx());
         shortcuts::global(self, ui);
