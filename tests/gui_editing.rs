@@ -7,6 +7,7 @@ mod common;
 use common::*;
 use credence::model::{Document, EdgeKind, NodeKind};
 use egui::{Key, Modifiers, Pos2};
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 #[test]
 fn double_click_creates_a_card_and_typing_names_it() {
@@ -40,7 +41,7 @@ fn double_click_creates_a_card_and_typing_names_it() {
 }
 
 fn app_canvas_rect(h: &egui_kittest::Harness<'_, credence::ui::CredenceApp>) -> egui::Rect {
-    use egui_kittest::kittest::Queryable as _;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
     h.get_by_label("Belief map canvas").rect()
 }
 
@@ -288,4 +289,26 @@ fn dragging_the_background_pans_and_keys_fit_and_reset_zoom() {
         (fitted.center.x - bounds.center().x).abs() < 0.5,
         "F centres the content"
     );
+}
+
+#[test]
+fn a_card_made_near_the_edge_is_scrolled_into_view() {
+    let mut h = harness(app_with(two_cards()));
+    // Put the belief at the very bottom of the canvas, then Tab a child below it.
+    let canvas = app_canvas_rect(&h);
+    let pos = node_by_title(&h.state().doc, "Customers pay more").pos;
+    let app = h.state_mut();
+    let bottom = app.camera.to_board(canvas, canvas.left_bottom());
+    app.camera.center.y += pos.y + 100.0 - bottom.y;
+    h.run_ok();
+    click_label(&mut h, "Customers pay more", Modifiers::NONE);
+    press(&mut h, Key::Tab);
+    type_text(&mut h, "Budgets exist");
+    press(&mut h, Key::Enter);
+    let card = h
+        .get_all_by_label("Budgets exist")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
+        .expect("the new card")
+        .rect();
+    assert!(canvas.contains_rect(card), "{card:?} outside {canvas:?}");
 }

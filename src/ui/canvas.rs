@@ -120,6 +120,7 @@ impl CredenceApp {
         self.history.seal();
         self.apply_merged(command, key.clone());
         self.selection.only_node(id);
+        self.scroll_into_view(id);
         self.canvas.editing = Some(TitleEdit {
             node: id,
             text: String::new(),
@@ -217,6 +218,35 @@ impl CredenceApp {
             .commit_edit_into(&mut self.doc, &mut self.history);
         self.selection.retain_existing(&self.doc);
         self.canvas.focus_pending = true;
+    }
+
+    /// Pans just enough that the card is fully on screen, so a card made
+    /// with Tab near the edge is not typed into blind.
+    pub fn scroll_into_view(&mut self, id: NodeId) {
+        let Some(node) = self.doc.node(id) else {
+            return;
+        };
+        let view = self.canvas.rect.shrink(24.0);
+        let z = self.camera.zoom;
+        let card = Rect::from_min_size(
+            self.camera.to_screen(self.canvas.rect, node.pos),
+            vec2(node.size.w, node.size.h) * z,
+        );
+        let dx = if card.left() < view.left() {
+            card.left() - view.left()
+        } else if card.right() > view.right() {
+            card.right() - view.right()
+        } else {
+            0.0
+        };
+        let dy = if card.top() < view.top() {
+            card.top() - view.top()
+        } else if card.bottom() > view.bottom() {
+            card.bottom() - view.bottom()
+        } else {
+            0.0
+        };
+        self.camera.pan(-vec2(dx, dy));
     }
 
     /// The board rect holding every card, if there are any.
