@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use credence::ui::{CredenceApp, NativeDialogs};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 /// Map what you believe: outcomes, beliefs, assumptions, bets, metrics and
 /// evidence, and what rests on what.
@@ -34,10 +35,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    let started = Instant::now();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files }) => check(&files),
-        None => run_gui(cli.file),
+        None => run_gui(cli.file, started),
     }
 }
 
@@ -75,7 +77,33 @@ fn check_one(path: &Path) -> Result<String, String> {
     Ok(line)
 }
 
-fn run_gui(file: Option<PathBuf>) -> ExitCode {
+/// Reports how long the first frame took when `CREDENCE_STARTUP_TIMING` is
+/// set (and quits after it when the value is `exit`), so start-up time can be
+/// measured from a script without a stopwatch.
+struct StartupTimer {
+    app: CredenceApp,
+    started: Option<Instant>,
+}
+
+impl eframe::App for StartupTimer {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.app.ui(ui, frame);
+        if let Some(started) = self.started.take()
+            && let Some(mode) = std::env::var_os("CREDENCE_STARTUP_TIMING")
+        {
+            eprintln!("first frame after {} ms", started.elapsed().as_millis());
+            if mode == "exit" {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::App::save(&mut self.app, storage);
+    }
+}
+
+fn run_gui(file: Option<PathBuf>, started: Instant) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Credence")
@@ -89,7 +117,10 @@ fn run_gui(file: Option<PathBuf>) -> ExitCode {
         Box::new(move |cc| {
             let mut app = CredenceApp::launch(file, Box::new(NativeDialogs));
             app.restore(cc.storage);
-            Ok(Box::new(app))
+            Ok(Box::new(StartupTimer {
+                app,
+                started: Some(started),
+            }))
         }),
     );
     match result {

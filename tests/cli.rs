@@ -51,7 +51,10 @@ fn check_warns_about_cycles() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        format!("{}: ok, 2 nodes, 2 edges; warning: 1 cycle\n", path.display())
+        format!(
+            "{}: ok, 2 nodes, 2 edges; warning: 1 cycle\n",
+            path.display()
+        )
     );
 }
 
@@ -70,9 +73,16 @@ fn check_never_panics_on_odd_files() {
         std::fs::write(&path, bytes).unwrap();
         let (code, out) = credence(&["check", path.to_str().unwrap()]);
         assert_eq!(code, 1, "{name}: {out}");
-        assert!(out.starts_with(&path.display().to_string()), "{name}: {out}");
+        assert!(
+            out.starts_with(&path.display().to_string()),
+            "{name}: {out}"
+        );
     }
     let (code, out) = credence(&["check", "does/not/exist.ron"]);
     assert_eq!(code, 1);
-    assert!(Path::new("does/not/exist.ron").to_str().is_some_and(|p| out.starts_with(p)));
+    assert!(
+        Path::new("does/not/exist.ron")
+            .to_str()
+            .is_some_and(|p| out.starts_with(p))
+    );
 }

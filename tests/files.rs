@@ -6,14 +6,20 @@ use credence::model::Document;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad")
+        .join(name)
 }
 
 #[test]
 fn the_example_is_canonical_and_round_trips() {
     let doc = io::example();
     assert_eq!(doc.nodes.len(), 26);
-    assert_eq!(io::to_ron(&doc), EXAMPLE_RON, "examples/north-star.ron is in saved form");
+    assert_eq!(
+        io::to_ron(&doc),
+        EXAMPLE_RON,
+        "examples/north-star.ron is in saved form"
+    );
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/north-star.ron");
     assert_eq!(io::load(&path).unwrap(), doc);
 }
@@ -51,16 +57,28 @@ const BAD: &[(&str, &str)] = &[
         ":2:5: this file has format version 7, but this Credence reads up to version 1; \
          update Credence to open it",
     ),
-    ("missing-node.ron", ":7:30: edge 1 names node 9, which does not exist"),
+    (
+        "missing-node.ron",
+        ":7:30: edge 1 names node 9, which does not exist",
+    ),
     ("duplicate-id.ron", ":6:14: duplicate node id 1"),
     ("non-finite.ron", ":4:61: node 1 has a non-finite position"),
-    ("out-of-range.ron", ":4:47: node 1 has confidence 250, outside 0–100"),
-    ("no-version.ron", ":1:1: not a Credence document: it has no `version` field"),
+    (
+        "out-of-range.ron",
+        ":4:47: node 1 has confidence 250, outside 0–100",
+    ),
+    (
+        "no-version.ron",
+        ":1:1: not a Credence document: it has no `version` field",
+    ),
     (
         "plain-text.ron",
         ":1:1: not a Credence document: expected a RON document starting with `(`",
     ),
-    ("not-ron.ron", ": not a Credence document: the file is not UTF-8 text"),
+    (
+        "not-ron.ron",
+        ": not a Credence document: the file is not UTF-8 text",
+    ),
 ];
 
 #[test]
@@ -69,7 +87,11 @@ fn every_bad_input_gets_its_exact_message_and_is_left_alone() {
         let path = fixture(name);
         let before = std::fs::read(&path).unwrap();
         let err = io::load(&path).expect_err(name);
-        assert_eq!(err.to_string(), format!("{}{tail}", path.display()), "{name}");
+        assert_eq!(
+            err.to_string(),
+            format!("{}{tail}", path.display()),
+            "{name}"
+        );
         assert_eq!(std::fs::read(&path).unwrap(), before, "{name} was modified");
     }
 }
@@ -79,7 +101,10 @@ fn an_unknown_kind_names_the_choices() {
     let text = "(\n    version: 1,\n    nodes: [ (id: 1, kind: belif) ],\n)\n";
     let err = io::from_ron(text, Path::new("x.ron")).unwrap_err();
     assert_eq!(err.position, Some((3, 28)));
-    assert!(err.message.contains("`belif`") && err.message.contains("`belief`"), "{err}");
+    assert!(
+        err.message.contains("`belif`") && err.message.contains("`belief`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -147,13 +172,26 @@ fn a_failed_save_leaves_the_old_file_intact() {
     }
     let result = io::save(&file, &io::example());
     let after = std::fs::read_to_string(&file);
-    let entries: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     undo_read_only(&dir);
 
     let err = result.expect_err("saving into a read-only folder must fail");
     let message = err.to_string();
-    assert!(message.starts_with(&format!("{}: could not save: ", file.display())), "{message}");
-    assert!(message.ends_with("the previous file is unchanged"), "{message}");
+    assert!(
+        message.starts_with(&format!("{}: could not save: ", file.display())),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("the previous file is unchanged"),
+        "{message}"
+    );
     assert_eq!(after.unwrap(), old, "the old file is intact");
-    assert_eq!(entries, vec![std::ffi::OsString::from("map.ron")], "no temp file left behind");
+    assert_eq!(
+        entries,
+        vec![std::ffi::OsString::from("map.ron")],
+        "no temp file left behind"
+    );
 }

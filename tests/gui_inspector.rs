@@ -28,16 +28,28 @@ fn type_into_number(h: &mut egui_kittest::Harness<'_, CredenceApp>, label: &str,
 fn confidence_typed_in_the_inspector_changes_the_node_and_undoes() {
     let mut h = harness(app_with(two_cards()));
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
-    assert_eq!(node_by_title(&h.state().doc, "Customers pay more").confidence, 50);
+    assert_eq!(
+        node_by_title(&h.state().doc, "Customers pay more").confidence,
+        50
+    );
     type_into_number(&mut h, "Confidence", "85");
-    assert_eq!(node_by_title(&h.state().doc, "Customers pay more").confidence, 85);
+    assert_eq!(
+        node_by_title(&h.state().doc, "Customers pay more").confidence,
+        85
+    );
 
     // Undo needs the keyboard back on the map.
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(node_by_title(&h.state().doc, "Customers pay more").confidence, 50);
+    assert_eq!(
+        node_by_title(&h.state().doc, "Customers pay more").confidence,
+        50
+    );
     shortcut(&mut h, Modifiers::COMMAND, Key::Y);
-    assert_eq!(node_by_title(&h.state().doc, "Customers pay more").confidence, 85);
+    assert_eq!(
+        node_by_title(&h.state().doc, "Customers pay more").confidence,
+        85
+    );
 }
 
 #[test]
@@ -49,7 +61,11 @@ fn a_field_set_with_several_nodes_selected_applies_to_all() {
     assert!(h.query_by_label("3 nodes selected").is_some());
     type_into_number(&mut h, "Importance", "5");
     let doc = &h.state().doc;
-    assert!(doc.nodes.iter().all(|n| n.importance == 5), "{:?}", doc.nodes);
+    assert!(
+        doc.nodes.iter().all(|n| n.importance == 5),
+        "{:?}",
+        doc.nodes
+    );
     // Other fields keep their own values.
     assert_eq!(doc.nodes[0].title, "Grow revenue");
 }
@@ -67,10 +83,16 @@ fn status_picked_from_the_combo_box_is_one_undo_step() {
     click_at(&mut h, combo, Modifiers::NONE);
     h.run_ok();
     click_label(&mut h, "Validated", Modifiers::NONE);
-    assert_eq!(node_by_title(&h.state().doc, "Grow revenue").status, Status::Validated);
+    assert_eq!(
+        node_by_title(&h.state().doc, "Grow revenue").status,
+        Status::Validated
+    );
     click_label(&mut h, "Grow revenue", Modifiers::NONE);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(node_by_title(&h.state().doc, "Grow revenue").status, Status::Untested);
+    assert_eq!(
+        node_by_title(&h.state().doc, "Grow revenue").status,
+        Status::Untested
+    );
 }
 
 #[test]
@@ -97,7 +119,9 @@ fn typing_a_title_in_the_inspector_is_one_undo_step() {
 #[test]
 fn an_edge_kind_can_be_changed_in_the_inspector() {
     let mut h = harness(app_with(chain()));
-    h.state_mut().selection.only_edge(credence::model::EdgeId(1));
+    h.state_mut()
+        .selection
+        .only_edge(credence::model::EdgeId(1));
     h.run_ok();
     let combo = h
         .get_all_by_label("Edge kind")
@@ -141,7 +165,11 @@ fn save_as_writes_the_file_and_clears_the_dirty_mark() {
 fn opening_a_bad_file_shows_where_and_keeps_the_document() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.ron");
-    std::fs::write(&bad, "(\n    version: 1,\n    nodes: [ (id: 1, kind: belif) ],\n)\n").unwrap();
+    std::fs::write(
+        &bad,
+        "(\n    version: 1,\n    nodes: [ (id: 1, kind: belif) ],\n)\n",
+    )
+    .unwrap();
     let mut dialogs = ScriptedDialogs::default();
     dialogs.open_answers.push_back(bad.clone());
     let mut h = harness(CredenceApp::new(two_cards(), None, Box::new(dialogs)));
@@ -170,4 +198,76 @@ fn new_with_unsaved_changes_asks_and_cancel_keeps_everything() {
     click_label(&mut h, "Discard", Modifiers::NONE);
     assert!(h.state().doc.nodes.is_empty());
     assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn without_a_file_dialog_the_path_can_be_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    let dialogs = ScriptedDialogs {
+        unavailable: true,
+        ..Default::default()
+    };
+    let mut h = harness(CredenceApp::new(two_cards(), None, Box::new(dialogs)));
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(
+        h.query_by_label("File path").is_some(),
+        "the typed-path prompt is shown"
+    );
+    let field = h.get_by_label("File path").rect().center();
+    click_at(&mut h, field, Modifiers::NONE);
+    shortcut(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, path.to_str().unwrap());
+    press(&mut h, Key::Enter);
+    assert_eq!(credence::io::load(&path).unwrap(), two_cards());
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert!(h.query_by_label("File path").is_none());
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut h = harness(app_with(two_cards()));
+    click_label(&mut h, "Grow revenue", Modifiers::NONE);
+    press(&mut h, Key::Delete);
+    let request_close = |h: &mut egui_kittest::Harness<'_, CredenceApp>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run_ok();
+    };
+    request_close(&mut h);
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    click_label(&mut h, "Cancel", Modifiers::NONE);
+    assert_eq!(
+        h.state().doc.nodes.len(),
+        1,
+        "cancel keeps the document open"
+    );
+    request_close(&mut h);
+    click_label(&mut h, "Discard", Modifiers::NONE);
+    assert!(h.query_by_label("Unsaved changes").is_none());
+}
+
+#[test]
+fn a_group_of_selected_cards_drags_together() {
+    let mut h = harness(app_with(chain()));
+    let before: Vec<_> = h.state().doc.nodes.iter().map(|n| n.pos).collect();
+    click_label(&mut h, "Customers pay more", Modifiers::NONE);
+    click_label(&mut h, "Survey says so", Modifiers::SHIFT);
+    let zoom = h.state().camera.zoom;
+    let from = center_of(&h, "Survey says so");
+    drag(&mut h, from, from + egui::vec2(0.0, 60.0), Modifiers::NONE);
+    let after: Vec<_> = h.state().doc.nodes.iter().map(|n| n.pos).collect();
+    assert_eq!(after[0], before[0], "the unselected outcome stays");
+    for i in [1, 2] {
+        assert!(
+            (after[i].y - before[i].y - 60.0 / zoom).abs() < 0.5,
+            "{i}: {:?}",
+            after[i]
+        );
+        assert_eq!(after[i].x, before[i].x);
+    }
 }

@@ -70,7 +70,12 @@ fn document() -> impl Strategy<Value = Document> {
         .prop_flat_map(|n| {
             let nodes: Vec<_> = (0..n as u64).map(|i| node(i * 3 + 1)).collect();
             let edges = prop::collection::vec(
-                (0..n, 0..n, prop::sample::select(EdgeKind::ALL.to_vec()), text()),
+                (
+                    0..n,
+                    0..n,
+                    prop::sample::select(EdgeKind::ALL.to_vec()),
+                    text(),
+                ),
                 0..n * 2,
             );
             (nodes, edges, text())
@@ -87,7 +92,11 @@ fn document() -> impl Strategy<Value = Document> {
                     label,
                 })
                 .collect();
-            Document { title, nodes, edges }
+            Document {
+                title,
+                nodes,
+                edges,
+            }
         })
 }
 
@@ -110,10 +119,17 @@ fn op() -> impl Strategy<Value = Op> {
         any::<usize>().prop_map(Op::Remove),
         (any::<usize>(), finite(), finite()).prop_map(|(i, x, y)| Op::Move(i, x, y)),
         (any::<usize>(), text()).prop_map(|(i, t)| Op::Retitle(i, t)),
-        (any::<usize>(), any::<usize>(), prop::sample::select(EdgeKind::ALL.to_vec()))
+        (
+            any::<usize>(),
+            any::<usize>(),
+            prop::sample::select(EdgeKind::ALL.to_vec())
+        )
             .prop_map(|(a, b, k)| Op::Connect(a, b, k)),
         any::<usize>().prop_map(Op::RemoveEdge),
-        (any::<usize>(), prop::collection::vec((finite(), finite()), 1..5))
+        (
+            any::<usize>(),
+            prop::collection::vec((finite(), finite()), 1..5)
+        )
             .prop_map(|(i, steps)| Op::Drag(i, steps)),
     ]
 }
@@ -128,7 +144,13 @@ fn apply(doc: &mut Document, history: &mut History, op: Op, gesture: usize) {
         Op::Remove(i) => {
             if let Some(i) = pick(doc.nodes.len(), i) {
                 let id = doc.nodes[i].id;
-                history.apply(doc, Command::Remove { nodes: vec![id], edges: vec![] });
+                history.apply(
+                    doc,
+                    Command::Remove {
+                        nodes: vec![id],
+                        edges: vec![],
+                    },
+                );
             }
         }
         Op::Move(i, x, y) => {
@@ -153,7 +175,13 @@ fn apply(doc: &mut Document, history: &mut History, op: Op, gesture: usize) {
         Op::RemoveEdge(i) => {
             if let Some(i) = pick(doc.edges.len(), i) {
                 let id = doc.edges[i].id;
-                history.apply(doc, Command::Remove { nodes: vec![], edges: vec![id] });
+                history.apply(
+                    doc,
+                    Command::Remove {
+                        nodes: vec![],
+                        edges: vec![id],
+                    },
+                );
             }
         }
         Op::Drag(i, steps) => {
@@ -161,7 +189,11 @@ fn apply(doc: &mut Document, history: &mut History, op: Op, gesture: usize) {
                 let id = doc.nodes[i].id;
                 let key = MergeKey(format!("drag-{gesture}"));
                 for (x, y) in steps {
-                    history.apply_merged(doc, Command::Move(vec![(id, Point::new(x, y))]), key.clone());
+                    history.apply_merged(
+                        doc,
+                        Command::Move(vec![(id, Point::new(x, y))]),
+                        key.clone(),
+                    );
                 }
                 history.seal();
             }

@@ -30,7 +30,12 @@ fn zoomed_in_text_stays_sharp() {
     let mut h = example_harness();
     click_label(&mut h, "Guided first-map template", Modifiers::NONE);
     let app = h.state_mut();
-    let node = app.doc.nodes.iter().find(|n| n.title == "Guided first-map template").unwrap();
+    let node = app
+        .doc
+        .nodes
+        .iter()
+        .find(|n| n.title == "Guided first-map template")
+        .unwrap();
     app.camera.center = node.center();
     app.camera.zoom = 4.0;
     h.run_ok();

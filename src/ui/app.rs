@@ -2,7 +2,7 @@
 
 use super::canvas::{self, CanvasState};
 use super::dialogs::FileDialogs;
-use super::file_ops::Pending;
+use super::file_ops::{PathPrompt, Pending};
 use super::notice::{self, Notice};
 use super::{inspector, menu, shortcuts};
 use crate::edit::{Command, History, MergeKey, Selection, Snippet};
@@ -29,6 +29,7 @@ pub struct CredenceApp {
     pub(crate) canvas: CanvasState,
     pub(crate) clipboard: Option<Snippet>,
     pub(crate) pending: Option<Pending>,
+    pub(crate) path_prompt: Option<PathPrompt>,
     pub(crate) close_confirmed: bool,
     window_title: String,
     styled: bool,
@@ -53,6 +54,7 @@ impl CredenceApp {
             canvas: CanvasState::new(),
             clipboard: None,
             pending: None,
+            path_prompt: None,
             close_confirmed: false,
             window_title: String::new(),
             styled: false,
@@ -133,6 +135,7 @@ impl CredenceApp {
             });
 
         self.show_pending(ui.ctx());
+        self.show_path_prompt(ui.ctx());
         self.update_window_title(ui.ctx());
     }
 

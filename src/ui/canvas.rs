@@ -509,7 +509,10 @@ fn zoom_and_scroll(app: &mut CredenceApp, ui: &Ui, background: &egui::Response) 
     }
     let (zoom, scroll) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta()));
     if zoom != 1.0 {
-        app.camera.zoom_around(background.rect, hover, zoom);
+        // egui's per-notch factor is built for UI scaling; a canvas wants
+        // finer steps (about 20% a notch), as in other whiteboards.
+        app.camera
+            .zoom_around(background.rect, hover, zoom.powf(0.5));
     }
     if scroll != egui::Vec2::ZERO {
         app.camera.pan(scroll);

@@ -1,10 +1,18 @@
 //! New, Open, Save, Save As, and the "unsaved changes" question.
 
 use super::app::CredenceApp;
+use super::dialogs::Picked;
 use super::notice::Notice;
 use crate::edit::History;
 use crate::model::Document;
 use std::path::{Path, PathBuf};
+
+/// A path being typed because no native file dialog is available.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathPrompt {
+    pub save: bool,
+    pub text: String,
+}
 
 /// An action that would lose unsaved changes, held while the user decides.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,11 +54,26 @@ impl CredenceApp {
             Pending::Open(Some(path)) => {
                 self.open_path(&path);
             }
-            Pending::Open(None) => {
-                if let Some(path) = self.dialogs.pick_open() {
+            Pending::Open(None) => match self.dialogs.pick_open() {
+                Picked::Path(path) => {
                     self.open_path(&path);
                 }
-            }
+                Picked::Cancelled => {}
+                Picked::Unavailable => {
+                    let dir = self
+                        .path
+                        .as_deref()
+                        .and_then(Path::parent)
+                        .map(Path::to_owned);
+                    let dir = dir
+                        .or_else(|| std::env::current_dir().ok())
+                        .unwrap_or_default();
+                    self.path_prompt = Some(PathPrompt {
+                        save: false,
+                        text: format!("{}/", dir.display()),
+                    });
+                }
+            },
         }
     }
 
@@ -100,8 +123,18 @@ impl CredenceApp {
             None => "Untitled.ron".into(),
         };
         match self.dialogs.pick_save(dir.as_deref(), &name) {
-            Some(path) => self.save_to(&path),
-            None => false,
+            Picked::Path(path) => self.save_to(&path),
+            Picked::Cancelled => false,
+            Picked::Unavailable => {
+                let dir = dir
+                    .or_else(|| std::env::current_dir().ok())
+                    .unwrap_or_default();
+                self.path_prompt = Some(PathPrompt {
+                    save: true,
+                    text: dir.join(name).display().to_string(),
+                });
+                false
+            }
         }
     }
 
@@ -120,6 +153,46 @@ impl CredenceApp {
                 self.notice = Some(Notice::error(err.to_string()));
                 false
             }
+        }
+    }
+
+    /// The typed-path fallback for desktops without a file dialog.
+    pub(crate) fn show_path_prompt(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = &mut self.path_prompt else {
+            return;
+        };
+        let save = prompt.save;
+        let mut confirmed = false;
+        let mut cancelled = false;
+        egui::Modal::new(egui::Id::unique("credence-path-prompt")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(if save { "Save as" } else { "Open" });
+            ui.label("No file dialog is available on this desktop. Type the file's path:");
+            let label = ui.label("File path");
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            if !response.has_focus() && !response.lost_focus() {
+                response.request_focus();
+            }
+            // Enter confirms: the modal holds nothing else to press it for.
+            confirmed |= ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                confirmed |= ui.button(if save { "Save" } else { "Open" }).clicked();
+                cancelled |= ui.button("Cancel").clicked();
+            });
+            cancelled |= ui.input(|i| i.key_pressed(egui::Key::Escape));
+        });
+        if confirmed {
+            let path = PathBuf::from(prompt.text.trim());
+            self.path_prompt = None;
+            if save {
+                self.save_to(&path);
+            } else {
+                self.open_path(&path);
+            }
+        } else if cancelled {
+            self.path_prompt = None;
         }
     }
 

@@ -15,5 +15,5 @@ mod notice;
 mod shortcuts;
 
 pub use app::CredenceApp;
-pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
 pub use notice::{Notice, NoticeKind};
