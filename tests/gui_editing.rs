@@ -7,7 +7,6 @@ mod common;
 use common::*;
 use credence::model::{Document, EdgeKind, NodeKind};
 use egui::{Key, Modifiers, Pos2};
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 #[test]
 fn double_click_creates_a_card_and_typing_names_it() {
@@ -41,7 +40,7 @@ fn double_click_creates_a_card_and_typing_names_it() {
 }
 
 fn app_canvas_rect(h: &egui_kittest::Harness<'_, credence::ui::CredenceApp>) -> egui::Rect {
-    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    use egui_kittest::kittest::Queryable as _;
     h.get_by_label("Belief map canvas").rect()
 }
 
@@ -305,10 +304,10 @@ fn a_card_made_near_the_edge_is_scrolled_into_view() {
     press(&mut h, Key::Tab);
     type_text(&mut h, "Budgets exist");
     press(&mut h, Key::Enter);
-    let card = h
-        .get_all_by_label("Budgets exist")
-        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
-        .expect("the new card")
-        .rect();
+    let app = h.state();
+    let node = node_by_title(&app.doc, "Budgets exist");
+    let min = app.camera.to_screen(canvas, node.pos);
+    let card =
+        egui::Rect::from_min_size(min, egui::vec2(node.size.w, node.size.h) * app.camera.zoom);
     assert!(canvas.contains_rect(card), "{card:?} outside {canvas:?}");
 }

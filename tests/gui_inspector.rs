@@ -7,16 +7,11 @@ use credence::model::{EdgeKind, Status};
 use credence::ui::{CredenceApp, ScriptedDialogs};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 
 /// Types a new value into the number field of the slider named `label`.
 fn type_into_number(h: &mut egui_kittest::Harness<'_, CredenceApp>, label: &str, value: &str) {
-    let field = h
-        .get_all_by_label(label)
-        .find(|n| n.accesskit_node().role() == Role::SpinButton)
-        .unwrap_or_else(|| panic!("no number field labelled {label}"))
-        .rect()
-        .center();
+    let field = center_of_role(h, label, Role::SpinButton);
     click_at(h, field, Modifiers::NONE);
     h.run_ok();
     shortcut(h, Modifiers::COMMAND, Key::A);
@@ -74,12 +69,7 @@ fn a_field_set_with_several_nodes_selected_applies_to_all() {
 fn status_picked_from_the_combo_box_is_one_undo_step() {
     let mut h = harness(app_with(two_cards()));
     click_label(&mut h, "Grow revenue", Modifiers::NONE);
-    let combo = h
-        .get_all_by_label("Status")
-        .find(|n| n.accesskit_node().role() == Role::ComboBox)
-        .expect("a Status combo box")
-        .rect()
-        .center();
+    let combo = center_of_role(&h, "Status", Role::ComboBox);
     click_at(&mut h, combo, Modifiers::NONE);
     h.run_ok();
     click_label(&mut h, "Validated", Modifiers::NONE);
@@ -99,12 +89,7 @@ fn status_picked_from_the_combo_box_is_one_undo_step() {
 fn typing_a_title_in_the_inspector_is_one_undo_step() {
     let mut h = harness(app_with(two_cards()));
     click_label(&mut h, "Grow revenue", Modifiers::NONE);
-    let field = h
-        .get_all_by_label("Title")
-        .find(|n| n.accesskit_node().role() == Role::MultilineTextInput)
-        .expect("a Title field")
-        .rect()
-        .center();
+    let field = center_of_role(&h, "Title", Role::MultilineTextInput);
     click_at(&mut h, field, Modifiers::NONE);
     h.run_ok();
     for word in [" fast", " and", " well"] {
@@ -123,12 +108,7 @@ fn an_edge_kind_can_be_changed_in_the_inspector() {
         .selection
         .only_edge(credence::model::EdgeId(1));
     h.run_ok();
-    let combo = h
-        .get_all_by_label("Edge kind")
-        .find(|n| n.accesskit_node().role() == Role::ComboBox)
-        .expect("an Edge kind combo box")
-        .rect()
-        .center();
+    let combo = center_of_role(&h, "Edge kind", Role::ComboBox);
     click_at(&mut h, combo, Modifiers::NONE);
     h.run_ok();
     click_label(&mut h, "depends on", Modifiers::NONE);

@@ -58,6 +58,32 @@ fn labelled(ui: &mut Ui, text: &str) -> egui::Id {
     ui.label(text).id
 }
 
+/// A labelled combo box over `choices`; true when the user picked another value.
+fn pick<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut T,
+    choices: &[T],
+    name: impl Fn(T) -> &'static str,
+    hint: impl Fn(T) -> Option<&'static str>,
+) -> bool {
+    let l = labelled(ui, label);
+    let before = *value;
+    ComboBox::from_id_salt(label)
+        .selected_text(name(*value))
+        .show_ui(ui, |ui| {
+            for &choice in choices {
+                let item = ui.selectable_value(value, choice, name(choice));
+                if let Some(hint) = hint(choice) {
+                    item.on_hover_text(hint);
+                }
+            }
+        })
+        .response
+        .labelled_by(l);
+    before != *value
+}
+
 fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
     let Some(original) = app.doc.node(ids[0]).cloned() else {
         return;
@@ -77,19 +103,15 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            let l = labelled(ui, "Kind");
-            let before = draft.kind;
-            ComboBox::from_id_salt("kind")
-                .selected_text(draft.kind.label())
-                .show_ui(ui, |ui| {
-                    for kind in NodeKind::ALL {
-                        ui.selectable_value(&mut draft.kind, kind, kind.label())
-                            .on_hover_text(kind.meaning());
-                    }
-                })
-                .response
-                .labelled_by(l);
-            out.discrete("kind", before != draft.kind);
+            let changed = pick(
+                ui,
+                "Kind",
+                &mut draft.kind,
+                &NodeKind::ALL,
+                |k| k.label(),
+                |k| Some(k.meaning()),
+            );
+            out.discrete("kind", changed);
             ui.end_row();
 
             if single {
@@ -117,32 +139,26 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
             out.continuous("importance", &r);
             ui.end_row();
 
-            let l = labelled(ui, "Evidence");
-            let before = draft.evidence;
-            ComboBox::from_id_salt("evidence")
-                .selected_text(draft.evidence.label())
-                .show_ui(ui, |ui| {
-                    for e in EvidenceStrength::ALL {
-                        ui.selectable_value(&mut draft.evidence, e, e.label());
-                    }
-                })
-                .response
-                .labelled_by(l);
-            out.discrete("evidence", before != draft.evidence);
+            let changed = pick(
+                ui,
+                "Evidence",
+                &mut draft.evidence,
+                &EvidenceStrength::ALL,
+                |e| e.label(),
+                |_| None,
+            );
+            out.discrete("evidence", changed);
             ui.end_row();
 
-            let l = labelled(ui, "Status");
-            let before = draft.status;
-            ComboBox::from_id_salt("status")
-                .selected_text(draft.status.label())
-                .show_ui(ui, |ui| {
-                    for s in Status::ALL {
-                        ui.selectable_value(&mut draft.status, s, s.label());
-                    }
-                })
-                .response
-                .labelled_by(l);
-            out.discrete("status", before != draft.status);
+            let changed = pick(
+                ui,
+                "Status",
+                &mut draft.status,
+                &Status::ALL,
+                |s| s.label(),
+                |_| None,
+            );
+            out.discrete("status", changed);
             ui.end_row();
 
             let l = labelled(ui, "Owner");
@@ -150,19 +166,15 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
             out.continuous("owner", &r);
             ui.end_row();
 
-            let l = labelled(ui, "Horizon");
-            let before = draft.horizon;
-            ComboBox::from_id_salt("horizon")
-                .selected_text(draft.horizon.label())
-                .show_ui(ui, |ui| {
-                    for h in Horizon::ALL {
-                        ui.selectable_value(&mut draft.horizon, h, h.label());
-                    }
-                })
-                .response
-                .labelled_by(l)
-                .on_hover_text("When a bet should pay off");
-            out.discrete("horizon", before != draft.horizon);
+            let changed = pick(
+                ui,
+                "Horizon",
+                &mut draft.horizon,
+                &Horizon::ALL,
+                |h| h.label(),
+                |_| Some("When a bet should pay off"),
+            );
+            out.discrete("horizon", changed);
             ui.end_row();
 
             let l = labelled(ui, "Tags");
@@ -369,16 +381,14 @@ fn edge_fields(app: &mut CredenceApp, ui: &mut Ui, id: EdgeId) {
     egui::Grid::new("edge-fields")
         .num_columns(2)
         .show(ui, |ui| {
-            let l = labelled(ui, "Edge kind");
-            ComboBox::from_id_salt("edge-kind")
-                .selected_text(draft.kind.label())
-                .show_ui(ui, |ui| {
-                    for kind in EdgeKind::ALL {
-                        ui.selectable_value(&mut draft.kind, kind, kind.label());
-                    }
-                })
-                .response
-                .labelled_by(l);
+            pick(
+                ui,
+                "Edge kind",
+                &mut draft.kind,
+                &EdgeKind::ALL,
+                |k| k.label(),
+                |_| None,
+            );
             if draft.kind != original.kind {
                 seal = true;
                 key = "edge-kind";

@@ -141,3 +141,18 @@ pub fn click_label(h: &mut Harness<'_, CredenceApp>, label: &str, modifiers: Mod
     click_at(h, pos, modifiers);
     h.run_ok();
 }
+
+/// The centre of the widget labelled `label` that has `role`, for labels
+/// that name both a caption and its field.
+pub fn center_of_role(
+    h: &Harness<'_, CredenceApp>,
+    label: &str,
+    role: egui::accesskit::Role,
+) -> Pos2 {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    h.get_all_by_label(label)
+        .find(|n| n.accesskit_node().role() == role)
+        .unwrap_or_else(|| panic!("no {role:?} labelled {label}"))
+        .rect()
+        .center()
+}
