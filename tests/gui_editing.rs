@@ -311,3 +311,30 @@ fn a_card_made_near_the_edge_is_scrolled_into_view() {
         egui::Rect::from_min_size(min, egui::vec2(node.size.w, node.size.h) * app.camera.zoom);
     assert!(canvas.contains_rect(card), "{card:?} outside {canvas:?}");
 }
+
+#[test]
+fn clicking_an_edge_selects_it_and_delete_removes_only_the_edge() {
+    let mut h = harness(app_with(chain()));
+    let canvas = app_canvas_rect(&h);
+    let app = h.state();
+    let view = credence::render::View {
+        camera: app.camera,
+        rect: canvas,
+        selection: &app.selection,
+        hovered: None,
+        editing: None,
+    };
+    let edge = &app.doc.edges[1];
+    let points = credence::render::edge_points(&app.doc, edge, &view).unwrap();
+    // A quarter of the way along, clear of the label in the middle.
+    let on_line = points[points.len() / 4];
+    click_at(&mut h, on_line, Modifiers::NONE);
+    h.run_ok();
+    let selected: Vec<u64> = h.state().selection.edges.iter().map(|e| e.0).collect();
+    assert_eq!(selected, vec![2]);
+    press(&mut h, Key::Delete);
+    let doc = &h.state().doc;
+    assert_eq!(doc.nodes.len(), 3, "deleting an edge keeps its cards");
+    assert_eq!(doc.edges.len(), 1);
+    assert_eq!(doc.edges[0].id.0, 1);
+}
