@@ -1,4 +1,5 @@
-//! The document as a petgraph `DiGraph`, built once per question.
+//! The document as a petgraph `DiGraph`, built once per document revision
+//! and shared by every analysis.
 
 use crate::model::{Document, EdgeKind, NodeId};
 use petgraph::algo::tarjan_scc;
@@ -27,13 +28,26 @@ impl BeliefGraph {
         }
         Self { graph, index }
     }
+
+    pub fn id(&self, index: NodeIndex) -> NodeId {
+        self.graph[index]
+    }
+}
+
+/// Whether an edge carries support from its source to its target. Only
+/// `contradicts` does not: it undermines, so tracing does not follow it.
+pub fn carries_support(kind: EdgeKind) -> bool {
+    !matches!(kind, EdgeKind::Contradicts)
 }
 
 /// Every cycle, as the set of nodes in each strongly connected component of
 /// more than one node (or a node with an edge to itself). Each cycle is
 /// sorted by id and the list is sorted, so output is stable.
 pub fn cycles(doc: &Document) -> Vec<Vec<NodeId>> {
-    let g = BeliefGraph::new(doc);
+    cycles_in(&BeliefGraph::new(doc))
+}
+
+pub fn cycles_in(g: &BeliefGraph) -> Vec<Vec<NodeId>> {
     let mut out: Vec<Vec<NodeId>> = tarjan_scc(&g.graph)
         .into_iter()
         .filter(|scc| scc.len() > 1 || g.graph.find_edge(scc[0], scc[0]).is_some())
@@ -48,19 +62,20 @@ pub fn cycles(doc: &Document) -> Vec<Vec<NodeId>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Edge, EdgeId, Node, NodeKind};
 
-    fn doc(edges: &[(u64, u64)]) -> Document {
+    /// Nodes 1..=n (all beliefs) and the given supports edges.
+    pub fn doc_with(n: u64, edges: &[(u64, u64)]) -> Document {
         let mut d = Document::default();
-        for id in 1..=5 {
+        for id in 1..=n {
             d.nodes
                 .push(Node::new(NodeId(id), NodeKind::Belief, format!("n{id}")));
         }
         for (i, (a, b)) in edges.iter().enumerate() {
             d.edges.push(Edge::new(
-                EdgeId(i as u64),
+                EdgeId(i as u64 + 1),
                 NodeId(*a),
                 NodeId(*b),
                 EdgeKind::Supports,
@@ -71,7 +86,7 @@ mod tests {
 
     #[test]
     fn finds_each_cycle_once() {
-        let d = doc(&[(1, 2), (2, 3), (3, 1), (4, 4), (4, 5)]);
+        let d = doc_with(5, &[(1, 2), (2, 3), (3, 1), (4, 4), (4, 5)]);
         assert_eq!(
             cycles(&d),
             vec![vec![NodeId(1), NodeId(2), NodeId(3)], vec![NodeId(4)]]
@@ -80,6 +95,6 @@ mod tests {
 
     #[test]
     fn a_tree_has_no_cycle() {
-        assert!(cycles(&doc(&[(2, 1), (3, 1), (4, 2), (5, 2)])).is_empty());
+        assert!(cycles(&doc_with(5, &[(2, 1), (3, 1), (4, 2), (5, 2)])).is_empty());
     }
 }

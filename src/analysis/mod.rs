@@ -1,8 +1,16 @@
 //! Graph views of a document, computed with petgraph. Nothing here knows egui.
 //!
-//! So far: cycle detection, used by `credence check` to warn about circular
-//! reasoning. A cycle is allowed in a map, but it should be visible.
+//! - [`trace`]: what a node rests on and what rests on it.
+//! - [`cycles`]: circular reasoning. A cycle is allowed, but made visible.
+//! - [`impact`]: "what if this is wrong?" — the bets and outcomes that lose
+//!   all support when one node fails.
+//! - [`confidence`]: effective confidence, capped by what a node rests on.
+//! - [`risk`]: the riskiest assumptions, ranked with a score breakdown.
 
+pub mod confidence;
 mod graph;
+pub mod impact;
+pub mod risk;
+pub mod trace;
 
-pub use graph::{BeliefGraph, cycles};
+pub use graph::{BeliefGraph, carries_support, cycles, cycles_in};
