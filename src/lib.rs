@@ -21,6 +21,8 @@
 pub mod analysis;
 pub mod edit;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod render;
+pub mod synth;
 pub mod ui;

@@ -1,8 +1,10 @@
 //! The `credence` command: the GUI, plus headless subcommands for scripts.
 
-use clap::{Parser, Subcommand};
+mod cli;
+
+use clap::{Parser, Subcommand, ValueEnum};
 use credence::ui::{CredenceApp, NativeDialogs};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -32,49 +34,99 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// List what a node rests on (--up) or what rests on it (--down, the default).
+    ///
+    /// Prints one line per node, `id<TAB>kind<TAB>title`, nearest first
+    /// (breadth-first). NODE is a node id or an exact title.
+    Trace {
+        file: PathBuf,
+        node: String,
+        /// What NODE rests on: follow edges backwards.
+        #[arg(long, conflicts_with = "down")]
+        up: bool,
+        /// What rests on NODE: follow edges forwards (the default).
+        #[arg(long)]
+        down: bool,
+    },
+    /// Lay out every node with the layered layout and save the result.
+    Layout {
+        file: PathBuf,
+        /// Where to write the result (default: FILE, replaced atomically).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Which way causes flow to effects.
+        #[arg(long, value_enum, default_value_t = Direction::Down)]
+        direction: Direction,
+    },
+    /// Measure performance on synthetic belief maps.
+    Bench {
+        #[command(subcommand)]
+        what: Bench,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Direction {
+    /// Causes below effects (outcomes at the top).
+    Down,
+    /// Causes on the left, effects on the right.
+    Right,
+}
+
+#[derive(Subcommand)]
+enum Bench {
+    /// Layout time, crossings and overlaps; with --dot, Graphviz on the same graphs.
+    Layout {
+        /// Map sizes, comma-separated.
+        #[arg(long, value_delimiter = ',', default_values_t = [100, 1000, 3000, 10000])]
+        sizes: Vec<usize>,
+        /// Also run Graphviz `dot -Tplain` on each graph (needs Graphviz installed).
+        #[arg(long)]
+        dot: bool,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Time tracing up and down from sampled nodes of a large map.
+    Trace {
+        #[arg(long, default_value_t = 100_000)]
+        nodes: usize,
+        #[arg(long, default_value_t = 200)]
+        samples: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 fn main() -> ExitCode {
     let started = Instant::now();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { files }) => check(&files),
+        Some(Command::Check { files }) => cli::check::run(&files),
+        Some(Command::Trace { file, node, up, .. }) => cli::trace::run(&file, &node, up),
+        Some(Command::Layout {
+            file,
+            output,
+            direction,
+        }) => {
+            let flow = match direction {
+                Direction::Down => credence::layout::Flow::Down,
+                Direction::Right => credence::layout::Flow::Right,
+            };
+            cli::layout::run(&file, output.as_deref(), flow)
+        }
+        Some(Command::Bench {
+            what: Bench::Layout { sizes, dot, seed },
+        }) => cli::bench::layout_table(&sizes, dot, seed),
+        Some(Command::Bench {
+            what:
+                Bench::Trace {
+                    nodes,
+                    samples,
+                    seed,
+                },
+        }) => cli::bench::trace_table(nodes, samples, seed),
         None => run_gui(cli.file, started),
     }
-}
-
-fn check(files: &[PathBuf]) -> ExitCode {
-    let mut ok = true;
-    for path in files {
-        match check_one(path) {
-            Ok(line) => println!("{line}"),
-            Err(line) => {
-                println!("{line}");
-                ok = false;
-            }
-        }
-    }
-    if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
-fn check_one(path: &Path) -> Result<String, String> {
-    let doc = credence::io::load(path).map_err(|e| e.to_string())?;
-    let mut line = format!(
-        "{}: ok, {} nodes, {} edges",
-        path.display(),
-        doc.nodes.len(),
-        doc.edges.len()
-    );
-    let cycles = credence::analysis::cycles(&doc).len();
-    if cycles > 0 {
-        let s = if cycles == 1 { "" } else { "s" };
-        line.push_str(&format!("; warning: {cycles} cycle{s}"));
-    }
-    Ok(line)
 }
 
 /// Reports how long the first frame took when `CREDENCE_STARTUP_TIMING` is

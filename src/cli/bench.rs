@@ -1,0 +1,197 @@
+//! `credence bench layout|trace`: the numbers the issues ask for, measured
+//! on synthetic maps, with Graphviz `dot` as the yardstick for layout.
+
+use credence::analysis::{BeliefGraph, trace};
+use credence::layout::crossings::{Placed, overlaps, straight_crossings};
+use credence::layout::{LayoutOptions, layout};
+use credence::model::{Document, NodeId};
+use credence::synth::belief_map;
+use std::collections::HashMap;
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+/// One measured drawing.
+struct Measured {
+    time: Duration,
+    crossings: usize,
+    overlaps: usize,
+}
+
+/// Centre boxes and deduplicated local edges, measured the same way for
+/// every layout engine.
+fn measure(doc: &Document, centres: &HashMap<NodeId, (f32, f32)>, time: Duration) -> Measured {
+    let index: HashMap<NodeId, usize> = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id, i))
+        .collect();
+    let boxes: Vec<Placed> = doc
+        .nodes
+        .iter()
+        .map(|n| {
+            let (x, y) = centres[&n.id];
+            (x, y, n.size.w, n.size.h)
+        })
+        .collect();
+    let mut edges: Vec<(usize, usize)> = doc
+        .edges
+        .iter()
+        .filter(|e| e.from != e.to)
+        .map(|e| (index[&e.from], index[&e.to]))
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    Measured {
+        time,
+        crossings: straight_crossings(&boxes, &edges),
+        overlaps: overlaps(&boxes),
+    }
+}
+
+fn ours(doc: &Document) -> Measured {
+    let start = Instant::now();
+    let placed = layout(doc, None, &LayoutOptions::default());
+    let time = start.elapsed();
+    let sizes: HashMap<NodeId, (f32, f32)> = doc
+        .nodes
+        .iter()
+        .map(|n| (n.id, (n.size.w, n.size.h)))
+        .collect();
+    let centres = placed
+        .into_iter()
+        .map(|(id, p)| (id, (p.x + sizes[&id].0 / 2.0, p.y + sizes[&id].1 / 2.0)))
+        .collect();
+    measure(doc, &centres, time)
+}
+
+/// The same graph for `dot`: same box sizes (points → inches), same gaps,
+/// causes below effects.
+fn dot_source(doc: &Document) -> String {
+    let options = LayoutOptions::default();
+    let mut s = format!(
+        "digraph G {{\n  rankdir=BT;\n  nodesep={};\n  ranksep={};\n  node [shape=box, fixedsize=true, label=\"\"];\n",
+        options.node_gap / 72.0,
+        options.layer_gap / 72.0
+    );
+    for n in &doc.nodes {
+        s.push_str(&format!(
+            "  n{} [width={}, height={}];\n",
+            n.id.0,
+            n.size.w / 72.0,
+            n.size.h / 72.0
+        ));
+    }
+    for e in &doc.edges {
+        s.push_str(&format!("  n{} -> n{};\n", e.from.0, e.to.0));
+    }
+    s.push_str("}\n");
+    s
+}
+
+fn dot(doc: &Document) -> Result<Measured, String> {
+    let dir = std::env::temp_dir().join(format!("credence-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let file = dir.join("graph.dot");
+    std::fs::write(&file, dot_source(doc)).map_err(|e| e.to_string())?;
+    let start = Instant::now();
+    let output = Command::new("dot")
+        .arg("-Tplain")
+        .arg(&file)
+        .output()
+        .map_err(|e| format!("cannot run dot ({e}); install Graphviz: apt-get install graphviz"))?;
+    let time = start.elapsed();
+    let _ = std::fs::remove_dir_all(&dir);
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut centres = HashMap::new();
+    for line in text.lines() {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        if parts.first() == Some(&"node") && parts.len() >= 4 {
+            let id: u64 = parts[1]
+                .trim_start_matches('n')
+                .parse()
+                .map_err(|_| "bad dot output")?;
+            let x: f32 = parts[2].parse().map_err(|_| "bad dot output")?;
+            let y: f32 = parts[3].parse().map_err(|_| "bad dot output")?;
+            centres.insert(NodeId(id), (x * 72.0, -y * 72.0));
+        }
+    }
+    if centres.len() != doc.nodes.len() {
+        return Err("dot left out some nodes".into());
+    }
+    Ok(measure(doc, &centres, time))
+}
+
+pub fn layout_table(sizes: &[usize], with_dot: bool, seed: u64) -> ExitCode {
+    println!(
+        "| nodes | edges | ours (ms) | dot (ms) | speed-up | crossings ours | crossings dot | overlaps ours | overlaps dot |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for &n in sizes {
+        let doc = belief_map(n, seed);
+        let mine = ours(&doc);
+        let theirs = if with_dot { Some(dot(&doc)) } else { None };
+        let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
+        let (dot_ms, speedup, dot_cross, dot_over) = match &theirs {
+            Some(Ok(m)) => (
+                ms(m.time),
+                format!(
+                    "{:.0}×",
+                    m.time.as_secs_f64() / mine.time.as_secs_f64().max(1e-9)
+                ),
+                m.crossings.to_string(),
+                m.overlaps.to_string(),
+            ),
+            Some(Err(e)) => {
+                eprintln!("dot failed at {n} nodes: {e}");
+                ("error".into(), "–".into(), "–".into(), "–".into())
+            }
+            None => ("–".into(), "–".into(), "–".into(), "–".into()),
+        };
+        println!(
+            "| {n} | {} | {} | {dot_ms} | {speedup} | {} | {dot_cross} | {} | {dot_over} |",
+            doc.edges.len(),
+            ms(mine.time),
+            mine.crossings,
+            mine.overlaps
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+pub fn trace_table(nodes: usize, samples: usize, seed: u64) -> ExitCode {
+    let doc = belief_map(nodes, seed);
+    let start = Instant::now();
+    let g = BeliefGraph::new(&doc);
+    let build = start.elapsed();
+    let step = (nodes / samples.max(1)).max(1);
+    let mut worst = Duration::ZERO;
+    let mut total = Duration::ZERO;
+    let mut count = 0u32;
+    for i in (0..nodes).step_by(step) {
+        let id = doc.nodes[i].id;
+        for up in [true, false] {
+            let start = Instant::now();
+            let found = if up {
+                trace::upstream(&g, id)
+            } else {
+                trace::downstream(&g, id)
+            };
+            let t = start.elapsed();
+            std::hint::black_box(found);
+            worst = worst.max(t);
+            total += t;
+            count += 1;
+        }
+    }
+    println!(
+        "trace on {nodes} nodes: graph built once in {:.1} ms; {count} traces, mean {:.3} ms, worst {:.3} ms",
+        build.as_secs_f64() * 1000.0,
+        total.as_secs_f64() * 1000.0 / f64::from(count),
+        worst.as_secs_f64() * 1000.0
+    );
+    ExitCode::SUCCESS
+}

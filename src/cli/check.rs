@@ -1,0 +1,38 @@
+//! `credence check FILE...`
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub fn run(files: &[PathBuf]) -> ExitCode {
+    let mut ok = true;
+    for path in files {
+        match check_one(path) {
+            Ok(line) => println!("{line}"),
+            Err(line) => {
+                println!("{line}");
+                ok = false;
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn check_one(path: &Path) -> Result<String, String> {
+    let doc = credence::io::load(path).map_err(|e| e.to_string())?;
+    let mut line = format!(
+        "{}: ok, {} nodes, {} edges",
+        path.display(),
+        doc.nodes.len(),
+        doc.edges.len()
+    );
+    let cycles = credence::analysis::cycles(&doc).len();
+    if cycles > 0 {
+        let s = if cycles == 1 { "" } else { "s" };
+        line.push_str(&format!("; warning: {cycles} cycle{s}"));
+    }
+    Ok(line)
+}

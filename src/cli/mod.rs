@@ -1,0 +1,7 @@
+//! The headless subcommands. Each prints plain lines meant for scripts and
+//! returns the process exit code.
+
+pub mod bench;
+pub mod check;
+pub mod layout;
+pub mod trace;

@@ -1,0 +1,355 @@
+//! Turning a document into a proper layered graph, and the result back into
+//! card positions.
+
+use super::{coordinates, order};
+use crate::model::{Document, NodeId, Point};
+use petgraph::algo::greedy_feedback_arc_set;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// Which way what rests on what should read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Flow {
+    /// Causes below effects: outcomes at the top, evidence at the bottom.
+    #[default]
+    Down,
+    /// Causes on the left, effects on the right.
+    Right,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutOptions {
+    pub flow: Flow,
+    /// Space between neighbouring cards in one layer.
+    pub node_gap: f32,
+    /// Space between layers.
+    pub layer_gap: f32,
+    /// Space between disconnected parts of the map.
+    pub component_gap: f32,
+    /// Barycenter sweeps before transposing.
+    pub sweeps: usize,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        Self {
+            flow: Flow::Down,
+            node_gap: 40.0,
+            layer_gap: 100.0,
+            component_gap: 120.0,
+            sweeps: 24,
+        }
+    }
+}
+
+/// A component as layers of vertices; vertices `0..real` are cards, the rest
+/// are dummies that carry long edges through intermediate layers.
+pub(super) struct Layered {
+    pub layers: Vec<Vec<usize>>,
+    /// Neighbours one layer closer to the effects (layer − 1).
+    pub up: Vec<Vec<usize>>,
+    /// Neighbours one layer closer to the causes (layer + 1).
+    pub down: Vec<Vec<usize>>,
+    pub layer_of: Vec<usize>,
+    /// Size along the layer (width when flowing down).
+    pub size: Vec<f32>,
+    /// Size across the layer (height when flowing down).
+    pub depth: Vec<f32>,
+    pub real: usize,
+}
+
+impl Layered {
+    fn add_vertex(&mut self, layer: usize, size: f32, depth: f32) -> usize {
+        let v = self.layer_of.len();
+        self.layer_of.push(layer);
+        self.size.push(size);
+        self.depth.push(depth);
+        self.up.push(Vec::new());
+        self.down.push(Vec::new());
+        self.layers[layer].push(v);
+        v
+    }
+}
+
+/// New top-left positions for the nodes in `subset` (all nodes when `None`).
+/// Edges to nodes outside the subset are ignored, so the rest stays pinned;
+/// the result keeps the subset's top-left corner where it was.
+pub fn layout(
+    doc: &Document,
+    subset: Option<&BTreeSet<NodeId>>,
+    options: &LayoutOptions,
+) -> Vec<(NodeId, Point)> {
+    let nodes: Vec<_> = doc
+        .nodes
+        .iter()
+        .filter(|n| subset.is_none_or(|s| s.contains(&n.id)))
+        .collect();
+    if nodes.is_empty() {
+        return Vec::new();
+    }
+    let index: HashMap<NodeId, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
+    let n = nodes.len();
+    let (along, across): (Vec<f32>, Vec<f32>) = nodes
+        .iter()
+        .map(|node| match options.flow {
+            Flow::Down => (node.size.w, node.size.h),
+            Flow::Right => (node.size.h, node.size.w),
+        })
+        .unzip();
+
+    let edges = acyclic_edges(doc, &index, n);
+    let rank = ranks(n, &edges);
+    let components = components(n, &edges);
+
+    let mut placed: Vec<(f32, f32)> = vec![(0.0, 0.0); n];
+    let mut cursor = 0.0f32;
+    for members in components {
+        let (mut l, local) = build(&members, &edges, &rank, &along, &across);
+        order::reduce(&mut l, options.sweeps);
+        let centre = coordinates::assign(&l, options.node_gap);
+        let low = (0..l.real)
+            .map(|v| centre[v] - l.size[v] / 2.0)
+            .fold(f32::INFINITY, f32::min);
+        let high = (0..l.real)
+            .map(|v| centre[v] + l.size[v] / 2.0)
+            .fold(f32::NEG_INFINITY, f32::max);
+        // Across the layers: each layer is a band as deep as its deepest card.
+        let mut band_start = Vec::with_capacity(l.layers.len());
+        let mut at = 0.0;
+        for layer in &l.layers {
+            band_start.push(at);
+            let deepest = layer.iter().map(|&v| l.depth[v]).fold(0.0, f32::max);
+            at += deepest + options.layer_gap;
+        }
+        let total = at - options.layer_gap;
+        for (v, &global) in local.iter().enumerate() {
+            let layer = l.layer_of[v];
+            let deepest = l.layers[layer]
+                .iter()
+                .map(|&u| l.depth[u])
+                .fold(0.0, f32::max);
+            let mut across_pos = band_start[layer] + (deepest - l.depth[v]) / 2.0;
+            if options.flow == Flow::Right {
+                // Causes (deep layers) on the left.
+                across_pos = total - across_pos - l.depth[v];
+            }
+            placed[global] = (cursor + centre[v] - low - l.size[v] / 2.0, across_pos);
+        }
+        cursor += high - low + options.component_gap;
+    }
+
+    // Keep the laid-out group where the user had it.
+    let min_x = nodes.iter().map(|n| n.pos.x).fold(f32::INFINITY, f32::min);
+    let min_y = nodes.iter().map(|n| n.pos.y).fold(f32::INFINITY, f32::min);
+    nodes
+        .iter()
+        .zip(placed)
+        .map(|(node, (a, b))| {
+            let (x, y) = match options.flow {
+                Flow::Down => (a, b),
+                Flow::Right => (b, a),
+            };
+            (node.id, Point::new(min_x + x, min_y + y))
+        })
+        .collect()
+}
+
+/// Local edges without self-loops or duplicates, with a feedback arc set
+/// reversed so the result is acyclic.
+fn acyclic_edges(doc: &Document, index: &HashMap<NodeId, usize>, n: usize) -> Vec<(usize, usize)> {
+    let mut seen = HashSet::new();
+    let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(n, doc.edges.len());
+    for _ in 0..n {
+        graph.add_node(());
+    }
+    for edge in &doc.edges {
+        if let (Some(&a), Some(&b)) = (index.get(&edge.from), index.get(&edge.to))
+            && a != b
+            && seen.insert((a, b))
+        {
+            graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+        }
+    }
+    let reversed: HashSet<usize> = greedy_feedback_arc_set(&graph)
+        .map(|e| e.id().index())
+        .collect();
+    let mut out = Vec::with_capacity(graph.edge_count());
+    let mut seen = HashSet::new();
+    for e in graph.edge_references() {
+        let (a, b) = (e.source().index(), e.target().index());
+        let (a, b) = if reversed.contains(&e.id().index()) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        if seen.insert((a, b)) {
+            out.push((a, b));
+        }
+    }
+    out
+}
+
+/// Longest path to an effect: 0 for nodes nothing rests on.
+fn ranks(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
+    let mut out_edges = vec![Vec::new(); n];
+    let mut indegree = vec![0usize; n];
+    for &(a, b) in edges {
+        out_edges[a].push(b);
+        indegree[b] += 1;
+    }
+    let mut topo: Vec<usize> = (0..n).filter(|&v| indegree[v] == 0).collect();
+    let mut i = 0;
+    while i < topo.len() {
+        let v = topo[i];
+        for &w in &out_edges[v] {
+            indegree[w] -= 1;
+            if indegree[w] == 0 {
+                topo.push(w);
+            }
+        }
+        i += 1;
+    }
+    debug_assert_eq!(topo.len(), n, "edges are acyclic");
+    let mut rank = vec![0usize; n];
+    for &v in topo.iter().rev() {
+        rank[v] = out_edges[v].iter().map(|&w| rank[w] + 1).max().unwrap_or(0);
+    }
+    rank
+}
+
+/// Weakly connected components, each sorted, ordered by their first member.
+fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut v: usize) -> usize {
+        while parent[v] != v {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        v
+    }
+    for &(a, b) in edges {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut slot = vec![usize::MAX; n];
+    for v in 0..n {
+        let r = find(&mut parent, v);
+        if slot[r] == usize::MAX {
+            slot[r] = groups.len();
+            groups.push(Vec::new());
+        }
+        groups[slot[r]].push(v);
+    }
+    groups
+}
+
+/// The layered graph of one component, and each real vertex's global index.
+fn build(
+    members: &[usize],
+    edges: &[(usize, usize)],
+    rank: &[usize],
+    along: &[f32],
+    across: &[f32],
+) -> (Layered, Vec<usize>) {
+    let mut local = HashMap::with_capacity(members.len());
+    let top = members.iter().map(|&v| rank[v]).max().unwrap_or(0);
+    let mut l = Layered {
+        layers: vec![Vec::new(); top + 1],
+        up: Vec::new(),
+        down: Vec::new(),
+        layer_of: Vec::new(),
+        size: Vec::new(),
+        depth: Vec::new(),
+        real: members.len(),
+    };
+    for &v in members {
+        let id = l.add_vertex(rank[v], along[v], across[v]);
+        local.insert(v, id);
+    }
+    for &(a, b) in edges {
+        let (Some(&la), Some(&lb)) = (local.get(&a), local.get(&b)) else {
+            continue;
+        };
+        // `a` is the cause, in a deeper layer than `b`.
+        let mut prev = la;
+        for layer in (rank[b] + 1..rank[a]).rev() {
+            let d = l.add_vertex(layer, 0.0, 0.0);
+            l.up[prev].push(d);
+            l.down[d].push(prev);
+            prev = d;
+        }
+        l.up[prev].push(lb);
+        l.down[lb].push(prev);
+    }
+    (l, members.to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edge, EdgeId, EdgeKind, Node, NodeKind};
+
+    fn doc(n: u64, edges: &[(u64, u64)]) -> Document {
+        let mut d = Document::default();
+        for id in 1..=n {
+            d.nodes.push(Node::new(NodeId(id), NodeKind::Belief, ""));
+        }
+        for (i, &(a, b)) in edges.iter().enumerate() {
+            d.edges.push(Edge::new(
+                EdgeId(i as u64),
+                NodeId(a),
+                NodeId(b),
+                EdgeKind::Supports,
+            ));
+        }
+        d
+    }
+
+    fn pos(out: &[(NodeId, Point)], id: u64) -> Point {
+        out.iter().find(|(n, _)| n.0 == id).unwrap().1
+    }
+
+    #[test]
+    fn causes_sit_below_effects_or_to_their_left() {
+        let d = doc(3, &[(2, 1), (3, 2)]);
+        let down = layout(&d, None, &LayoutOptions::default());
+        assert!(pos(&down, 1).y < pos(&down, 2).y && pos(&down, 2).y < pos(&down, 3).y);
+        let right = layout(
+            &d,
+            None,
+            &LayoutOptions {
+                flow: Flow::Right,
+                ..Default::default()
+            },
+        );
+        assert!(pos(&right, 3).x < pos(&right, 2).x && pos(&right, 2).x < pos(&right, 1).x);
+    }
+
+    #[test]
+    fn a_chain_is_a_straight_line() {
+        let d = doc(3, &[(2, 1), (3, 2)]);
+        let out = layout(&d, None, &LayoutOptions::default());
+        assert_eq!(pos(&out, 1).x, pos(&out, 2).x);
+        assert_eq!(pos(&out, 2).x, pos(&out, 3).x);
+    }
+
+    #[test]
+    fn components_sit_side_by_side() {
+        let d = doc(4, &[(2, 1), (4, 3)]);
+        let out = layout(&d, None, &LayoutOptions::default());
+        assert!(pos(&out, 3).x >= pos(&out, 1).x + 200.0 + 120.0);
+    }
+
+    #[test]
+    fn cycles_lay_out() {
+        let d = doc(3, &[(1, 2), (2, 3), (3, 1)]);
+        let out = layout(&d, None, &LayoutOptions::default());
+        assert_eq!(out.len(), 3);
+        let ys: BTreeSet<i64> = out.iter().map(|(_, p)| p.y as i64).collect();
+        assert_eq!(ys.len(), 3, "three layers after reversing one arc");
+    }
+}

@@ -1,0 +1,148 @@
+//! Crossing reduction: barycenter sweeps, then transpose.
+
+use super::layered::Layered;
+
+/// Reorders every layer to reduce crossings, keeping the best order seen.
+pub(super) fn reduce(l: &mut Layered, sweeps: usize) {
+    let mut pos = vec![0usize; l.layer_of.len()];
+    // Start: layer 0 in document order, each next layer under its parents.
+    l.layers[0].sort_unstable();
+    renumber(&l.layers[0], &mut pos);
+    for layer in 1..l.layers.len() {
+        sort_by_key(l, layer, true, false, &mut pos);
+    }
+    let mut best = total_crossings(l, &pos);
+    let mut best_layers = l.layers.clone();
+    for sweep in 0..sweeps {
+        if best == 0 {
+            break;
+        }
+        let median = sweep % 4 >= 2;
+        if sweep % 2 == 0 {
+            for layer in 1..l.layers.len() {
+                sort_by_key(l, layer, true, median, &mut pos);
+            }
+        } else {
+            for layer in (0..l.layers.len().saturating_sub(1)).rev() {
+                sort_by_key(l, layer, false, median, &mut pos);
+            }
+        }
+        transpose(l, &mut pos);
+        let crossings = total_crossings(l, &pos);
+        if crossings < best {
+            best = crossings;
+            best_layers.clone_from(&l.layers);
+        }
+    }
+    l.layers = best_layers;
+    for layer in &l.layers {
+        renumber(layer, &mut pos);
+    }
+    transpose(l, &mut pos);
+}
+
+fn renumber(layer: &[usize], pos: &mut [usize]) {
+    for (i, &v) in layer.iter().enumerate() {
+        pos[v] = i;
+    }
+}
+
+/// Orders `layer` by the mean (or median) position of each vertex's
+/// neighbours in the layer above (`from_up`) or below; vertices without such
+/// neighbours keep their place.
+fn sort_by_key(l: &mut Layered, layer: usize, from_up: bool, median: bool, pos: &mut [usize]) {
+    let mut scratch: Vec<f32> = Vec::new();
+    let mut keyed: Vec<(f32, usize)> = l.layers[layer]
+        .iter()
+        .map(|&v| {
+            let neighbours = if from_up { &l.up[v] } else { &l.down[v] };
+            let key = if neighbours.is_empty() {
+                pos[v] as f32
+            } else if median {
+                scratch.clear();
+                scratch.extend(neighbours.iter().map(|&u| pos[u] as f32));
+                scratch.sort_by(f32::total_cmp);
+                let m = scratch.len() / 2;
+                if scratch.len() % 2 == 1 {
+                    scratch[m]
+                } else {
+                    (scratch[m - 1] + scratch[m]) / 2.0
+                }
+            } else {
+                neighbours.iter().map(|&u| pos[u] as f32).sum::<f32>() / neighbours.len() as f32
+            };
+            (key, v)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(pos[a.1].cmp(&pos[b.1])));
+    l.layers[layer] = keyed.into_iter().map(|(_, v)| v).collect();
+    renumber(&l.layers[layer], pos);
+}
+
+fn total_crossings(l: &Layered, pos: &[usize]) -> usize {
+    (0..l.layers.len().saturating_sub(1))
+        .map(|layer| crossings_between(l, layer, pos))
+        .sum()
+}
+
+/// Crossings between `layer` and `layer + 1`, counted as inversions with a
+/// Fenwick tree (Barth, Jünger and Mutzel), O(E log V).
+fn crossings_between(l: &Layered, layer: usize, pos: &[usize]) -> usize {
+    let width = l.layers[layer + 1].len();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for &u in &l.layers[layer] {
+        for &w in &l.down[u] {
+            pairs.push((pos[u], pos[w]));
+        }
+    }
+    pairs.sort_unstable();
+    let mut tree = vec![0usize; width + 1];
+    let mut crossings = 0;
+    for (seen, &(_, w)) in pairs.iter().enumerate() {
+        // How many earlier edges end strictly to the right of w.
+        let mut i = w + 1;
+        let mut not_right = 0;
+        while i > 0 {
+            not_right += tree[i];
+            i &= i - 1;
+        }
+        crossings += seen - not_right;
+        let mut i = w + 1;
+        while i <= width {
+            tree[i] += 1;
+            i += i & i.wrapping_neg();
+        }
+    }
+    crossings
+}
+
+/// Crossings among the edges of `u` and `v` when `u` is left of `v`.
+fn pair_crossings(l: &Layered, u: usize, v: usize, pos: &[usize]) -> usize {
+    let count = |a: &[usize], b: &[usize]| {
+        a.iter()
+            .map(|&x| b.iter().filter(|&&y| pos[x] > pos[y]).count())
+            .sum::<usize>()
+    };
+    count(&l.up[u], &l.up[v]) + count(&l.down[u], &l.down[v])
+}
+
+/// Swaps neighbours while that lowers crossings with both adjacent layers.
+fn transpose(l: &mut Layered, pos: &mut [usize]) {
+    for _ in 0..6 {
+        let mut improved = false;
+        for layer in 0..l.layers.len() {
+            for i in 0..l.layers[layer].len().saturating_sub(1) {
+                let (u, v) = (l.layers[layer][i], l.layers[layer][i + 1]);
+                if pair_crossings(l, v, u, pos) < pair_crossings(l, u, v, pos) {
+                    l.layers[layer].swap(i, i + 1);
+                    pos[u] = i + 1;
+                    pos[v] = i;
+                    improved = true;
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+}
