@@ -317,13 +317,7 @@ fn clicking_an_edge_selects_it_and_delete_removes_only_the_edge() {
     let mut h = harness(app_with(chain()));
     let canvas = app_canvas_rect(&h);
     let app = h.state();
-    let view = credence::render::View {
-        camera: app.camera,
-        rect: canvas,
-        selection: &app.selection,
-        hovered: None,
-        editing: None,
-    };
+    let view = credence::render::View::new(app.camera, canvas, &app.selection);
     let edge = &app.doc.edges[1];
     let points = credence::render::edge_points(&app.doc, edge, &view).unwrap();
     // A quarter of the way along, clear of the label in the middle.

@@ -236,7 +236,12 @@ fn balance(rank: &mut [usize], out_edges: &[Vec<usize>], edges: &[(usize, usize)
             if causes <= effects {
                 continue;
             }
-            let highest = in_edges[v].iter().map(|&p| rank[p]).min().expect("has causes") - 1;
+            let highest = in_edges[v]
+                .iter()
+                .map(|&p| rank[p])
+                .min()
+                .expect("has causes")
+                - 1;
             if highest > rank[v] {
                 rank[v] = highest;
                 moved = true;

@@ -1,13 +1,17 @@
 //! One node card: kind strip, confidence, wrapped title, confidence bar.
 
 use super::View;
-use super::style::{MUTED, SELECTION, TEXT, kind_colour, tint};
+use super::style::{
+    CYCLE, MUTED, SELECTION, TEXT, TRACE_DOWN, TRACE_UP, WARNING, kind_colour, tint,
+};
 use crate::model::{Node, Status};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, vec2};
 
-/// Below this on-screen font size text is unreadable, so it is not drawn.
+/// Below this on-screen font size small labels are unreadable, so they are
+/// not drawn; titles, the largest text, last a little longer.
 const MIN_TEXT_PX: f32 = 5.0;
+const MIN_TITLE_PX: f32 = 4.5;
 
 /// The card's rect on screen.
 pub fn card_rect(node: &Node, view: &View) -> Rect {
@@ -43,7 +47,18 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     );
     painter.rect_filled(rect, radius, fade(tint(accent, 0.10)));
     let selected = view.selection.nodes.contains(&node.id);
-    let outline = if selected {
+    let traced = view.trace.and_then(|t| {
+        if t.up.contains(&node.id) {
+            Some(TRACE_UP)
+        } else if t.down.contains(&node.id) {
+            Some(TRACE_DOWN)
+        } else {
+            None
+        }
+    });
+    let outline = if let Some(colour) = traced.filter(|_| !selected) {
+        Stroke::new((3.0 * z).clamp(2.0, 5.0), colour)
+    } else if selected {
         Stroke::new((3.0 * z).clamp(2.0, 5.0), SELECTION)
     } else if view.hovered == Some(node.id) {
         Stroke::new((2.0 * z).clamp(1.5, 4.0), fade(accent))
@@ -51,6 +66,15 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         Stroke::new((1.4 * z).clamp(0.8, 3.0), fade(accent.gamma_multiply(0.8)))
     };
     painter.rect_stroke(rect, radius, outline, StrokeKind::Inside);
+    let in_cycle = view.in_cycle.is_some_and(|c| c.contains(&node.id));
+    if in_cycle {
+        painter.rect_stroke(
+            rect.expand((4.0 * z).max(2.0)),
+            radius,
+            Stroke::new((1.5 * z).max(1.0), fade(CYCLE)),
+            StrokeKind::Outside,
+        );
+    }
 
     // Confidence bar along the bottom edge.
     let pad = 10.0 * z;
@@ -65,19 +89,48 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         vec2(bar.width() * node.confidence as f32 / 100.0, bar.height()),
     );
     painter.rect_filled(filled, bar_h / 2.0, fade(accent));
+    // Where what it rests on caps it, a red tick marks the effective value.
+    let effective = view
+        .effective
+        .and_then(|e| e.get(&node.id).copied())
+        .filter(|&e| e < node.confidence);
+    if let Some(e) = effective {
+        let x = bar.left() + bar.width() * f32::from(e) / 100.0;
+        painter.line_segment(
+            [
+                egui::pos2(x, bar.top() - 3.0 * z),
+                egui::pos2(x, bar.bottom() + 3.0 * z),
+            ],
+            Stroke::new((2.0 * z).max(1.5), fade(WARNING)),
+        );
+    }
 
     let small = 11.0 * z;
     if small < MIN_TEXT_PX {
+        paint_title(
+            painter,
+            node,
+            view,
+            rect,
+            pad,
+            rect.top() + pad,
+            bar.top(),
+            fade(TEXT),
+            invalidated,
+        );
         return;
     }
     // Header: kind (and status), confidence on the right.
     let header_y = rect.top() + pad + small / 2.0;
-    let status = match node.status {
+    let mut status = match node.status {
         Status::Untested => String::new(),
         Status::Testing => " · TESTING".into(),
         Status::Validated => " · ✔ VALIDATED".into(),
         Status::Invalidated => " · ✖ INVALIDATED".into(),
     };
+    if in_cycle {
+        status.push_str(" · CYCLE");
+    }
     painter.text(
         egui::pos2(rect.left() + pad, header_y),
         Align2::LEFT_CENTER,
@@ -85,25 +138,55 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         FontId::proportional(small),
         fade(accent),
     );
+    let (confidence, colour) = match effective {
+        Some(e) => (format!("{}% (⚠ {e}%)", node.confidence), WARNING),
+        None => (format!("{}%", node.confidence), MUTED),
+    };
     painter.text(
         egui::pos2(rect.right() - pad, header_y),
         Align2::RIGHT_CENTER,
-        format!("{}%", node.confidence),
+        confidence,
         FontId::proportional(small * 1.1),
-        fade(MUTED),
+        fade(colour),
     );
 
-    if view.editing == Some(node.id) {
+    let top = header_y + small / 2.0 + 6.0 * z;
+    paint_title(
+        painter,
+        node,
+        view,
+        rect,
+        pad,
+        top,
+        bar.top(),
+        fade(TEXT),
+        invalidated,
+    );
+}
+
+/// The title, wrapped to the card and cut with an ellipsis when too long.
+#[allow(clippy::too_many_arguments)]
+fn paint_title(
+    painter: &Painter,
+    node: &Node,
+    view: &View,
+    rect: Rect,
+    pad: f32,
+    top: f32,
+    bar_top: f32,
+    colour: Color32,
+    invalidated: bool,
+) {
+    let z = view.camera.zoom;
+    if view.editing == Some(node.id) || 15.0 * z < MIN_TITLE_PX {
         return;
     }
-    // Title, wrapped to the card and cut with an ellipsis when too long.
     let title_size = 15.0 * z;
-    let top = header_y + small / 2.0 + 6.0 * z;
-    let bottom = bar.top() - 4.0 * z;
+    let bottom = bar_top - 4.0 * z;
     let rows = ((bottom - top) / (title_size * 1.25)).floor().max(1.0) as usize;
-    let mut format = TextFormat::simple(FontId::proportional(title_size), fade(TEXT));
+    let mut format = TextFormat::simple(FontId::proportional(title_size), colour);
     if invalidated {
-        format.strikethrough = Stroke::new((1.2 * z).max(0.8), fade(TEXT));
+        format.strikethrough = Stroke::new((1.2 * z).max(0.8), colour);
     }
     let mut job = LayoutJob::single_section(node.title.clone(), format);
     job.wrap.max_width = rect.width() - 2.0 * pad;

@@ -83,7 +83,16 @@ pub fn paint_edge(painter: &Painter, doc: &Document, edge: &Edge, view: &View) {
     let z = view.camera.zoom;
     let (colour, width, dash) = edge_style(edge.kind);
     let selected = view.selection.edges.contains(&edge.id);
-    let colour = if selected { SELECTION } else { colour };
+    let lit = view
+        .trace
+        .is_some_and(|t| t.lights(edge.from) && t.lights(edge.to));
+    let colour = if selected {
+        SELECTION
+    } else if view.trace.is_some() && !lit {
+        colour.gamma_multiply(0.15)
+    } else {
+        colour
+    };
     let width = (width * z).clamp(1.0, 8.0) + if selected { 1.5 } else { 0.0 };
     let stroke = Stroke::new(width, colour);
     match dash {

@@ -15,11 +15,27 @@ mod style;
 pub use camera::Camera;
 pub use card::card_rect;
 pub use edges::{edge_at, edge_points};
+pub use style::{TRACE_DOWN, TRACE_UP};
 pub use style::{edge_style, kind_colour};
 
 use crate::edit::Selection;
 use crate::model::{Document, NodeId};
 use egui::{Painter, Rect};
+use std::collections::{HashMap, HashSet};
+
+/// What a trace lights up: the node, what it rests on, what rests on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceHighlight {
+    pub focus: NodeId,
+    pub up: HashSet<NodeId>,
+    pub down: HashSet<NodeId>,
+}
+
+impl TraceHighlight {
+    pub fn lights(&self, id: NodeId) -> bool {
+        id == self.focus || self.up.contains(&id) || self.down.contains(&id)
+    }
+}
 
 /// Everything besides the document that decides what a frame looks like.
 pub struct View<'a> {
@@ -31,9 +47,33 @@ pub struct View<'a> {
     /// The node whose title is being edited in place; its title is left
     /// out so the text editor on top of it reads cleanly.
     pub editing: Option<NodeId>,
+    /// While tracing, everything outside the trace is dimmed.
+    pub trace: Option<&'a TraceHighlight>,
+    /// Effective confidence, shown where it differs from the node's own.
+    pub effective: Option<&'a HashMap<NodeId, u8>>,
+    /// Nodes that are part of a cycle.
+    pub in_cycle: Option<&'a HashSet<NodeId>>,
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
+    /// A plain view: no hover, no trace, no analysis overlays.
+    pub fn new(camera: Camera, rect: Rect, selection: &'a Selection) -> Self {
+        Self {
+            camera,
+            rect,
+            selection,
+            hovered: None,
+            editing: None,
+            trace: None,
+            effective: None,
+            in_cycle: None,
+        }
+    }
+
+    pub fn dimmed(&self, id: NodeId) -> bool {
+        self.trace.is_some_and(|t| !t.lights(id))
+    }
+
     pub fn to_screen(&self, p: crate::model::Point) -> egui::Pos2 {
         self.camera.to_screen(self.rect, p)
     }

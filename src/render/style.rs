@@ -10,6 +10,12 @@ pub const GRID_DOT: Color32 = Color32::from_rgb(214, 218, 226);
 pub const SELECTION: Color32 = Color32::from_rgb(37, 99, 235);
 pub const TEXT: Color32 = Color32::from_rgb(17, 24, 39);
 pub const MUTED: Color32 = Color32::from_rgb(100, 109, 125);
+/// Traced nodes a node rests on.
+pub const TRACE_UP: Color32 = Color32::from_rgb(217, 119, 6);
+/// Traced nodes that rest on it.
+pub const TRACE_DOWN: Color32 = Color32::from_rgb(8, 145, 178);
+pub const CYCLE: Color32 = Color32::from_rgb(234, 88, 12);
+pub const WARNING: Color32 = Color32::from_rgb(200, 30, 30);
 
 pub fn kind_colour(kind: NodeKind) -> Color32 {
     match kind {

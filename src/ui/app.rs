@@ -1,13 +1,19 @@
 //! The application state and the frame layout.
 
+use super::auto_layout::LayoutAnimation;
 use super::canvas::{self, CanvasState};
 use super::dialogs::FileDialogs;
 use super::file_ops::{PathPrompt, Pending};
+use super::insight::Insights;
 use super::notice::{self, Notice};
-use super::{inspector, menu, shortcuts};
+use super::{insights_panel, inspector, menu, shortcuts};
+use crate::analysis::risk::Risk;
 use crate::edit::{Command, History, MergeKey, Selection, Snippet};
+use crate::layout::Flow;
+use crate::model::NodeId;
 use crate::model::{Document, NodeKind};
 use crate::render::Camera;
+use crate::render::TraceHighlight;
 use std::path::PathBuf;
 
 /// Everything the window shows. Fields are public so tests can assert on
@@ -31,6 +37,15 @@ pub struct CredenceApp {
     pub(crate) pending: Option<Pending>,
     pub(crate) path_prompt: Option<PathPrompt>,
     pub(crate) close_confirmed: bool,
+    /// The node being traced (T), if any.
+    pub trace_focus: Option<NodeId>,
+    pub layout_flow: Flow,
+    pub show_insights: bool,
+    pub(crate) layout_animation: Option<LayoutAnimation>,
+    /// Bumped when a different document is loaded, so caches keyed by
+    /// history state never mix two documents.
+    pub(crate) generation: u64,
+    pub(crate) insights: Option<Insights>,
     window_title: String,
     styled: bool,
 }
@@ -56,6 +71,12 @@ impl CredenceApp {
             pending: None,
             path_prompt: None,
             close_confirmed: false,
+            trace_focus: None,
+            layout_flow: Flow::Down,
+            show_insights: false,
+            layout_animation: None,
+            generation: 0,
+            insights: None,
             window_title: String::new(),
             styled: false,
         }
@@ -108,6 +129,60 @@ impl CredenceApp {
         self.selection.retain_existing(&self.doc);
     }
 
+    pub(crate) fn refresh_insights(&mut self) {
+        let key = (self.generation, self.history.state());
+        Insights::refresh(&mut self.insights, &self.doc, key);
+    }
+
+    pub(crate) fn insights_ref(&self) -> Option<&Insights> {
+        self.insights.as_ref()
+    }
+
+    /// The assumptions, riskiest first.
+    pub fn risks(&mut self) -> Vec<Risk> {
+        self.refresh_insights();
+        let insights = self.insights.as_mut().expect("just refreshed");
+        insights.risks(&self.doc).to_vec()
+    }
+
+    /// What the current trace lights up.
+    pub fn trace_highlight(&mut self) -> Option<TraceHighlight> {
+        let focus = self.trace_focus.filter(|id| self.doc.node(*id).is_some())?;
+        self.refresh_insights();
+        self.insights.as_ref().map(|i| i.trace(focus))
+    }
+
+    /// Selects a node and centres the view on it.
+    pub fn jump_to(&mut self, id: NodeId) {
+        if let Some(node) = self.doc.node(id) {
+            self.camera.center = node.center();
+            self.selection.only_node(id);
+            self.canvas.focus_pending = true;
+        }
+    }
+
+    /// Selects nodes and frames them all.
+    pub fn select_and_frame(&mut self, ids: &[NodeId]) {
+        self.selection.clear();
+        self.selection.nodes.extend(ids.iter().copied());
+        let bounds = ids
+            .iter()
+            .filter_map(|id| self.doc.node(*id))
+            .map(|n| {
+                egui::Rect::from_min_size(
+                    egui::pos2(n.pos.x, n.pos.y),
+                    egui::vec2(n.size.w, n.size.h),
+                )
+            })
+            .reduce(|a, b| a.union(b));
+        if let Some(bounds) = bounds {
+            let zoom = self.camera.zoom;
+            self.camera.fit(self.canvas.rect, bounds);
+            self.camera.zoom = self.camera.zoom.max(zoom.min(1.0));
+        }
+        self.canvas.focus_pending = true;
+    }
+
     /// Draws one frame. The window and the tests both call this.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         if !self.styled {
@@ -123,6 +198,12 @@ impl CredenceApp {
         egui::Panel::top("credence-menu").show(ui, |ui| menu::bar(self, ui));
         egui::Panel::top("credence-toolbar").show(ui, |ui| menu::toolbar(self, ui));
         egui::Panel::bottom("credence-status").show(ui, |ui| menu::status(self, ui));
+        if self.show_insights {
+            egui::Panel::left("credence-insights")
+                .default_size(260.0)
+                .min_size(200.0)
+                .show(ui, |ui| insights_panel::show(self, ui));
+        }
         egui::Panel::right("credence-inspector")
             .default_size(300.0)
             .min_size(240.0)
@@ -130,6 +211,7 @@ impl CredenceApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
+                self.step_layout_animation(ui.ctx());
                 canvas::show(self, ui);
                 self.show_notice(ui);
             });

@@ -456,8 +456,17 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 
     let painter = ui.painter_at(rect);
     let editing = app.canvas.editing.as_ref().map(|e| e.node);
-    let view = view_of(app, rect, hovered);
-    let view = View { editing, ..view };
+    let trace = app.trace_highlight();
+    app.refresh_insights();
+    let insights = app.insights_ref().expect("just refreshed");
+    let view = View {
+        hovered,
+        editing,
+        trace: trace.as_ref(),
+        effective: Some(&insights.effective),
+        in_cycle: Some(&insights.in_cycle),
+        ..View::new(app.camera, rect, &app.selection)
+    };
     render::paint_board(&painter, &app.doc, &view);
     for (node_id, center, response) in &handles {
         let colour = app
@@ -484,11 +493,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 
 fn view_of(app: &CredenceApp, rect: Rect, hovered: Option<NodeId>) -> View<'_> {
     View {
-        camera: app.camera,
-        rect,
-        selection: &app.selection,
         hovered,
-        editing: None,
+        ..View::new(app.camera, rect, &app.selection)
     }
 }
 

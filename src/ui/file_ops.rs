@@ -97,6 +97,9 @@ impl CredenceApp {
     fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
         self.doc = doc;
         self.path = path;
+        self.generation += 1;
+        self.trace_focus = None;
+        self.layout_animation = None;
         self.history = History::default();
         self.saved_state = self.history.state();
         self.selection.clear();

@@ -227,6 +227,9 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
         return;
     }
     connections(app, ui, ids);
+    if let [id] = ids {
+        reasoning(app, ui, *id);
+    }
 
     if let Some(field) = out.field {
         let updated: Vec<Node> = ids
@@ -473,7 +476,104 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
     ("Shift+drag", "Select an area"),
     ("Drag, Space+drag", "Pan"),
     ("Ctrl+scroll", "Zoom"),
+    ("T / Esc", "Trace selection / clear"),
+    ("L", "Lay out selection or all"),
     ("F / Ctrl+0", "Fit / 100%"),
     ("Ctrl+N / O / S", "New / open / save"),
     ("Ctrl+Shift+S", "Save as"),
 ];
+
+/// Effective confidence, the trace lists and "what if this is wrong?".
+fn reasoning(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
+    app.refresh_insights();
+    let Some(node) = app.doc.node(id).cloned() else {
+        return;
+    };
+    let Some(insights) = app.insights_ref() else {
+        return;
+    };
+    let effective = insights
+        .effective
+        .get(&id)
+        .copied()
+        .unwrap_or(node.confidence);
+    let impact = matches!(node.kind, NodeKind::Assumption | NodeKind::Belief)
+        .then(|| insights.impact(&app.doc, id));
+    let mut jump = None;
+    if effective < node.confidence {
+        ui.add_space(8.0);
+        ui.label(
+            RichText::new(format!(
+                "⚠ You say {}%; what it rests on says {effective}%.",
+                node.confidence
+            ))
+            .color(crate::render::kind_colour(NodeKind::Question)),
+        )
+        .on_hover_text(
+            "Effective confidence is capped by the weakest node this depends on, \
+             and by the importance-weighted mean of the nodes that support it.",
+        );
+    }
+    if let Some(impact) = impact {
+        ui.add_space(8.0);
+        ui.label(RichText::new("If this is wrong").strong());
+        if impact.bets_and_outcomes.is_empty() {
+            ui.label(RichText::new("No bet or outcome loses all its support.").weak());
+        }
+        for other in &impact.bets_and_outcomes {
+            if let Some(n) = app.doc.node(*other) {
+                let text = format!("{} falls: {}", n.kind.label(), n.title);
+                if ui
+                    .selectable_label(false, text)
+                    .on_hover_text("Jump to it")
+                    .clicked()
+                {
+                    jump = Some(*other);
+                }
+            }
+        }
+    }
+    ui.add_space(8.0);
+    let tracing = app.trace_focus == Some(id);
+    if ui
+        .selectable_label(tracing, RichText::new("Trace (T)").strong())
+        .on_hover_text("Light up what this rests on and what rests on it")
+        .clicked()
+    {
+        app.trace_focus = if tracing { None } else { Some(id) };
+    }
+    if app.trace_focus == Some(id) {
+        let g = &app.insights_ref().expect("refreshed").graph;
+        for (heading, ids, colour) in [
+            (
+                "Rests on",
+                crate::analysis::trace::upstream(g, id),
+                crate::render::TRACE_UP,
+            ),
+            (
+                "Rests on it",
+                crate::analysis::trace::downstream(g, id),
+                crate::render::TRACE_DOWN,
+            ),
+        ] {
+            ui.label(RichText::new(format!("{heading} ({})", ids.len())).color(colour));
+            for other in ids {
+                if let Some(n) = app.doc.node(other) {
+                    let text = format!("{}: {}", n.kind.label(), n.title);
+                    if ui
+                        .selectable_label(false, text)
+                        .on_hover_text("Jump to it")
+                        .clicked()
+                    {
+                        jump = Some(other);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(other) = jump {
+        let keep = app.trace_focus;
+        app.jump_to(other);
+        app.trace_focus = keep;
+    }
+}

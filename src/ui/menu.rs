@@ -66,7 +66,54 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
                 app.selection.nodes = app.doc.nodes.iter().map(|n| n.id).collect();
             }
         });
+        ui.menu_button("Map", |ui| {
+            if ui
+                .button("Auto-layout all")
+                .on_hover_text("Lay out the whole map in layers (L)")
+                .clicked()
+            {
+                app.auto_layout(false);
+            }
+            if ui
+                .add_enabled(
+                    app.selection.nodes.len() >= 2,
+                    Button::new("Auto-layout selection"),
+                )
+                .on_hover_text("Lay out the selected cards; the rest stay put (L)")
+                .clicked()
+            {
+                app.auto_layout(true);
+            }
+            ui.separator();
+            ui.label("Layout direction");
+            ui.radio_value(
+                &mut app.layout_flow,
+                crate::layout::Flow::Down,
+                "Causes below effects",
+            );
+            ui.radio_value(
+                &mut app.layout_flow,
+                crate::layout::Flow::Right,
+                "Causes left of effects",
+            );
+            ui.separator();
+            let single = app.selection.single_node();
+            if ui
+                .add_enabled(single.is_some(), Button::new("Trace selection"))
+                .on_hover_text("Light up what it rests on and what rests on it (T)")
+                .clicked()
+            {
+                app.trace_focus = single;
+            }
+            if ui
+                .add_enabled(app.trace_focus.is_some(), Button::new("Clear trace"))
+                .clicked()
+            {
+                app.trace_focus = None;
+            }
+        });
         ui.menu_button("View", |ui| {
+            ui.checkbox(&mut app.show_insights, "Insights panel");
             if ui
                 .button("Fit to content")
                 .on_hover_text("Shortcut: F")
@@ -115,6 +162,18 @@ pub fn toolbar(app: &mut CredenceApp, ui: &mut Ui) {
             app.redo();
         }
         ui.separator();
+        if ui
+            .button("Auto-layout")
+            .on_hover_text(
+                "Lay out the selection, or the whole map when fewer than two cards are selected (L)",
+            )
+            .clicked()
+        {
+            let only_selection = app.selection.nodes.len() >= 2;
+            app.auto_layout(only_selection);
+        }
+        ui.toggle_value(&mut app.show_insights, "Insights")
+            .on_hover_text("Show problems (cycles) and the riskiest assumptions");
         if ui
             .button("Fit")
             .on_hover_text("Frame the whole map (F)")

@@ -6,9 +6,12 @@
 //! the same code runs in the window and in the `egui_kittest` tests.
 
 mod app;
+mod auto_layout;
 mod canvas;
 mod dialogs;
 mod file_ops;
+mod insight;
+mod insights_panel;
 mod inspector;
 mod menu;
 mod notice;

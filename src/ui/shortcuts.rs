@@ -81,6 +81,20 @@ fn canvas_keys(app: &mut CredenceApp, ctx: &egui::Context) {
     }
     if pressed(Key::Escape) {
         app.selection.clear();
+        app.trace_focus = None;
+    }
+    if pressed(Key::T)
+        && let Some(id) = app.selection.single_node()
+    {
+        app.trace_focus = if app.trace_focus == Some(id) {
+            None
+        } else {
+            Some(id)
+        };
+    }
+    if pressed(Key::L) {
+        let only_selection = app.selection.nodes.len() >= 2;
+        app.auto_layout(only_selection);
     }
     if pressed(Key::F) {
         app.fit_view();

@@ -1,0 +1,80 @@
+//! "Auto-layout all" and "Auto-layout selection": the layered layout,
+//! animated into place over 300 ms as one undo step.
+
+use super::app::CredenceApp;
+use crate::edit::{Command, MergeKey};
+use crate::layout::{LayoutOptions, layout};
+use crate::model::{NodeId, Point};
+use std::collections::BTreeSet;
+
+const DURATION: f64 = 0.3;
+
+pub struct LayoutAnimation {
+    from: Vec<(NodeId, Point)>,
+    to: Vec<(NodeId, Point)>,
+    started: Option<f64>,
+    key: MergeKey,
+}
+
+impl CredenceApp {
+    /// Lays out every node, or only the selected ones (the rest stay pinned).
+    pub fn auto_layout(&mut self, only_selection: bool) {
+        let subset: Option<BTreeSet<NodeId>> = only_selection.then(|| self.selection.nodes.clone());
+        if subset.as_ref().is_some_and(|s| s.len() < 2) {
+            return;
+        }
+        let options = LayoutOptions {
+            flow: self.layout_flow,
+            ..Default::default()
+        };
+        let to = layout(&self.doc, subset.as_ref(), &options);
+        let from: Vec<(NodeId, Point)> = to
+            .iter()
+            .filter_map(|(id, _)| self.doc.node(*id).map(|n| (*id, n.pos)))
+            .collect();
+        self.canvas.cancel_edit();
+        self.history.seal();
+        self.layout_animation = Some(LayoutAnimation {
+            from,
+            to,
+            started: None,
+            key: self.canvas.fresh_key("layout"),
+        });
+    }
+
+    /// Moves the nodes one frame further; the moves fold into one step.
+    pub(crate) fn step_layout_animation(&mut self, ctx: &egui::Context) {
+        let Some(animation) = &mut self.layout_animation else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        let started = *animation.started.get_or_insert(now);
+        let t = ((now - started) / DURATION).clamp(0.0, 1.0) as f32;
+        let eased = t * t * (3.0 - 2.0 * t);
+        let moves: Vec<(NodeId, Point)> = animation
+            .from
+            .iter()
+            .zip(&animation.to)
+            .map(|((id, a), (_, b))| {
+                let p = if t >= 1.0 {
+                    *b
+                } else {
+                    Point::new(a.x + (b.x - a.x) * eased, a.y + (b.y - a.y) * eased)
+                };
+                (*id, p)
+            })
+            .collect();
+        let key = animation.key.clone();
+        self.apply_merged(Command::Move(moves), key);
+        if t >= 1.0 {
+            self.history.seal();
+            self.layout_animation = None;
+        } else {
+            ctx.request_repaint();
+        }
+    }
+
+    pub fn is_animating(&self) -> bool {
+        self.layout_animation.is_some()
+    }
+}
