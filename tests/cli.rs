@@ -86,3 +86,72 @@ fn check_never_panics_on_odd_files() {
             .is_some_and(|p| out.starts_with(p))
     );
 }
+
+#[test]
+fn trace_lists_upstream_and_downstream_breadth_first() {
+    let (code, out) = credence(&[
+        "trace",
+        "examples/north-star.ron",
+        "Teams that share a map in week one stay for a year",
+        "--up",
+    ]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            "4\tmetric\tActivation: first shared map within 7 days",
+            "9\tassumption\tNew users understand the map vocabulary without training",
+            "20\tevidence\tChurned teams never invited a second member",
+            "14\tbet\tGuided first-map template",
+            "19\tevidence\tUsability test: 7 of 8 created a map unaided",
+        ]
+    );
+    let (code, out) = credence(&["trace", "examples/north-star.ron", "5", "--down"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "1\toutcome\t5,000 weekly active teams by Q4\n");
+}
+
+#[test]
+fn trace_of_an_unknown_node_fails_clearly() {
+    let out = Command::new(env!("CARGO_BIN_EXE_credence"))
+        .args(["trace", "examples/north-star.ron", "No such belief"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "examples/north-star.ron: no node with id or title \"No such belief\"\n"
+    );
+}
+
+#[test]
+fn layout_writes_a_laid_out_copy_and_leaves_the_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("laid-out.ron");
+    let (code, stdout) = credence(&[
+        "layout",
+        "examples/north-star.ron",
+        "-o",
+        out.to_str().unwrap(),
+        "--direction",
+        "right",
+    ]);
+    assert_eq!(code, 0, "{stdout}");
+    let before = credence::io::example();
+    let after = credence::io::load(&out).unwrap();
+    assert_eq!(after.nodes.len(), before.nodes.len());
+    assert_ne!(after, before, "positions changed");
+    // Right: every non-reversed edge goes from left to right.
+    for e in &after.edges {
+        let (a, b) = (after.node(e.from).unwrap(), after.node(e.to).unwrap());
+        assert!(a.pos.x < b.pos.x, "{} → {}", a.title, b.title);
+    }
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/north-star.ron");
+    assert_eq!(
+        std::fs::read_to_string(repo).unwrap(),
+        credence::io::EXAMPLE_RON,
+        "-o leaves FILE alone"
+    );
+}
