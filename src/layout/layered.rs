@@ -1,6 +1,7 @@
 //! Turning a document into a proper layered graph, and the result back into
 //! card positions.
 
+use super::rank::network_simplex;
 use super::{coordinates, order};
 use crate::model::{Document, NodeId, Point};
 use petgraph::algo::greedy_feedback_arc_set;
@@ -99,8 +100,9 @@ pub fn layout(
         .unzip();
 
     let edges = acyclic_edges(doc, &index, n);
-    let rank = ranks(n, &edges);
+    let mut rank = ranks(n, &edges);
     let components = components(n, &edges);
+    shorten_edges(&components, &edges, &mut rank);
 
     let mut placed: Vec<(f32, f32)> = vec![(0.0, 0.0); n];
     let mut cursor = 0.0f32;
@@ -215,40 +217,30 @@ fn ranks(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     for &v in topo.iter().rev() {
         rank[v] = out_edges[v].iter().map(|&w| rank[w] + 1).max().unwrap_or(0);
     }
-    balance(&mut rank, &out_edges, edges, &topo);
     rank
 }
 
-/// Shortens edges: a node with more causes than effects moves as close to
-/// its causes as they allow. Each move lowers the total edge length, the
-/// quantity Graphviz minimises exactly with network simplex, so a few
-/// cheap passes get most of the way there.
-fn balance(rank: &mut [usize], out_edges: &[Vec<usize>], edges: &[(usize, usize)], topo: &[usize]) {
-    let mut in_edges = vec![Vec::new(); rank.len()];
-    for &(a, b) in edges {
-        in_edges[b].push(a);
-    }
-    for _ in 0..8 {
-        let mut moved = false;
-        // Effects first, so a move can make room for the next one.
-        for &v in topo {
-            let (causes, effects) = (in_edges[v].len(), out_edges[v].len());
-            if causes <= effects {
-                continue;
-            }
-            let highest = in_edges[v]
-                .iter()
-                .map(|&p| rank[p])
-                .min()
-                .expect("has causes")
-                - 1;
-            if highest > rank[v] {
-                rank[v] = highest;
-                moved = true;
-            }
+/// Re-ranks each component with network simplex, starting from the
+/// longest-path ranks, so total edge length is minimal.
+fn shorten_edges(components: &[Vec<usize>], edges: &[(usize, usize)], rank: &mut [usize]) {
+    let mut component_of = vec![0usize; rank.len()];
+    let mut local = vec![0usize; rank.len()];
+    for (c, members) in components.iter().enumerate() {
+        for (i, &v) in members.iter().enumerate() {
+            component_of[v] = c;
+            local[v] = i;
         }
-        if !moved {
-            break;
+    }
+    // Network simplex wants `rank[h] >= rank[t] + 1`: the effect is the tail.
+    let mut by_component: Vec<Vec<(usize, usize)>> = vec![Vec::new(); components.len()];
+    for &(cause, effect) in edges {
+        by_component[component_of[cause]].push((local[effect], local[cause]));
+    }
+    for (members, local_edges) in components.iter().zip(&by_component) {
+        let mut r: Vec<i64> = members.iter().map(|&v| rank[v] as i64).collect();
+        network_simplex(members.len(), local_edges, &mut r, 100 * members.len() + 100);
+        for (&v, &new) in members.iter().zip(&r) {
+            rank[v] = new as usize;
         }
     }
 }

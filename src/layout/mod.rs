@@ -22,5 +22,6 @@ mod coordinates;
 pub mod crossings;
 mod layered;
 mod order;
+mod rank;
 
 pub use layered::{Flow, LayoutOptions, layout};
