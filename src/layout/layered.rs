@@ -220,6 +220,12 @@ fn ranks(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     rank
 }
 
+/// Node-plus-edge visits allowed to network simplex per component.
+const WORK_BUDGET: usize = 8_000_000;
+/// Larger components use the cheaper balancing pass: this network simplex
+/// recomputes cut values from scratch each step, which is too slow there.
+const NETWORK_SIMPLEX_MAX: usize = 2_000;
+
 /// Re-ranks each component with network simplex, starting from the
 /// longest-path ranks, so total edge length is minimal.
 fn shorten_edges(components: &[Vec<usize>], edges: &[(usize, usize)], rank: &mut [usize]) {
@@ -237,10 +243,54 @@ fn shorten_edges(components: &[Vec<usize>], edges: &[(usize, usize)], rank: &mut
         by_component[component_of[cause]].push((local[effect], local[cause]));
     }
     for (members, local_edges) in components.iter().zip(&by_component) {
+        if members.len() > NETWORK_SIMPLEX_MAX {
+            balance(members, local_edges, rank);
+            continue;
+        }
         let mut r: Vec<i64> = members.iter().map(|&v| rank[v] as i64).collect();
-        network_simplex(members.len(), local_edges, &mut r, 100 * members.len() + 100);
+        // Each iteration costs O(V + E); a fixed budget keeps huge maps fast,
+        // at the price of slightly longer edges there.
+        let budget = (WORK_BUDGET / (members.len() + local_edges.len()).max(1)).max(50);
+        network_simplex(members.len(), local_edges, &mut r, budget);
         for (&v, &new) in members.iter().zip(&r) {
             rank[v] = new as usize;
+        }
+    }
+}
+
+/// The cheap alternative to network simplex: a node with more causes than
+/// effects moves as close to its causes as they allow; each move shortens
+/// the total edge length. `edges` are local `(effect, cause)` pairs.
+fn balance(members: &[usize], edges: &[(usize, usize)], rank: &mut [usize]) {
+    let n = members.len();
+    let mut causes = vec![Vec::new(); n];
+    let mut effects = vec![0usize; n];
+    for &(effect, cause) in edges {
+        causes[effect].push(cause);
+        effects[cause] += 1;
+    }
+    // Nodes nearest the causes first, so a move can make room for the next.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&v| std::cmp::Reverse(rank[members[v]]));
+    for _ in 0..8 {
+        let mut moved = false;
+        for &v in &order {
+            if causes[v].len() <= effects[v] {
+                continue;
+            }
+            let highest = causes[v]
+                .iter()
+                .map(|&c| rank[members[c]])
+                .min()
+                .expect("has causes")
+                - 1;
+            if highest > rank[members[v]] {
+                rank[members[v]] = highest;
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
         }
     }
 }

@@ -2,16 +2,69 @@
 
 use super::layered::Layered;
 
-/// Reorders every layer to reduce crossings, keeping the best order seen.
+/// Reorders every layer to reduce crossings. Two starting orders are tried
+/// (each layer under its parents, and depth-first from the effects so that
+/// subtrees stay together); each is improved by sweeps and transposes, and
+/// the order with fewest crossings wins.
 pub(super) fn reduce(l: &mut Layered, sweeps: usize) {
     let mut pos = vec![0usize; l.layer_of.len()];
-    // Start: layer 0 in document order, each next layer under its parents.
-    l.layers[0].sort_unstable();
-    renumber(&l.layers[0], &mut pos);
-    for layer in 1..l.layers.len() {
-        sort_by_key(l, layer, true, false, &mut pos);
+    let starts = [initial_by_parents(l, &mut pos), initial_depth_first(l)];
+    let mut best: Option<(usize, Vec<Vec<usize>>)> = None;
+    for start in starts {
+        l.layers = start;
+        for layer in &l.layers {
+            renumber(layer, &mut pos);
+        }
+        let crossings = improve(l, sweeps, &mut pos);
+        if best.as_ref().is_none_or(|(b, _)| crossings < *b) {
+            best = Some((crossings, l.layers.clone()));
+        }
     }
-    let mut best = total_crossings(l, &pos);
+    l.layers = best.expect("two starts").1;
+}
+
+fn initial_by_parents(l: &mut Layered, pos: &mut [usize]) -> Vec<Vec<usize>> {
+    l.layers[0].sort_unstable();
+    renumber(&l.layers[0], pos);
+    for layer in 1..l.layers.len() {
+        sort_by_key(l, layer, true, false, pos);
+    }
+    l.layers.clone()
+}
+
+fn initial_depth_first(l: &Layered) -> Vec<Vec<usize>> {
+    let mut layers = vec![Vec::new(); l.layers.len()];
+    let mut seen = vec![false; l.layer_of.len()];
+    let mut roots = l.layers[0].clone();
+    roots.sort_unstable();
+    for root in roots {
+        let mut stack = vec![root];
+        while let Some(v) = stack.pop() {
+            if seen[v] {
+                continue;
+            }
+            seen[v] = true;
+            layers[l.layer_of[v]].push(v);
+            // Reverse so the first neighbour is visited first.
+            stack.extend(l.down[v].iter().rev().copied().filter(|&w| !seen[w]));
+        }
+    }
+    // Anything not reached from layer 0 (not possible with longest-path
+    // layering, but cheap to guard) keeps its old place at the end.
+    for (layer, members) in l.layers.iter().enumerate() {
+        for &v in members {
+            if !seen[v] {
+                layers[layer].push(v);
+            }
+        }
+    }
+    layers
+}
+
+/// Sweeps and transposes from the current order; leaves the best order seen
+/// in `l` and returns its crossing count.
+fn improve(l: &mut Layered, sweeps: usize, pos: &mut [usize]) -> usize {
+    let mut best = total_crossings(l, pos);
     let mut best_layers = l.layers.clone();
     for sweep in 0..sweeps {
         if best == 0 {
@@ -20,15 +73,15 @@ pub(super) fn reduce(l: &mut Layered, sweeps: usize) {
         let median = sweep % 4 >= 2;
         if sweep % 2 == 0 {
             for layer in 1..l.layers.len() {
-                sort_by_key(l, layer, true, median, &mut pos);
+                sort_by_key(l, layer, true, median, pos);
             }
         } else {
             for layer in (0..l.layers.len().saturating_sub(1)).rev() {
-                sort_by_key(l, layer, false, median, &mut pos);
+                sort_by_key(l, layer, false, median, pos);
             }
         }
-        transpose(l, &mut pos);
-        let crossings = total_crossings(l, &pos);
+        transpose(l, pos, sweep % 2 == 1);
+        let crossings = total_crossings(l, pos);
         if crossings < best {
             best = crossings;
             best_layers.clone_from(&l.layers);
@@ -36,9 +89,10 @@ pub(super) fn reduce(l: &mut Layered, sweeps: usize) {
     }
     l.layers = best_layers;
     for layer in &l.layers {
-        renumber(layer, &mut pos);
+        renumber(layer, pos);
     }
-    transpose(l, &mut pos);
+    transpose(l, pos, false);
+    total_crossings(l, pos)
 }
 
 fn renumber(layer: &[usize], pos: &mut [usize]) {
@@ -126,14 +180,16 @@ fn pair_crossings(l: &Layered, u: usize, v: usize, pos: &[usize]) -> usize {
     count(&l.up[u], &l.up[v]) + count(&l.down[u], &l.down[v])
 }
 
-/// Swaps neighbours while that lowers crossings with both adjacent layers.
-fn transpose(l: &mut Layered, pos: &mut [usize]) {
+/// Swaps neighbours while that lowers crossings with both adjacent layers;
+/// with `ties`, equal-crossing swaps are made too, to leave a plateau.
+fn transpose(l: &mut Layered, pos: &mut [usize], ties: bool) {
     for _ in 0..6 {
         let mut improved = false;
         for layer in 0..l.layers.len() {
             for i in 0..l.layers[layer].len().saturating_sub(1) {
                 let (u, v) = (l.layers[layer][i], l.layers[layer][i + 1]);
-                if pair_crossings(l, v, u, pos) < pair_crossings(l, u, v, pos) {
+                let (now, swapped) = (pair_crossings(l, u, v, pos), pair_crossings(l, v, u, pos));
+                if swapped < now || (ties && swapped == now && now > 0) {
                     l.layers[layer].swap(i, i + 1);
                     pos[u] = i + 1;
                     pos[v] = i;

@@ -2,7 +2,7 @@
 //! assignment that minimises total edge length, so long edges — and the
 //! crossings they cause — are as few as the graph allows.
 //!
-//! Conventions: an edge `(t, h)` requires `rank[h] >= rank[t] + 1`. A
+//! Conventions: an edge `(t, h)` requires `rank[h] > rank[t]`. A
 //! spanning tree of tight edges is kept; each tree edge's cut value is the
 //! weight crossing its cut in its own direction minus the weight crossing
 //! back. While some cut value is negative, that tree edge leaves and the
@@ -11,7 +11,12 @@
 
 /// Minimises total edge length for one connected component. `rank` must be
 /// feasible on entry (every edge satisfied), e.g. longest-path ranks.
-pub(super) fn network_simplex(n: usize, edges: &[(usize, usize)], rank: &mut [i64], max_iterations: usize) {
+pub(super) fn network_simplex(
+    n: usize,
+    edges: &[(usize, usize)],
+    rank: &mut [i64],
+    max_iterations: usize,
+) {
     if n <= 1 || edges.is_empty() {
         return;
     }
@@ -65,9 +70,9 @@ pub(super) fn network_simplex(n: usize, edges: &[(usize, usize)], rank: &mut [i6
         // holds the entering edge's tail, down when it holds its head.
         let delta = if tail_in_subtree { -best } else { best };
         if delta != 0 {
-            for v in 0..n {
+            for (v, r) in rank.iter_mut().enumerate() {
                 if tree.contains(child, v) {
-                    rank[v] += delta;
+                    *r += delta;
                 }
             }
         }
@@ -79,7 +84,12 @@ pub(super) fn network_simplex(n: usize, edges: &[(usize, usize)], rank: &mut [i6
 }
 
 /// A spanning tree of tight edges, shifting partial trees where needed.
-fn feasible_tree(n: usize, edges: &[(usize, usize)], adjacency: &[Vec<usize>], rank: &mut [i64]) -> Vec<bool> {
+fn feasible_tree(
+    n: usize,
+    edges: &[(usize, usize)],
+    adjacency: &[Vec<usize>],
+    rank: &mut [i64],
+) -> Vec<bool> {
     let mut in_tree = vec![false; edges.len()];
     let mut member = vec![false; n];
     member[0] = true;
@@ -117,9 +127,9 @@ fn feasible_tree(n: usize, edges: &[(usize, usize)], adjacency: &[Vec<usize>], r
             return in_tree; // Not connected: the caller passes one component.
         };
         let delta = if member[edges[e].0] { s } else { -s };
-        for v in 0..n {
-            if member[v] {
-                rank[v] += delta;
+        for (r, &m) in rank.iter_mut().zip(&member) {
+            if m {
+                *r += delta;
             }
         }
         stack.extend((0..n).filter(|&v| member[v]));
@@ -206,7 +216,11 @@ impl Tree {
             if let Some(e) = self.parent_edge[v] {
                 // Weight leaving v's subtree minus weight entering it.
                 let out_minus_in = subtree[v];
-                cut[e] = if edges[e].0 == v { out_minus_in } else { -out_minus_in };
+                cut[e] = if edges[e].0 == v {
+                    out_minus_in
+                } else {
+                    -out_minus_in
+                };
                 let (t, h) = edges[e];
                 let parent = if t == v { h } else { t };
                 subtree[parent] += subtree[v];
@@ -239,7 +253,7 @@ mod tests {
         let mut best = i64::MAX;
         let mut rank = vec![0i64; n];
         loop {
-            if edges.iter().all(|&(t, h)| rank[h] >= rank[t] + 1) {
+            if edges.iter().all(|&(t, h)| rank[h] > rank[t]) {
                 best = best.min(total(edges, &rank));
             }
             let mut i = 0;
@@ -283,8 +297,15 @@ mod tests {
             }
             let mut rank = longest_path(n, &edges);
             network_simplex(n, &edges, &mut rank, 1000);
-            assert!(edges.iter().all(|&(t, h)| rank[h] >= rank[t] + 1), "feasible");
-            assert_eq!(total(&edges, &rank), brute_force(n, &edges), "{edges:?} → {rank:?}");
+            assert!(
+                edges.iter().all(|&(t, h)| rank[h] > rank[t]),
+                "feasible"
+            );
+            assert_eq!(
+                total(&edges, &rank),
+                brute_force(n, &edges),
+                "{edges:?} → {rank:?}"
+            );
         }
     }
 
@@ -300,8 +321,15 @@ mod tests {
         for &(n, edges) in cases {
             let mut rank = longest_path(n, edges);
             network_simplex(n, edges, &mut rank, 1000);
-            assert!(edges.iter().all(|&(t, h)| rank[h] >= rank[t] + 1), "feasible");
-            assert_eq!(total(edges, &rank), brute_force(n, edges), "{edges:?} → {rank:?}");
+            assert!(
+                edges.iter().all(|&(t, h)| rank[h] > rank[t]),
+                "feasible"
+            );
+            assert_eq!(
+                total(edges, &rank),
+                brute_force(n, edges),
+                "{edges:?} → {rank:?}"
+            );
         }
     }
 }
