@@ -11,12 +11,16 @@
 //!   text stays crisp at every zoom.
 //! - [`edit`]: commands with exact inverses, undo history, selection, and
 //!   clipboard snippets.
-//! - [`analysis`]: petgraph views of the document (cycles so far).
+//! - [`layout`]: our own layered (Sugiyama-style) layout on petgraph.
+//! - [`analysis`]: petgraph views of the document: tracing, cycles,
+//!   "what if this is wrong?", effective confidence, riskiest assumptions.
 //! - [`io`]: versioned RON load/save with positioned errors and atomic writes.
 //! - [`model`]: the document as pure data; knows no egui and no I/O.
 //!
-//! `model`, `io` and `analysis` know nothing of egui; only `ui` knows about
-//! windows and dialogs. The binary (`src/main.rs`) adds the `clap` CLI.
+//! `model`, `io`, `analysis` and `layout` know nothing of egui; only `ui`
+//! knows about windows and dialogs. [`synth`] generates realistic maps for
+//! benchmarks. The binary (`src/main.rs`, `src/cli/`) adds the `clap` CLI:
+//! `check`, `trace`, `layout` and `bench`.
 
 pub mod analysis;
 pub mod edit;
