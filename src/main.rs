@@ -168,6 +168,9 @@ fn run_gui(file: Option<PathBuf>, started: Instant) -> ExitCode {
         options,
         Box::new(move |cc| {
             let mut app = CredenceApp::launch(file, Box::new(NativeDialogs));
+            if let Some(dir) = credence::io::recovery::RecoveryStore::default_dir() {
+                app = app.with_recovery(credence::io::recovery::RecoveryStore::new(dir));
+            }
             app.restore(cc.storage);
             Ok(Box::new(StartupTimer {
                 app,

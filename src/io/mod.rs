@@ -11,6 +11,7 @@ pub mod atomic;
 mod error;
 mod format;
 mod locate;
+pub mod recovery;
 
 pub use error::{LoadError, SaveError};
 pub use format::{CURRENT_VERSION, MAX_FILE_BYTES, from_ron, to_ron};

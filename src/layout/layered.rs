@@ -4,7 +4,7 @@
 use super::rank::network_simplex;
 use super::{coordinates, order};
 use crate::model::{Document, NodeId, Point};
-use petgraph::algo::greedy_feedback_arc_set;
+use petgraph::algo::{greedy_feedback_arc_set, tarjan_scc};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -173,7 +173,16 @@ fn acyclic_edges(doc: &Document, index: &HashMap<NodeId, usize>, n: usize) -> Ve
             graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
         }
     }
+    // Only edges inside a cycle need reversing; the greedy heuristic may
+    // pick others too, which would turn arrows the wrong way for no reason.
+    let mut scc = vec![0usize; n];
+    for (i, component) in tarjan_scc(&graph).into_iter().enumerate() {
+        for v in component {
+            scc[v.index()] = i;
+        }
+    }
     let reversed: HashSet<usize> = greedy_feedback_arc_set(&graph)
+        .filter(|e| scc[e.source().index()] == scc[e.target().index()])
         .map(|e| e.id().index())
         .collect();
     let mut out = Vec::with_capacity(graph.edge_count());

@@ -297,10 +297,7 @@ mod tests {
             }
             let mut rank = longest_path(n, &edges);
             network_simplex(n, &edges, &mut rank, 1000);
-            assert!(
-                edges.iter().all(|&(t, h)| rank[h] > rank[t]),
-                "feasible"
-            );
+            assert!(edges.iter().all(|&(t, h)| rank[h] > rank[t]), "feasible");
             assert_eq!(
                 total(&edges, &rank),
                 brute_force(n, &edges),
@@ -321,10 +318,7 @@ mod tests {
         for &(n, edges) in cases {
             let mut rank = longest_path(n, edges);
             network_simplex(n, edges, &mut rank, 1000);
-            assert!(
-                edges.iter().all(|&(t, h)| rank[h] > rank[t]),
-                "feasible"
-            );
+            assert!(edges.iter().all(|&(t, h)| rank[h] > rank[t]), "feasible");
             assert_eq!(
                 total(edges, &rank),
                 brute_force(n, edges),

@@ -1,6 +1,7 @@
 //! The application state and the frame layout.
 
 use super::auto_layout::LayoutAnimation;
+use super::autosave::Autosave;
 use super::canvas::{self, CanvasState};
 use super::dialogs::FileDialogs;
 use super::file_ops::{PathPrompt, Pending};
@@ -46,6 +47,9 @@ pub struct CredenceApp {
     /// history state never mix two documents.
     pub(crate) generation: u64,
     pub(crate) insights: Option<Insights>,
+    pub(crate) autosave: Option<Autosave>,
+    /// Recovery copies from earlier runs, still to be offered.
+    pub(crate) recoveries: Vec<crate::io::recovery::Recovered>,
     window_title: String,
     styled: bool,
 }
@@ -77,6 +81,8 @@ impl CredenceApp {
             layout_animation: None,
             generation: 0,
             insights: None,
+            autosave: None,
+            recoveries: Vec::new(),
             window_title: String::new(),
             styled: false,
         }
@@ -218,6 +224,8 @@ impl CredenceApp {
 
         self.show_pending(ui.ctx());
         self.show_path_prompt(ui.ctx());
+        self.show_recovery_offer(ui.ctx());
+        self.autosave_tick(ui.ctx());
         self.update_window_title(ui.ctx());
     }
 

@@ -47,12 +47,19 @@ impl CredenceApp {
 
     pub(crate) fn run(&mut self, action: Pending) {
         match action {
-            Pending::Close => self.close_confirmed = true,
+            Pending::Close => {
+                // Saved or discarded on purpose: the recovery copy has done its job.
+                self.drop_recovery();
+                self.close_confirmed = true;
+            }
             Pending::New => {
+                self.drop_recovery();
                 self.replace_document(Document::default(), None);
             }
             Pending::Open(Some(path)) => {
-                self.open_path(&path);
+                if self.open_path(&path) {
+                    self.drop_recovery();
+                }
             }
             Pending::Open(None) => match self.dialogs.pick_open() {
                 Picked::Path(path) => {
@@ -92,6 +99,13 @@ impl CredenceApp {
                 false
             }
         }
+    }
+
+    /// Opens recovered work: unsaved, and under its original path so Save
+    /// puts it back where it came from.
+    pub(crate) fn adopt_recovered(&mut self, doc: Document, path: Option<PathBuf>) {
+        self.replace_document(doc, path);
+        self.saved_state = u64::MAX;
     }
 
     fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {

@@ -7,6 +7,7 @@
 
 mod app;
 mod auto_layout;
+mod autosave;
 mod canvas;
 mod dialogs;
 mod file_ops;
