@@ -27,6 +27,8 @@ pub struct Recovered {
     pub original: Option<PathBuf>,
     pub written_at: SystemTime,
     pub doc: Document,
+    /// The original file as it is on disk now, for comparison.
+    pub on_disk: Option<Document>,
 }
 
 impl Recovered {
@@ -150,8 +152,10 @@ fn read(path: &Path) -> Result<Recovered, LoadError> {
                 .to_owned()
         })
         .unwrap_or_default();
+    let on_disk = file.original.as_deref().and_then(|p| super::load(p).ok());
     Ok(Recovered {
         key,
+        on_disk,
         original: file.original,
         written_at: UNIX_EPOCH + Duration::from_secs(file.written_at),
         doc,

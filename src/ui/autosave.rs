@@ -224,7 +224,9 @@ impl CredenceApp {
     }
 }
 
+/// What the copy holds, and, when the file can be read, what differs.
 fn preview(ui: &mut egui::Ui, offer: &Recovered) {
+    let on_disk = &offer.on_disk;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         let title = if offer.doc.title.is_empty() {
             "Untitled map"
@@ -237,11 +239,32 @@ fn preview(ui: &mut egui::Ui, offer: &Recovered) {
             offer.doc.nodes.len(),
             offer.doc.edges.len()
         ));
-        for node in offer.doc.nodes.iter().take(5) {
+        let listed: Vec<&crate::model::Node> = match on_disk {
+            Some(file) => {
+                let changed: Vec<_> = offer
+                    .doc
+                    .nodes
+                    .iter()
+                    .filter(|n| file.node(n.id) != Some(*n))
+                    .collect();
+                let removed = file
+                    .nodes
+                    .iter()
+                    .filter(|n| offer.doc.node(n.id).is_none())
+                    .count();
+                ui.label(format!(
+                    "Compared with the file: {} cards new or changed, {removed} removed",
+                    changed.len()
+                ));
+                changed
+            }
+            None => offer.doc.nodes.iter().collect(),
+        };
+        for node in listed.iter().take(5) {
             ui.label(format!("• {}: {}", node.kind.label(), node.title));
         }
-        if offer.doc.nodes.len() > 5 {
-            ui.weak(format!("… and {} more", offer.doc.nodes.len() - 5));
+        if listed.len() > 5 {
+            ui.weak(format!("… and {} more", listed.len() - 5));
         }
     });
 }
