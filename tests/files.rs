@@ -195,3 +195,71 @@ fn a_failed_save_leaves_the_old_file_intact() {
         "no temp file left behind"
     );
 }
+
+#[test]
+fn saving_keeps_the_previous_version_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.ron");
+    let first = io::example();
+    io::save(&path, &first).unwrap();
+    assert!(
+        !io::backup_path(&path).exists(),
+        "nothing to back up the first time"
+    );
+    let mut second = first.clone();
+    second.title = "Second".into();
+    io::save(&path, &second).unwrap();
+    assert_eq!(io::backup_path(&path), dir.path().join("map.ron.bak"));
+    assert_eq!(io::load(&io::backup_path(&path)).unwrap(), first);
+    assert_eq!(io::load(&path).unwrap(), second);
+}
+
+#[test]
+fn a_failure_between_writing_and_renaming_leaves_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.ron");
+    io::save(&path, &Document::default()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = io::save_with_hook(&path, &io::example(), |tmp| {
+        assert!(tmp.exists(), "the new content is fully written first");
+        Err(std::io::Error::other("simulated power cut"))
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("simulated power cut"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        vec!["map.ron", "map.ron.bak"],
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn oversized_titles_and_maps_are_refused_clearly() {
+    let long = "x".repeat(credence::model::MAX_TEXT_CHARS + 1);
+    let text = format!(
+        "(\n    version: 1,\n    nodes: [\n        (id: 3, kind: belief, title: \"{long}\"),\n    ],\n)\n"
+    );
+    let err = io::from_ron(&text, Path::new("big.ron")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "big.ron:4:31: node 3 has a title of 100001 characters, over the 100000 limit"
+    );
+    let mut doc = Document::default();
+    for i in 0..=credence::model::MAX_NODES as u64 {
+        doc.nodes.push(credence::model::Node::new(
+            credence::model::NodeId(i + 1),
+            credence::model::NodeKind::Belief,
+            "",
+        ));
+    }
+    assert_eq!(
+        doc.validate().unwrap_err().to_string(),
+        "the map has 200001 nodes, over the 200000 limit"
+    );
+}

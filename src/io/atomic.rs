@@ -11,19 +11,35 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Replaces `path` with `bytes`. On error the target is untouched and the
 /// temporary file is removed.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with_hook(path, bytes, |_| Ok(()))
+}
+
+/// [`write`], with `before_rename` called on the synced temporary file just
+/// before it replaces the target. Tests use it to fail at the worst moment.
+pub fn write_with_hook(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
     let tmp = temp_path(path)?;
-    let result = write_then_rename(&tmp, path, bytes);
+    let result = write_then_rename(&tmp, path, bytes, before_rename);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
 }
 
-fn write_then_rename(tmp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+fn write_then_rename(
+    tmp: &Path,
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
     let mut file = OpenOptions::new().write(true).create_new(true).open(tmp)?;
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
+    before_rename(tmp)?;
     fs::rename(tmp, path)?;
     // Persist the rename itself; not every platform can open a folder, and
     // the data is already safe, so a failure here is not an error.

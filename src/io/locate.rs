@@ -59,6 +59,14 @@ impl<'a> Locator<'a> {
                 let hit = (start..end).find(|&i| is_non_finite(self.tokens[i].text));
                 Some(self.tokens[hit.unwrap_or(start)].offset)
             }
+            Invalid::TooLong { node, field, .. } => {
+                // The text itself is a string, which has no token: point at its key.
+                let start = self.id_values(nodes, node.0).next()?;
+                let end = self.next_id_key(start + 1, nodes.1);
+                let hit = self.key_index(field, start, end);
+                Some(self.tokens[hit.unwrap_or(start)].offset)
+            }
+            Invalid::TooManyNodes(_) => None,
             Invalid::OutOfRange { node, field, .. } => {
                 let start = self.id_values(nodes, node.0).next()?;
                 let end = self.next_id_key(start + 1, nodes.1);

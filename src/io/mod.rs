@@ -50,8 +50,31 @@ pub fn load(path: &Path) -> Result<Document, LoadError> {
     from_ron(&text, path)
 }
 
-/// Writes `doc` to `path` atomically.
+/// Writes `doc` to `path` atomically, keeping the previous version as
+/// `FILE.bak` (e.g. `map.ron.bak`), itself written atomically.
 pub fn save(path: &Path, doc: &Document) -> Result<(), SaveError> {
+    save_with_hook(path, doc, |_| Ok(()))
+}
+
+/// [`save`] with a hook between writing and renaming, for failure tests.
+pub fn save_with_hook(
+    path: &Path,
+    doc: &Document,
+    before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let text = to_ron(doc);
-    atomic::write(path, text.as_bytes()).map_err(|e| SaveError::new(path, &e))
+    if let Ok(previous) = std::fs::read(path)
+        && previous != text.as_bytes()
+    {
+        atomic::write(&backup_path(path), &previous).map_err(|e| SaveError::new(path, &e))?;
+    }
+    atomic::write_with_hook(path, text.as_bytes(), before_rename)
+        .map_err(|e| SaveError::new(path, &e))
+}
+
+/// Where [`save`] keeps the previous version of `path`.
+pub fn backup_path(path: &Path) -> std::path::PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(".bak");
+    path.with_file_name(name)
 }

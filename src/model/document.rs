@@ -31,7 +31,18 @@ pub enum Invalid {
         field: &'static str,
         value: u8,
     },
+    TooLong {
+        node: NodeId,
+        field: &'static str,
+        chars: usize,
+    },
+    TooManyNodes(usize),
 }
+
+/// Beyond these a document is refused: no real map comes close, and a
+/// runaway file should get a clear message rather than stall the app.
+pub const MAX_NODES: usize = 200_000;
+pub const MAX_TEXT_CHARS: usize = 100_000;
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -47,6 +58,14 @@ impl fmt::Display for Invalid {
             }
             Invalid::NonFinite { node, field } => {
                 write!(f, "node {} has a non-finite {field}", node.0)
+            }
+            Invalid::TooLong { node, field, chars } => write!(
+                f,
+                "node {} has a {field} of {chars} characters, over the {MAX_TEXT_CHARS} limit",
+                node.0
+            ),
+            Invalid::TooManyNodes(count) => {
+                write!(f, "the map has {count} nodes, over the {MAX_NODES} limit")
             }
             Invalid::OutOfRange { node, field, value } => {
                 let range = if *field == "confidence" {
@@ -95,8 +114,24 @@ impl Document {
 
     /// The first broken invariant, if any.
     pub fn validate(&self) -> Result<(), Invalid> {
+        if self.nodes.len() > MAX_NODES {
+            return Err(Invalid::TooManyNodes(self.nodes.len()));
+        }
         let mut node_ids = HashSet::with_capacity(self.nodes.len());
         for node in &self.nodes {
+            for (field, text) in [("title", &node.title), ("notes", &node.notes)] {
+                // Bytes bound characters from above, so most texts skip the count.
+                if text.len() > MAX_TEXT_CHARS {
+                    let chars = text.chars().count();
+                    if chars > MAX_TEXT_CHARS {
+                        return Err(Invalid::TooLong {
+                            node: node.id,
+                            field,
+                            chars,
+                        });
+                    }
+                }
+            }
             if !node_ids.insert(node.id) {
                 return Err(Invalid::DuplicateNodeId(node.id));
             }

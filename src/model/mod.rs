@@ -14,7 +14,7 @@ mod edge;
 mod node;
 
 pub use colour::Rgb;
-pub use document::{Document, Invalid};
+pub use document::{Document, Invalid, MAX_NODES, MAX_TEXT_CHARS};
 pub use edge::{Edge, EdgeId, EdgeKind};
 pub use node::{
     BetPrompts, EvidenceStrength, Horizon, Node, NodeId, NodeKind, Point, Size, Status,

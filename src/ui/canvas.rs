@@ -671,6 +671,7 @@ fn title_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
     let response = ui.put(
         field,
         TextEdit::singleline(&mut edit.text)
+            .char_limit(crate::model::MAX_TEXT_CHARS)
             .id(Id::unique(TITLE_EDIT_ID))
             .font(FontId::proportional((15.0 * z).max(9.0)))
             .hint_text(hint)

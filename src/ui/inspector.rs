@@ -117,7 +117,11 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
             if single {
                 let l = labelled(ui, "Title");
                 let r = ui
-                    .add(TextEdit::multiline(&mut draft.title).desired_rows(2))
+                    .add(
+                        TextEdit::multiline(&mut draft.title)
+                            .desired_rows(2)
+                            .char_limit(crate::model::MAX_TEXT_CHARS),
+                    )
                     .labelled_by(l);
                 out.continuous("title", &r);
                 ui.end_row();
@@ -191,6 +195,7 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
         ui.label("Notes");
         let r = ui.add(
             TextEdit::multiline(&mut draft.notes)
+                .char_limit(crate::model::MAX_TEXT_CHARS)
                 .desired_rows(4)
                 .desired_width(f32::INFINITY)
                 .hint_text("Notes, sources, links…"),
