@@ -251,3 +251,56 @@ fn a_group_of_selected_cards_drags_together() {
         assert_eq!(after[i].x, before[i].x);
     }
 }
+
+fn opened_from_disk(
+    doc: &credence::model::Document,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    egui_kittest::Harness<'static, CredenceApp>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.ron");
+    credence::io::save(&path, doc).unwrap();
+    let mut app = app_with(credence::model::Document::default());
+    assert!(app.open_path(&path));
+    (dir, path, harness(app))
+}
+
+/// Another program (a sync client, a text editor) rewrites the file.
+fn changed_elsewhere(path: &std::path::Path) -> credence::model::Document {
+    let mut theirs = two_cards();
+    theirs.title = "Edited elsewhere, with a longer title".into();
+    credence::io::save(path, &theirs).unwrap();
+    theirs
+}
+
+#[test]
+fn saving_over_a_file_changed_elsewhere_asks_and_overwrite_wins() {
+    let (_dir, path, mut h) = opened_from_disk(&two_cards());
+    let theirs = changed_elsewhere(&path);
+    click_label(&mut h, "Grow revenue", Modifiers::NONE);
+    press(&mut h, Key::Delete);
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(h.query_by_label("File changed on disk").is_some());
+    assert_eq!(
+        credence::io::load(&path).unwrap(),
+        theirs,
+        "nothing written yet"
+    );
+    click_label(&mut h, "Overwrite", Modifiers::NONE);
+    assert_eq!(credence::io::load(&path).unwrap(), h.state().doc);
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn reload_takes_the_version_on_disk() {
+    let (_dir, path, mut h) = opened_from_disk(&two_cards());
+    let theirs = changed_elsewhere(&path);
+    click_label(&mut h, "Grow revenue", Modifiers::NONE);
+    press(&mut h, Key::Delete);
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    click_label(&mut h, "Reload", Modifiers::NONE);
+    assert_eq!(h.state().doc, theirs);
+    assert!(!h.state().is_dirty());
+}

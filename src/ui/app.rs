@@ -48,6 +48,9 @@ pub struct CredenceApp {
     pub(crate) generation: u64,
     pub(crate) insights: Option<Insights>,
     pub(crate) autosave: Option<Autosave>,
+    /// The file as we last read or wrote it, to notice outside changes.
+    pub(crate) disk_fingerprint: Option<super::file_ops::Fingerprint>,
+    pub(crate) save_conflict: bool,
     /// Recovery copies from earlier runs, still to be offered.
     pub(crate) recoveries: Vec<crate::io::recovery::Recovered>,
     window_title: String,
@@ -82,6 +85,8 @@ impl CredenceApp {
             generation: 0,
             insights: None,
             autosave: None,
+            disk_fingerprint: None,
+            save_conflict: false,
             recoveries: Vec::new(),
             window_title: String::new(),
             styled: false,
@@ -224,6 +229,7 @@ impl CredenceApp {
 
         self.show_pending(ui.ctx());
         self.show_path_prompt(ui.ctx());
+        self.show_save_conflict(ui.ctx());
         self.show_recovery_offer(ui.ctx());
         self.autosave_tick(ui.ctx());
         self.update_window_title(ui.ctx());

@@ -7,6 +7,14 @@ use crate::edit::History;
 use crate::model::Document;
 use std::path::{Path, PathBuf};
 
+/// What the file on disk looked like when we last read or wrote it.
+pub(crate) type Fingerprint = (Option<std::time::SystemTime>, u64);
+
+pub(crate) fn fingerprint(path: &Path) -> Option<Fingerprint> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok(), meta.len()))
+}
+
 /// A path being typed because no native file dialog is available.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PathPrompt {
@@ -90,6 +98,7 @@ impl CredenceApp {
         match crate::io::load(path) {
             Ok(doc) => {
                 self.replace_document(doc, Some(path.to_owned()));
+                self.disk_fingerprint = fingerprint(path);
                 self.remember_recent(path.to_owned());
                 self.notice = None;
                 true
@@ -104,6 +113,7 @@ impl CredenceApp {
     /// Opens recovered work: unsaved, and under its original path so Save
     /// puts it back where it came from.
     pub(crate) fn adopt_recovered(&mut self, doc: Document, path: Option<PathBuf>) {
+        self.disk_fingerprint = path.as_deref().and_then(fingerprint);
         self.replace_document(doc, path);
         self.saved_state = u64::MAX;
     }
@@ -121,10 +131,19 @@ impl CredenceApp {
         self.canvas.fit_pending = true;
     }
 
-    /// Saves to the current path, asking for one if there is none.
+    /// Saves to the current path, asking for one if there is none. If
+    /// another program changed the file since we read it, asks first.
     pub fn save(&mut self) -> bool {
         match self.path.clone() {
-            Some(path) => self.save_to(&path),
+            Some(path) => {
+                let now = fingerprint(&path);
+                if now.is_some() && self.disk_fingerprint.is_some() && now != self.disk_fingerprint
+                {
+                    self.save_conflict = true;
+                    return false;
+                }
+                self.save_to(&path)
+            }
             None => self.save_as(),
         }
     }
@@ -161,6 +180,7 @@ impl CredenceApp {
         match crate::io::save(path, &self.doc) {
             Ok(()) => {
                 self.path = Some(path.to_owned());
+                self.disk_fingerprint = fingerprint(path);
                 self.saved_state = self.history.state();
                 self.remember_recent(path.to_owned());
                 self.notice = Some(Notice::info(format!("Saved {}", path.display())));
@@ -170,6 +190,69 @@ impl CredenceApp {
                 self.notice = Some(Notice::error(err.to_string()));
                 false
             }
+        }
+    }
+
+    /// "The file changed on disk": Reload, Overwrite or Save As.
+    pub(crate) fn show_save_conflict(&mut self, ctx: &egui::Context) {
+        if !self.save_conflict {
+            return;
+        }
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("credence-save-conflict")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading("File changed on disk");
+            ui.label(format!(
+                "\"{}\" was changed by another program since you opened it. \
+                 Saving now would replace those changes.",
+                self.file_name()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Reload")
+                    .on_hover_text("Open the file as it is now; your unsaved changes are dropped")
+                    .clicked()
+                {
+                    choice = Some("reload");
+                }
+                if ui
+                    .button("Overwrite")
+                    .on_hover_text("Replace the file with this document")
+                    .clicked()
+                {
+                    choice = Some("overwrite");
+                }
+                if ui
+                    .button("Save As…")
+                    .on_hover_text("Keep both: save this under another name")
+                    .clicked()
+                {
+                    choice = Some("save-as");
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some("cancel");
+                }
+            });
+        });
+        let Some(choice) = choice else {
+            return;
+        };
+        self.save_conflict = false;
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        match choice {
+            "reload" => {
+                self.open_path(&path);
+            }
+            "overwrite" => {
+                self.save_to(&path);
+            }
+            "save-as" => {
+                self.save_as();
+            }
+            _ => {}
         }
     }
 

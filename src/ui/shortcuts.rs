@@ -45,7 +45,7 @@ pub fn global(app: &mut CredenceApp, ui: &mut Ui) {
     if ctx.input_mut(|i| i.consume_shortcut(&OPEN)) {
         app.request(Pending::Open(None));
     }
-    if app.pending.is_some() || app.path_prompt.is_some() {
+    if app.pending.is_some() || app.path_prompt.is_some() || app.save_conflict {
         return;
     }
     if !typing {
