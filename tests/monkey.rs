@@ -101,7 +101,13 @@ fn perform(h: &mut egui_kittest::Harness<'_, credence::ui::CredenceApp>, action:
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+    // A fixed seed: CI runs the same bounded walk every time, so a red run
+    // is reproducible rather than a roll of the dice.
+    #![proptest_config(ProptestConfig {
+        cases: 16,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0xC4ED_E1CE),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_use_keeps_the_document_valid_and_undo_restores_it(
@@ -109,6 +115,11 @@ proptest! {
     ) {
         let original = chain();
         let mut h = harness(app_with(original.clone()));
+        // Start with one certain edit, so the final undo always has work.
+        double_click_at(&mut h, Pos2::new(60.0, 840.0));
+        type_text(&mut h, "Monkey");
+        press(&mut h, Key::Enter);
+        prop_assert_eq!(h.state().doc.nodes.len(), original.nodes.len() + 1);
         for action in &actions {
             perform(&mut h, action);
             let doc = &h.state().doc;
@@ -129,7 +140,6 @@ proptest! {
             undos += 1;
             prop_assert!(undos < 10_000, "undo never ends");
         }
-        prop_assert!(undos > 0, "the monkey changed nothing, so the test proved nothing");
         prop_assert_eq!(&app.doc, &original);
     }
 }
