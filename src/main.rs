@@ -58,10 +58,34 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Direction::Down)]
         direction: Direction,
     },
-    /// Measure performance on synthetic belief maps.
+    /// Measure performance: frame times on FILE, or layout and tracing on
+    /// synthetic maps.
+    ///
+    /// With FILE, runs the real canvas code headlessly (egui layout and
+    /// tessellation, no GPU) and prints CPU milliseconds per frame, p50 and
+    /// p95, for idle redraw, pan, zoom and dragging 50 selected nodes, plus
+    /// the time to load and save FILE.
+    #[command(args_conflicts_with_subcommands = true)]
     Bench {
+        /// A document to measure frame times on.
+        file: Option<PathBuf>,
+        /// Frames per scenario.
+        #[arg(long, default_value_t = 240)]
+        frames: usize,
         #[command(subcommand)]
-        what: Bench,
+        what: Option<Bench>,
+    },
+    /// Write a synthetic belief map of N nodes (for benchmarks and demos).
+    Generate {
+        /// Number of nodes.
+        nodes: usize,
+        /// Where to write it.
+        output: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Lay it out first, as a user's map would be.
+        #[arg(long)]
+        layout: bool,
     },
 }
 
@@ -115,16 +139,33 @@ fn main() -> ExitCode {
             cli::layout::run(&file, output.as_deref(), flow)
         }
         Some(Command::Bench {
-            what: Bench::Layout { sizes, dot, seed },
+            what: Some(Bench::Layout { sizes, dot, seed }),
+            ..
         }) => cli::bench::layout_table(&sizes, dot, seed),
         Some(Command::Bench {
             what:
-                Bench::Trace {
+                Some(Bench::Trace {
                     nodes,
                     samples,
                     seed,
-                },
+                }),
+            ..
         }) => cli::bench::trace_table(nodes, samples, seed),
+        Some(Command::Bench {
+            file: Some(file),
+            frames,
+            what: None,
+        }) => cli::frames::run(&file, frames),
+        Some(Command::Bench { .. }) => {
+            eprintln!("credence bench: give a FILE, or `layout` or `trace`; see --help");
+            ExitCode::FAILURE
+        }
+        Some(Command::Generate {
+            nodes,
+            output,
+            seed,
+            layout,
+        }) => cli::bench::generate(nodes, &output, seed, layout),
         None => run_gui(cli.file, started),
     }
 }

@@ -155,3 +155,20 @@ fn layout_writes_a_laid_out_copy_and_leaves_the_original() {
         "-o leaves FILE alone"
     );
 }
+
+#[test]
+fn generate_then_bench_frames_prints_every_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.ron");
+    let (code, out) = credence(&["generate", "300", map.to_str().unwrap(), "--layout"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.ends_with(": 300 nodes, 374 edges\n"), "{out}");
+    let (code, out) = credence(&["bench", map.to_str().unwrap(), "--frames", "5"]);
+    assert_eq!(code, 0, "{out}");
+    for scenario in ["idle redraw", "pan", "zoom", "drag 50 selected nodes"] {
+        assert!(
+            out.contains(&format!("| {scenario} | 5 |")),
+            "{scenario} missing in:\n{out}"
+        );
+    }
+}

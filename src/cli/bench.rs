@@ -195,3 +195,26 @@ pub fn trace_table(nodes: usize, samples: usize, seed: u64) -> ExitCode {
     );
     ExitCode::SUCCESS
 }
+
+pub fn generate(nodes: usize, output: &std::path::Path, seed: u64, lay_out: bool) -> ExitCode {
+    let mut doc = belief_map(nodes, seed);
+    if lay_out {
+        let moves = layout(&doc, None, &LayoutOptions::default());
+        credence::edit::Command::Move(moves).apply(&mut doc);
+    }
+    match credence::io::save(output, &doc) {
+        Ok(()) => {
+            println!(
+                "{}: {} nodes, {} edges",
+                output.display(),
+                doc.nodes.len(),
+                doc.edges.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -3,5 +3,6 @@
 
 pub mod bench;
 pub mod check;
+pub mod frames;
 pub mod layout;
 pub mod trace;

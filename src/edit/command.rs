@@ -95,10 +95,11 @@ impl Command {
                 }
             }
             Command::UpdateNodes(new) => {
+                let index = doc.index();
                 let mut old = Vec::with_capacity(new.len());
                 for node in new {
-                    if let Some(slot) = doc.nodes.iter_mut().find(|n| n.id == node.id) {
-                        old.push(std::mem::replace(slot, node));
+                    if let Some(&i) = index.get(&node.id) {
+                        old.push(std::mem::replace(&mut doc.nodes[i], node));
                     }
                 }
                 Command::UpdateNodes(old)
@@ -113,11 +114,12 @@ impl Command {
                 Command::UpdateEdges(old)
             }
             Command::Move(moves) => {
+                let index = doc.index();
                 let mut old = Vec::with_capacity(moves.len());
                 for (id, pos) in moves {
-                    if let Some(node) = doc.nodes.iter_mut().find(|n| n.id == id) {
-                        old.push((id, node.pos));
-                        node.pos = pos;
+                    if let Some(&i) = index.get(&id) {
+                        old.push((id, doc.nodes[i].pos));
+                        doc.nodes[i].pos = pos;
                     }
                 }
                 Command::Move(old)

@@ -43,7 +43,12 @@ impl Selection {
 
     /// Drops ids that no longer exist, e.g. after an undo removed them.
     pub fn retain_existing(&mut self, doc: &Document) {
-        self.nodes.retain(|id| doc.node(*id).is_some());
-        self.edges.retain(|id| doc.edge(*id).is_some());
+        if self.is_empty() {
+            return;
+        }
+        let nodes: std::collections::HashSet<_> = doc.nodes.iter().map(|n| n.id).collect();
+        let edges: std::collections::HashSet<_> = doc.edges.iter().map(|e| e.id).collect();
+        self.nodes.retain(|id| nodes.contains(id));
+        self.edges.retain(|id| edges.contains(id));
     }
 }

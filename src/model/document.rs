@@ -1,7 +1,7 @@
 //! The whole belief map, plus the invariants every loaded or edited document keeps.
 
 use super::{Edge, EdgeId, Node, NodeId};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// A Credence document. Nodes and edges are kept in vectors, not maps, so
@@ -94,6 +94,16 @@ impl Document {
 
     pub fn edge_index(&self, id: EdgeId) -> Option<usize> {
         self.edges.iter().position(|e| e.id == id)
+    }
+
+    /// Position of every node by id, for loops that look up many nodes
+    /// (the `node` method is a linear search).
+    pub fn index(&self) -> HashMap<NodeId, usize> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id, i))
+            .collect()
     }
 
     /// A node id no node has ever had in this document's current state.

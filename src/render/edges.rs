@@ -4,7 +4,7 @@
 use super::View;
 use super::card::card_rect;
 use super::style::{MUTED, SELECTION, edge_style};
-use crate::model::{Document, Edge, EdgeId};
+use crate::model::{Document, Edge, EdgeId, Node};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, epaint::PathStroke};
 
 const SAMPLES: usize = 24;
@@ -32,20 +32,32 @@ fn border_point(rect: Rect, toward: Pos2) -> Pos2 {
 /// The edge as a polyline on screen, from the source card's border to the
 /// target card's border, curving along the dominant direction.
 pub fn edge_points(doc: &Document, edge: &Edge, view: &View) -> Option<Vec<Pos2>> {
-    let a = card_rect(doc.node(edge.from)?, view);
-    let b = card_rect(doc.node(edge.to)?, view);
-    if edge.from == edge.to {
+    Some(points_between(
+        doc.node(edge.from)?,
+        doc.node(edge.to)?,
+        view,
+    ))
+}
+
+/// Fewer samples when zoomed out: the curve is a few pixels long anyway.
+fn samples(view: &View) -> usize {
+    if view.camera.zoom < 0.3 { 8 } else { SAMPLES }
+}
+
+fn points_between(from: &Node, to: &Node, view: &View) -> Vec<Pos2> {
+    let samples = samples(view);
+    let a = card_rect(from, view);
+    let b = card_rect(to, view);
+    if from.id == to.id {
         // A self-loop: a small arc over the card's top-right corner.
         let r = 18.0 * view.camera.zoom;
         let c = a.right_top();
-        return Some(
-            (0..=SAMPLES)
-                .map(|i| {
-                    let t = std::f32::consts::PI * (0.5 + 1.5 * i as f32 / SAMPLES as f32);
-                    c + Vec2::new(t.cos(), -t.sin()) * r
-                })
-                .collect(),
-        );
+        return (0..=samples)
+            .map(|i| {
+                let t = std::f32::consts::PI * (0.5 + 1.5 * i as f32 / samples as f32);
+                c + Vec2::new(t.cos(), -t.sin()) * r
+            })
+            .collect();
     }
     let p0 = border_point(a, b.center());
     let p3 = border_point(b, a.center());
@@ -57,29 +69,27 @@ pub fn edge_points(doc: &Document, edge: &Edge, view: &View) -> Option<Vec<Pos2>
         let k = d.x * 0.45;
         (p0 + Vec2::new(k, 0.0), p3 - Vec2::new(k, 0.0))
     };
-    Some(
-        (0..=SAMPLES)
-            .map(|i| {
-                let t = i as f32 / SAMPLES as f32;
-                let u = 1.0 - t;
-                let p = p0.to_vec2() * (u * u * u)
-                    + c1.to_vec2() * (3.0 * u * u * t)
-                    + c2.to_vec2() * (3.0 * u * t * t)
-                    + p3.to_vec2() * (t * t * t);
-                p.to_pos2()
-            })
-            .collect(),
-    )
+    (0..=samples)
+        .map(|i| {
+            let t = i as f32 / samples as f32;
+            let u = 1.0 - t;
+            let p = p0.to_vec2() * (u * u * u)
+                + c1.to_vec2() * (3.0 * u * u * t)
+                + c2.to_vec2() * (3.0 * u * t * t)
+                + p3.to_vec2() * (t * t * t);
+            p.to_pos2()
+        })
+        .collect()
 }
 
-pub fn paint_edge(painter: &Painter, doc: &Document, edge: &Edge, view: &View) {
-    let Some(points) = edge_points(doc, edge, view) else {
-        return;
-    };
-    let bounds = Rect::from_points(&points);
-    if !painter.clip_rect().intersects(bounds.expand(20.0)) {
+/// Paints `edge` from `from` to `to`. The curve stays inside the box of its
+/// two cards, so edges off screen are skipped before any curve is sampled.
+pub fn paint_edge(painter: &Painter, edge: &Edge, from: &Node, to: &Node, view: &View) {
+    let span = card_rect(from, view).union(card_rect(to, view));
+    if !painter.clip_rect().intersects(span.expand(20.0)) {
         return;
     }
+    let points = points_between(from, to, view);
     let z = view.camera.zoom;
     let (colour, width, dash) = edge_style(edge.kind);
     let selected = view.selection.edges.contains(&edge.id);
@@ -145,11 +155,21 @@ pub fn paint_edge(painter: &Painter, doc: &Document, edge: &Edge, view: &View) {
 
 /// The edge whose line passes within `tolerance` screen points of `pos`.
 pub fn edge_at(doc: &Document, view: &View, pos: Pos2, tolerance: f32) -> Option<EdgeId> {
+    let index = doc.index();
     let mut best: Option<(f32, EdgeId)> = None;
     for edge in &doc.edges {
-        let Some(points) = edge_points(doc, edge, view) else {
+        let (Some(&a), Some(&b)) = (index.get(&edge.from), index.get(&edge.to)) else {
             continue;
         };
+        let (from, to) = (&doc.nodes[a], &doc.nodes[b]);
+        if !card_rect(from, view)
+            .union(card_rect(to, view))
+            .expand(tolerance)
+            .contains(pos)
+        {
+            continue;
+        }
+        let points = points_between(from, to, view);
         if !Rect::from_points(&points).expand(tolerance).contains(pos) {
             continue;
         }

@@ -82,8 +82,11 @@ impl<'a> View<'a> {
 /// Paints background grid, edges, then cards (so cards cover edge ends).
 pub fn paint_board(painter: &Painter, doc: &Document, view: &View) {
     style::paint_background(painter, view);
+    let index = doc.index();
     for edge in &doc.edges {
-        edges::paint_edge(painter, doc, edge, view);
+        if let (Some(&a), Some(&b)) = (index.get(&edge.from), index.get(&edge.to)) {
+            edges::paint_edge(painter, edge, &doc.nodes[a], &doc.nodes[b], view);
+        }
     }
     for node in &doc.nodes {
         card::paint_card(painter, node, view);

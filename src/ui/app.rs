@@ -141,7 +141,7 @@ impl CredenceApp {
     }
 
     pub(crate) fn refresh_insights(&mut self) {
-        let key = (self.generation, self.history.state());
+        let key = (self.generation, super::insight::structure_hash(&self.doc));
         Insights::refresh(&mut self.insights, &self.doc, key);
     }
 

@@ -305,19 +305,25 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             Id::unique(("node", node.id.0)),
             Sense::click_and_drag(),
         );
-        let title = if node.title.is_empty() {
-            "Untitled".to_owned()
-        } else {
-            node.title.clone()
-        };
-        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, title.clone()));
-        let response = response.on_hover_text_at_pointer(format!(
-            "{}: {}\nConfidence {}% · {}\nDouble-click or F2 to rename; drag the dot to connect",
-            node.kind.label(),
-            node.title,
-            node.confidence,
-            node.status.label()
-        ));
+        // Both closures run only when needed (a screen reader or test asks,
+        // or the pointer rests here), so a 10,000-card map pays nothing.
+        response.widget_info(|| {
+            let title = if node.title.is_empty() {
+                "Untitled"
+            } else {
+                &node.title
+            };
+            WidgetInfo::labeled(egui::Role::Button, true, title)
+        });
+        let response = response.on_hover_ui_at_pointer(|ui| {
+            ui.label(format!(
+                "{}: {}\nConfidence {}% · {}\nDouble-click or F2 to rename; drag the dot to connect",
+                node.kind.label(),
+                node.title,
+                node.confidence,
+                node.status.label()
+            ));
+        });
         cards.push((node.id, r, response));
     }
     let hovered = cards

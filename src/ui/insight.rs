@@ -1,5 +1,7 @@
-//! Analysis results for the open document, recomputed only when the
-//! document changes (keyed by document generation and history state).
+//! Analysis results for the open document, recomputed only when something
+//! they depend on changes: keyed by the document generation and a hash of
+//! the graph's structure and judgements, so moving cards (every frame of a
+//! drag) never recomputes them.
 
 use crate::analysis::risk::{Risk, riskiest_assumptions};
 use crate::analysis::{BeliefGraph, confidence, cycles_in, impact, trace};
@@ -56,4 +58,34 @@ impl Insights {
     pub fn impact(&self, doc: &Document, node: NodeId) -> impact::Impact {
         impact::what_if_wrong(doc, &self.graph, node)
     }
+}
+
+/// A fast hash of everything the analyses read: node ids, kinds, confidence,
+/// importance and evidence; edge ids, ends and kinds. Positions and texts are
+/// left out on purpose.
+pub fn structure_hash(doc: &Document) -> u64 {
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut mix = |x: u64| {
+        h ^= x
+            .wrapping_add(0x9E37_79B9_7F4A_7C15)
+            .wrapping_add(h << 6)
+            .wrapping_add(h >> 2);
+        h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    };
+    mix(doc.nodes.len() as u64);
+    for n in &doc.nodes {
+        mix(n.id.0);
+        mix(n.kind as u64
+            | (u64::from(n.confidence) << 8)
+            | (u64::from(n.importance) << 16)
+            | ((n.evidence as u64) << 24));
+    }
+    mix(doc.edges.len() as u64);
+    for e in &doc.edges {
+        mix(e.id.0);
+        mix(e.from.0);
+        mix(e.to.0);
+        mix(e.kind as u64);
+    }
+    h
 }
