@@ -98,6 +98,8 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
     let mut idle: Vec<Duration> = (0..frames).map(|_| bench.frame(Vec::new())).collect();
     report("idle redraw", &mut idle);
 
+    // Every scenario starts from the whole map in view, the heaviest frame.
+    bench.app.fit_view();
     let centre = bench.canvas().center();
     let wheel = |delta: egui::Vec2, modifiers: Modifiers| Event::MouseWheel {
         unit: MouseWheelUnit::Point,
@@ -116,6 +118,7 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
         })
         .collect();
     report("pan", &mut pan);
+    bench.app.fit_view();
 
     let mut zoom: Vec<Duration> = (0..frames)
         .map(|i| {
@@ -130,6 +133,7 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
 
     // Drag 50 selected nodes: select the 50 nodes nearest the view centre,
     // press on the nearest, and move the pointer a little every frame.
+    bench.app.fit_view();
     bench.frame(Vec::new());
     let camera = bench.app.camera;
     let view = bench.canvas();
