@@ -1,7 +1,7 @@
 //! The document as a petgraph `DiGraph`, built once per document revision
 //! and shared by every analysis.
 
-use crate::model::{Document, EdgeKind, NodeId};
+use crate::model::{Document, EdgeKind, NodeId, NodeKind};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::HashMap;
@@ -11,11 +11,14 @@ use std::collections::HashMap;
 pub struct BeliefGraph {
     pub graph: DiGraph<NodeId, EdgeKind>,
     pub index: HashMap<NodeId, NodeIndex>,
+    /// Each graph node's kind, by `NodeIndex::index()`.
+    kinds: Vec<NodeKind>,
 }
 
 impl BeliefGraph {
     pub fn new(doc: &Document) -> Self {
         let mut graph = DiGraph::with_capacity(doc.nodes.len(), doc.edges.len());
+        let kinds = doc.nodes.iter().map(|n| n.kind).collect();
         let index: HashMap<NodeId, NodeIndex> = doc
             .nodes
             .iter()
@@ -26,7 +29,18 @@ impl BeliefGraph {
                 graph.add_edge(a, b, edge.kind);
             }
         }
-        Self { graph, index }
+        Self {
+            graph,
+            index,
+            kinds,
+        }
+    }
+
+    /// Whether `id` is a bet or an outcome: what a leader stands to lose.
+    pub fn is_bet_or_outcome(&self, id: NodeId) -> bool {
+        self.index
+            .get(&id)
+            .is_some_and(|i| matches!(self.kinds[i.index()], NodeKind::Bet | NodeKind::Outcome))
     }
 
     pub fn id(&self, index: NodeIndex) -> NodeId {

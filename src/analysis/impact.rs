@@ -5,7 +5,7 @@
 
 use super::graph::{BeliefGraph, carries_support};
 use super::trace::downstream;
-use crate::model::{Document, EdgeKind, NodeId, NodeKind};
+use crate::model::{EdgeKind, NodeId};
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 use std::collections::HashSet;
@@ -18,7 +18,7 @@ pub struct Impact {
     pub bets_and_outcomes: Vec<NodeId>,
 }
 
-pub fn what_if_wrong(doc: &Document, g: &BeliefGraph, start: NodeId) -> Impact {
+pub fn what_if_wrong(g: &BeliefGraph, start: NodeId) -> Impact {
     let candidates = downstream(g, start);
     let mut failed: HashSet<NodeId> = HashSet::from([start]);
     // Repeat until nothing changes: in a cycle a node may only fall once a
@@ -43,10 +43,7 @@ pub fn what_if_wrong(doc: &Document, g: &BeliefGraph, start: NodeId) -> Impact {
     let bets_and_outcomes = falls
         .iter()
         .copied()
-        .filter(|id| {
-            doc.node(*id)
-                .is_some_and(|n| matches!(n.kind, NodeKind::Bet | NodeKind::Outcome))
-        })
+        .filter(|id| g.is_bet_or_outcome(*id))
         .collect();
     Impact {
         falls,
@@ -79,6 +76,7 @@ fn falls(g: &BeliefGraph, id: NodeId, failed: &HashSet<NodeId>) -> bool {
 mod tests {
     use super::*;
     use crate::analysis::graph::tests::doc_with;
+    use crate::model::NodeKind;
 
     #[test]
     fn only_nodes_without_another_support_fall() {
@@ -86,11 +84,11 @@ mod tests {
         let mut d = doc_with(4, &[(2, 1), (3, 1), (4, 2)]);
         d.nodes[0].kind = NodeKind::Outcome;
         let g = BeliefGraph::new(&d);
-        let impact = what_if_wrong(&d, &g, NodeId(4));
+        let impact = what_if_wrong(&g, NodeId(4));
         assert_eq!(impact.falls, vec![NodeId(2)], "1 still has 3");
         assert!(impact.bets_and_outcomes.is_empty());
 
-        let impact = what_if_wrong(&d, &g, NodeId(3));
+        let impact = what_if_wrong(&g, NodeId(3));
         assert!(impact.falls.is_empty(), "1 still has 2");
     }
 
@@ -100,7 +98,7 @@ mod tests {
         d.nodes[0].kind = NodeKind::Bet;
         d.edges[0].kind = EdgeKind::DependsOn;
         let g = BeliefGraph::new(&d);
-        let impact = what_if_wrong(&d, &g, NodeId(2));
+        let impact = what_if_wrong(&g, NodeId(2));
         assert_eq!(impact.falls, vec![NodeId(1)]);
         assert_eq!(impact.bets_and_outcomes, vec![NodeId(1)]);
     }
@@ -110,7 +108,7 @@ mod tests {
         let mut d = doc_with(4, &[(4, 3), (3, 2), (2, 1)]);
         d.nodes[0].kind = NodeKind::Outcome;
         let g = BeliefGraph::new(&d);
-        let impact = what_if_wrong(&d, &g, NodeId(4));
+        let impact = what_if_wrong(&g, NodeId(4));
         assert_eq!(impact.falls, vec![NodeId(3), NodeId(2), NodeId(1)]);
         assert_eq!(impact.bets_and_outcomes, vec![NodeId(1)]);
     }

@@ -47,10 +47,7 @@ pub fn riskiest_assumptions(doc: &Document, g: &BeliefGraph) -> Vec<Risk> {
         .map(|n| {
             let reach = downstream(g, n.id)
                 .into_iter()
-                .filter(|id| {
-                    doc.node(*id)
-                        .is_some_and(|d| matches!(d.kind, NodeKind::Bet | NodeKind::Outcome))
-                })
+                .filter(|id| g.is_bet_or_outcome(*id))
                 .count();
             let evidence_gap = evidence_gap(n.evidence);
             Risk {

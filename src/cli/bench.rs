@@ -20,12 +20,7 @@ struct Measured {
 /// Centre boxes and deduplicated local edges, measured the same way for
 /// every layout engine.
 fn measure(doc: &Document, centres: &HashMap<NodeId, (f32, f32)>, time: Duration) -> Measured {
-    let index: HashMap<NodeId, usize> = doc
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id, i))
-        .collect();
+    let index = doc.index();
     let boxes: Vec<Placed> = doc
         .nodes
         .iter()

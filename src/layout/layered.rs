@@ -107,7 +107,7 @@ pub fn layout(
     let mut placed: Vec<(f32, f32)> = vec![(0.0, 0.0); n];
     let mut cursor = 0.0f32;
     for members in components {
-        let (mut l, local) = build(&members, &edges, &rank, &along, &across);
+        let mut l = build(&members, &edges, &rank, &along, &across);
         order::reduce(&mut l, options.sweeps);
         let centre = coordinates::assign(&l, options.node_gap);
         let low = (0..l.real)
@@ -117,21 +117,22 @@ pub fn layout(
             .map(|v| centre[v] + l.size[v] / 2.0)
             .fold(f32::NEG_INFINITY, f32::max);
         // Across the layers: each layer is a band as deep as its deepest card.
+        let deepest: Vec<f32> = l
+            .layers
+            .iter()
+            .map(|layer| layer.iter().map(|&v| l.depth[v]).fold(0.0, f32::max))
+            .collect();
         let mut band_start = Vec::with_capacity(l.layers.len());
         let mut at = 0.0;
-        for layer in &l.layers {
+        for depth in &deepest {
             band_start.push(at);
-            let deepest = layer.iter().map(|&v| l.depth[v]).fold(0.0, f32::max);
-            at += deepest + options.layer_gap;
+            at += depth + options.layer_gap;
         }
         let total = at - options.layer_gap;
-        for (v, &global) in local.iter().enumerate() {
+        // Vertices 0..real are the component's members, in order.
+        for (v, &global) in members.iter().enumerate() {
             let layer = l.layer_of[v];
-            let deepest = l.layers[layer]
-                .iter()
-                .map(|&u| l.depth[u])
-                .fold(0.0, f32::max);
-            let mut across_pos = band_start[layer] + (deepest - l.depth[v]) / 2.0;
+            let mut across_pos = band_start[layer] + (deepest[layer] - l.depth[v]) / 2.0;
             if options.flow == Flow::Right {
                 // Causes (deep layers) on the left.
                 across_pos = total - across_pos - l.depth[v];
@@ -333,14 +334,14 @@ fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// The layered graph of one component, and each real vertex's global index.
+/// The layered graph of one component; vertex `i < real` is `members[i]`.
 fn build(
     members: &[usize],
     edges: &[(usize, usize)],
     rank: &[usize],
     along: &[f32],
     across: &[f32],
-) -> (Layered, Vec<usize>) {
+) -> Layered {
     let mut local = HashMap::with_capacity(members.len());
     let top = members.iter().map(|&v| rank[v]).max().unwrap_or(0);
     let mut l = Layered {
@@ -371,7 +372,7 @@ fn build(
         l.up[prev].push(lb);
         l.down[lb].push(prev);
     }
-    (l, members.to_vec())
+    l
 }
 
 #[cfg(test)]

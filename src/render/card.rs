@@ -105,85 +105,52 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         );
     }
 
+    // The header (kind, status, confidence) drops out before the title does.
     let small = 11.0 * z;
-    if small < MIN_TEXT_PX {
-        paint_title(
-            painter,
-            node,
-            view,
-            rect,
-            pad,
-            rect.top() + pad,
-            bar.top(),
-            fade(TEXT),
-            invalidated,
+    let title_top = if small < MIN_TEXT_PX {
+        rect.top() + pad
+    } else {
+        let header_y = rect.top() + pad + small / 2.0;
+        let mut status = match node.status {
+            Status::Untested => String::new(),
+            Status::Testing => " · TESTING".into(),
+            Status::Validated => " · ✔ VALIDATED".into(),
+            Status::Invalidated => " · ✖ INVALIDATED".into(),
+        };
+        if in_cycle {
+            status.push_str(" · CYCLE");
+        }
+        painter.text(
+            egui::pos2(rect.left() + pad, header_y),
+            Align2::LEFT_CENTER,
+            format!("{}{status}", node.kind.label().to_uppercase()),
+            FontId::proportional(small),
+            fade(accent),
         );
-        return;
-    }
-    // Header: kind (and status), confidence on the right.
-    let header_y = rect.top() + pad + small / 2.0;
-    let mut status = match node.status {
-        Status::Untested => String::new(),
-        Status::Testing => " · TESTING".into(),
-        Status::Validated => " · ✔ VALIDATED".into(),
-        Status::Invalidated => " · ✖ INVALIDATED".into(),
+        let (confidence, colour) = match effective {
+            Some(e) => (format!("{}% (⚠ {e}%)", node.confidence), WARNING),
+            None => (format!("{}%", node.confidence), MUTED),
+        };
+        painter.text(
+            egui::pos2(rect.right() - pad, header_y),
+            Align2::RIGHT_CENTER,
+            confidence,
+            FontId::proportional(small * 1.1),
+            fade(colour),
+        );
+        header_y + small / 2.0 + 6.0 * z
     };
-    if in_cycle {
-        status.push_str(" · CYCLE");
-    }
-    painter.text(
-        egui::pos2(rect.left() + pad, header_y),
-        Align2::LEFT_CENTER,
-        format!("{}{status}", node.kind.label().to_uppercase()),
-        FontId::proportional(small),
-        fade(accent),
-    );
-    let (confidence, colour) = match effective {
-        Some(e) => (format!("{}% (⚠ {e}%)", node.confidence), WARNING),
-        None => (format!("{}%", node.confidence), MUTED),
-    };
-    painter.text(
-        egui::pos2(rect.right() - pad, header_y),
-        Align2::RIGHT_CENTER,
-        confidence,
-        FontId::proportional(small * 1.1),
-        fade(colour),
-    );
 
-    let top = header_y + small / 2.0 + 6.0 * z;
-    paint_title(
-        painter,
-        node,
-        view,
-        rect,
-        pad,
-        top,
-        bar.top(),
-        fade(TEXT),
-        invalidated,
-    );
-}
-
-/// The title, wrapped to the card and cut with an ellipsis when too long.
-#[allow(clippy::too_many_arguments)]
-fn paint_title(
-    painter: &Painter,
-    node: &Node,
-    view: &View,
-    rect: Rect,
-    pad: f32,
-    top: f32,
-    bar_top: f32,
-    colour: Color32,
-    invalidated: bool,
-) {
-    let z = view.camera.zoom;
+    // Title, wrapped to the card and cut with an ellipsis when too long.
     if view.editing == Some(node.id) || 15.0 * z < MIN_TITLE_PX {
         return;
     }
     let title_size = 15.0 * z;
-    let bottom = bar_top - 4.0 * z;
-    let rows = ((bottom - top) / (title_size * 1.25)).floor().max(1.0) as usize;
+    let bottom = bar.top() - 4.0 * z;
+    let rows = ((bottom - title_top) / (title_size * 1.25))
+        .floor()
+        .max(1.0) as usize;
+    let colour = fade(TEXT);
     let mut format = TextFormat::simple(FontId::proportional(title_size), colour);
     if invalidated {
         format.strikethrough = Stroke::new((1.2 * z).max(0.8), colour);
@@ -193,5 +160,5 @@ fn paint_title(
     job.wrap.max_rows = rows;
     job.wrap.overflow_character = Some('…');
     let galley = painter.layout_job(job);
-    painter.galley(egui::pos2(rect.left() + pad, top), galley, TEXT);
+    painter.galley(egui::pos2(rect.left() + pad, title_top), galley, TEXT);
 }

@@ -15,8 +15,7 @@ mod style;
 pub use camera::Camera;
 pub use card::card_rect;
 pub use edges::{edge_at, edge_points};
-pub use style::{TRACE_DOWN, TRACE_UP};
-pub use style::{edge_style, kind_colour};
+pub use style::{TRACE_DOWN, TRACE_UP, edge_style, kind_colour};
 
 use crate::edit::Selection;
 use crate::model::{Document, NodeId};

@@ -141,8 +141,12 @@ impl CredenceApp {
     }
 
     pub(crate) fn refresh_insights(&mut self) {
-        let key = (self.generation, super::insight::structure_hash(&self.doc));
-        Insights::refresh(&mut self.insights, &self.doc, key);
+        Insights::refresh(
+            &mut self.insights,
+            &self.doc,
+            self.generation,
+            self.history.state(),
+        );
     }
 
     pub(crate) fn insights_ref(&self) -> Option<&Insights> {
@@ -163,6 +167,15 @@ impl CredenceApp {
         self.insights.as_ref().map(|i| i.trace(focus))
     }
 
+    /// T: trace `id`, or stop tracing it if it already is.
+    pub fn toggle_trace(&mut self, id: NodeId) {
+        self.trace_focus = if self.trace_focus == Some(id) {
+            None
+        } else {
+            Some(id)
+        };
+    }
+
     /// Selects a node and centres the view on it.
     pub fn jump_to(&mut self, id: NodeId) {
         if let Some(node) = self.doc.node(id) {
@@ -179,12 +192,7 @@ impl CredenceApp {
         let bounds = ids
             .iter()
             .filter_map(|id| self.doc.node(*id))
-            .map(|n| {
-                egui::Rect::from_min_size(
-                    egui::pos2(n.pos.x, n.pos.y),
-                    egui::vec2(n.size.w, n.size.h),
-                )
-            })
+            .map(canvas::board_rect)
             .reduce(|a, b| a.union(b));
         if let Some(bounds) = bounds {
             let zoom = self.camera.zoom;

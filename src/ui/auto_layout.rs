@@ -42,6 +42,13 @@ impl CredenceApp {
         });
     }
 
+    /// The toolbar button and L: the selection when two or more cards are
+    /// selected, otherwise the whole map.
+    pub fn auto_layout_selection_or_all(&mut self) {
+        let only_selection = self.selection.nodes.len() >= 2;
+        self.auto_layout(only_selection);
+    }
+
     /// Moves the nodes one frame further; the moves fold into one step.
     pub(crate) fn step_layout_animation(&mut self, ctx: &egui::Context) {
         let Some(animation) = &mut self.layout_animation else {

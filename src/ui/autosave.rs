@@ -48,6 +48,16 @@ impl Autosave {
     }
 }
 
+impl Autosave {
+    /// Deletes the copy this session wrote, if any.
+    fn forget(&mut self) {
+        if let Some(key) = self.written_key.take() {
+            self.store.remove(&key);
+        }
+        self.written_state = None;
+    }
+}
+
 impl CredenceApp {
     /// Turns on autosave into `store` and offers back what a previous run
     /// left there.
@@ -77,11 +87,8 @@ impl CredenceApp {
 
     /// Removes this session's recovery copy (after a save or a discard).
     pub(crate) fn drop_recovery(&mut self) {
-        if let Some(a) = &mut self.autosave
-            && let Some(key) = a.written_key.take()
-        {
-            a.store.remove(&key);
-            a.written_state = None;
+        if let Some(a) = &mut self.autosave {
+            a.forget();
         }
     }
 
@@ -97,18 +104,12 @@ impl CredenceApp {
         };
         // Saved under a new name: the old copy is stale.
         if a.written_key.as_ref().is_some_and(|k| *k != key) {
-            if let Some(old) = a.written_key.take() {
-                a.store.remove(&old);
-            }
-            a.written_state = None;
+            a.forget();
         }
         if !dirty {
             a.observed = None;
             a.last_write = None;
-            if let Some(old) = a.written_key.take() {
-                a.store.remove(&old);
-            }
-            a.written_state = None;
+            a.forget();
             return;
         }
         if a.observed.is_none_or(|(s, _)| s != state) {
@@ -209,8 +210,10 @@ impl CredenceApp {
             self.adopt_recovered(offer.doc, offer.original);
             // Keep the recovered work safe under this session's key before
             // the old copy goes.
-            if let (Some(store), Some(key)) = (&store, self.recovery_key()) {
-                if store.write(&key, self.path.as_deref(), &self.doc).is_ok() && key != offer.key {
+            if let (Some(store), Some(key)) = (&store, self.recovery_key())
+                && store.write(&key, self.path.as_deref(), &self.doc).is_ok()
+            {
+                if key != offer.key {
                     store.remove(&offer.key);
                 }
                 if let Some(a) = &mut self.autosave {

@@ -226,26 +226,13 @@ impl CredenceApp {
         let Some(node) = self.doc.node(id) else {
             return;
         };
-        let view = self.canvas.rect.shrink(24.0);
-        let z = self.camera.zoom;
-        let card = Rect::from_min_size(
-            self.camera.to_screen(self.canvas.rect, node.pos),
-            vec2(node.size.w, node.size.h) * z,
+        let card = card_rect(
+            node,
+            &View::new(self.camera, self.canvas.rect, &self.selection),
         );
-        let dx = if card.left() < view.left() {
-            card.left() - view.left()
-        } else if card.right() > view.right() {
-            card.right() - view.right()
-        } else {
-            0.0
-        };
-        let dy = if card.top() < view.top() {
-            card.top() - view.top()
-        } else if card.bottom() > view.bottom() {
-            card.bottom() - view.bottom()
-        } else {
-            0.0
-        };
+        let view = self.canvas.rect.shrink(24.0);
+        let dx = overshoot(card.x_range(), view.x_range());
+        let dy = overshoot(card.y_range(), view.y_range());
         self.camera.pan(-vec2(dx, dy));
     }
 
@@ -254,7 +241,7 @@ impl CredenceApp {
         self.doc
             .nodes
             .iter()
-            .map(|n| Rect::from_min_size(egui::pos2(n.pos.x, n.pos.y), vec2(n.size.w, n.size.h)))
+            .map(board_rect)
             .reduce(|a, b| a.union(b))
     }
 
@@ -262,6 +249,25 @@ impl CredenceApp {
         if let Some(bounds) = self.content_bounds() {
             self.camera.fit(self.canvas.rect, bounds);
         }
+    }
+}
+
+/// A card's rect in board units.
+pub(crate) fn board_rect(node: &Node) -> Rect {
+    Rect::from_min_size(
+        egui::pos2(node.pos.x, node.pos.y),
+        vec2(node.size.w, node.size.h),
+    )
+}
+
+/// How far `inner` sticks out of `outer` (negative: past the start).
+fn overshoot(inner: egui::Rangef, outer: egui::Rangef) -> f32 {
+    if inner.min < outer.min {
+        inner.min - outer.min
+    } else if inner.max > outer.max {
+        inner.max - outer.max
+    } else {
+        0.0
     }
 }
 

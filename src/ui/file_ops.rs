@@ -44,6 +44,17 @@ impl CredenceApp {
             .unwrap_or_else(|| "Untitled".into())
     }
 
+    /// The open document's folder, else the working folder: where a typed
+    /// path starts.
+    fn document_dir(&self) -> PathBuf {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+    }
+
     /// Runs `action` now, or first asks about unsaved changes.
     pub(crate) fn request(&mut self, action: Pending) {
         if self.is_dirty() {
@@ -60,14 +71,13 @@ impl CredenceApp {
                 self.drop_recovery();
                 self.close_confirmed = true;
             }
+            // The recovery copy of the old document goes at the next autosave
+            // tick, once the new document is the clean one.
             Pending::New => {
-                self.drop_recovery();
                 self.replace_document(Document::default(), None);
             }
             Pending::Open(Some(path)) => {
-                if self.open_path(&path) {
-                    self.drop_recovery();
-                }
+                self.open_path(&path);
             }
             Pending::Open(None) => match self.dialogs.pick_open() {
                 Picked::Path(path) => {
@@ -75,17 +85,9 @@ impl CredenceApp {
                 }
                 Picked::Cancelled => {}
                 Picked::Unavailable => {
-                    let dir = self
-                        .path
-                        .as_deref()
-                        .and_then(Path::parent)
-                        .map(Path::to_owned);
-                    let dir = dir
-                        .or_else(|| std::env::current_dir().ok())
-                        .unwrap_or_default();
                     self.path_prompt = Some(PathPrompt {
                         save: false,
-                        text: format!("{}/", dir.display()),
+                        text: format!("{}/", self.document_dir().display()),
                     });
                 }
             },
@@ -162,12 +164,9 @@ impl CredenceApp {
             Picked::Path(path) => self.save_to(&path),
             Picked::Cancelled => false,
             Picked::Unavailable => {
-                let dir = dir
-                    .or_else(|| std::env::current_dir().ok())
-                    .unwrap_or_default();
                 self.path_prompt = Some(PathPrompt {
                     save: true,
-                    text: dir.join(name).display().to_string(),
+                    text: self.document_dir().join(name).display().to_string(),
                 });
                 false
             }

@@ -11,6 +11,9 @@ use std::collections::{HashMap, HashSet};
 
 pub struct Insights {
     key: (u64, u64),
+    /// The (generation, history state) the key was last checked at: while
+    /// the document has not changed at all, the structure is not even hashed.
+    checked_at: (u64, u64),
     pub graph: BeliefGraph,
     pub cycles: Vec<Vec<NodeId>>,
     pub in_cycle: HashSet<NodeId>,
@@ -20,13 +23,14 @@ pub struct Insights {
 }
 
 impl Insights {
-    fn compute(doc: &Document, key: (u64, u64)) -> Self {
+    fn compute(doc: &Document, key: (u64, u64), checked_at: (u64, u64)) -> Self {
         let graph = BeliefGraph::new(doc);
         let cycles = cycles_in(&graph);
         let in_cycle = cycles.iter().flatten().copied().collect();
         let effective = confidence::effective(doc, &graph);
         Self {
             key,
+            checked_at,
             graph,
             cycles,
             in_cycle,
@@ -35,10 +39,17 @@ impl Insights {
         }
     }
 
-    /// The cached insights for `doc`, recomputed if `key` moved on.
-    pub fn refresh(slot: &mut Option<Insights>, doc: &Document, key: (u64, u64)) {
-        if slot.as_ref().is_none_or(|i| i.key != key) {
-            *slot = Some(Self::compute(doc, key));
+    /// The cached insights for `doc`, recomputed only if its structure
+    /// changed. `generation` names the document, `state` its history state.
+    pub fn refresh(slot: &mut Option<Insights>, doc: &Document, generation: u64, state: u64) {
+        let checked_at = (generation, state);
+        if slot.as_ref().is_some_and(|i| i.checked_at == checked_at) {
+            return;
+        }
+        let key = (generation, structure_hash(doc));
+        match slot {
+            Some(insights) if insights.key == key => insights.checked_at = checked_at,
+            _ => *slot = Some(Self::compute(doc, key, checked_at)),
         }
     }
 
@@ -55,8 +66,8 @@ impl Insights {
         }
     }
 
-    pub fn impact(&self, doc: &Document, node: NodeId) -> impact::Impact {
-        impact::what_if_wrong(doc, &self.graph, node)
+    pub fn impact(&self, node: NodeId) -> impact::Impact {
+        impact::what_if_wrong(&self.graph, node)
     }
 }
 

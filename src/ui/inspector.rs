@@ -7,6 +7,7 @@
 
 use super::app::CredenceApp;
 use super::shortcuts::delete_selection;
+use crate::analysis::trace;
 use crate::edit::{Command, MergeKey};
 use crate::model::{
     EdgeId, EdgeKind, EvidenceStrength, Horizon, Node, NodeId, NodeKind, Rgb, Status,
@@ -502,8 +503,8 @@ fn reasoning(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
         .get(&id)
         .copied()
         .unwrap_or(node.confidence);
-    let impact = matches!(node.kind, NodeKind::Assumption | NodeKind::Belief)
-        .then(|| insights.impact(&app.doc, id));
+    let impact =
+        matches!(node.kind, NodeKind::Assumption | NodeKind::Belief).then(|| insights.impact(id));
     let mut jump = None;
     if effective < node.confidence {
         ui.add_space(8.0);
@@ -525,18 +526,9 @@ fn reasoning(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
         if impact.bets_and_outcomes.is_empty() {
             ui.label(RichText::new("No bet or outcome loses all its support.").weak());
         }
-        for other in &impact.bets_and_outcomes {
-            if let Some(n) = app.doc.node(*other) {
-                let text = format!("{} falls: {}", n.kind.label(), n.title);
-                if ui
-                    .selectable_label(false, text)
-                    .on_hover_text("Jump to it")
-                    .clicked()
-                {
-                    jump = Some(*other);
-                }
-            }
-        }
+        let falls = impact.bets_and_outcomes.iter().copied();
+        let text = |n: &Node| format!("{} falls: {}", n.kind.label(), n.title);
+        jump = jump.or(jump_entries(ui, app, falls, text));
     }
     ui.add_space(8.0);
     let tracing = app.trace_focus == Some(id);
@@ -545,40 +537,45 @@ fn reasoning(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
         .on_hover_text("Light up what this rests on and what rests on it")
         .clicked()
     {
-        app.trace_focus = if tracing { None } else { Some(id) };
+        app.toggle_trace(id);
     }
     if app.trace_focus == Some(id) {
         let g = &app.insights_ref().expect("refreshed").graph;
         for (heading, ids, colour) in [
-            (
-                "Rests on",
-                crate::analysis::trace::upstream(g, id),
-                crate::render::TRACE_UP,
-            ),
+            ("Rests on", trace::upstream(g, id), crate::render::TRACE_UP),
             (
                 "Rests on it",
-                crate::analysis::trace::downstream(g, id),
+                trace::downstream(g, id),
                 crate::render::TRACE_DOWN,
             ),
         ] {
             ui.label(RichText::new(format!("{heading} ({})", ids.len())).color(colour));
-            for other in ids {
-                if let Some(n) = app.doc.node(other) {
-                    let text = format!("{}: {}", n.kind.label(), n.title);
-                    if ui
-                        .selectable_label(false, text)
-                        .on_hover_text("Jump to it")
-                        .clicked()
-                    {
-                        jump = Some(other);
-                    }
-                }
-            }
+            let text = |n: &Node| format!("{}: {}", n.kind.label(), n.title);
+            jump = jump.or(jump_entries(ui, app, ids.into_iter(), text));
         }
     }
     if let Some(other) = jump {
-        let keep = app.trace_focus;
         app.jump_to(other);
-        app.trace_focus = keep;
     }
+}
+
+/// One clickable line per node; the clicked node, if any.
+fn jump_entries(
+    ui: &mut Ui,
+    app: &CredenceApp,
+    ids: impl Iterator<Item = NodeId>,
+    text: impl Fn(&Node) -> String,
+) -> Option<NodeId> {
+    let mut clicked = None;
+    for id in ids {
+        if let Some(node) = app.doc.node(id)
+            && ui
+                .selectable_label(false, text(node))
+                .on_hover_text("Jump to it")
+                .clicked()
+        {
+            clicked = Some(id);
+        }
+    }
+    clicked
 }

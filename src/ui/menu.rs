@@ -169,8 +169,7 @@ pub fn toolbar(app: &mut CredenceApp, ui: &mut Ui) {
             )
             .clicked()
         {
-            let only_selection = app.selection.nodes.len() >= 2;
-            app.auto_layout(only_selection);
+            app.auto_layout_selection_or_all();
         }
         ui.toggle_value(&mut app.show_insights, "Insights")
             .on_hover_text("Show problems (cycles) and the riskiest assumptions");

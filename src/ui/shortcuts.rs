@@ -86,15 +86,10 @@ fn canvas_keys(app: &mut CredenceApp, ctx: &egui::Context) {
     if pressed(Key::T)
         && let Some(id) = app.selection.single_node()
     {
-        app.trace_focus = if app.trace_focus == Some(id) {
-            None
-        } else {
-            Some(id)
-        };
+        app.toggle_trace(id);
     }
     if pressed(Key::L) {
-        let only_selection = app.selection.nodes.len() >= 2;
-        app.auto_layout(only_selection);
+        app.auto_layout_selection_or_all();
     }
     if pressed(Key::F) {
         app.fit_view();
