@@ -24,6 +24,7 @@
 
 pub mod analysis;
 pub mod edit;
+pub mod export;
 pub mod io;
 pub mod layout;
 pub mod model;

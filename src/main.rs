@@ -16,7 +16,8 @@ use std::time::Instant;
 #[derive(Parser)]
 #[command(name = "credence", version, args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// A Credence document (.ron) to open in the editor.
+    /// A document to open in the editor: a Credence .ron, a PNG exported by
+    /// Credence, or a JSON Canvas file (.canvas).
     file: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -75,6 +76,45 @@ enum Command {
         #[command(subcommand)]
         what: Option<Bench>,
     },
+    /// Export a board to PNG, SVG, JSON Canvas, Markdown, Mermaid or DOT.
+    ///
+    /// The format comes from OUT's extension: png, svg, canvas, md, mmd or
+    /// dot. Works with no display; PNG needs a GPU adapter, and lavapipe
+    /// (mesa-vulkan-drivers) will do. A PNG embeds the document, so
+    /// `credence OUT.png` re-opens it as an editable board.
+    Export {
+        /// A Credence document (.ron, or a PNG exported by Credence).
+        file: PathBuf,
+        /// The file to write; its extension picks the format.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Pixels per board unit for images (1, 2 or 4 are typical).
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// The board to export (documents hold one board, "belief map", so far).
+        #[arg(long)]
+        board: Option<String>,
+        /// Everything, or only the nodes given with --nodes.
+        #[arg(long, value_enum, default_value_t = ScopeArg::All)]
+        scope: ScopeArg,
+        /// With --scope selection: node ids or exact titles, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        nodes: Vec<String>,
+        /// The image background.
+        #[arg(long, value_enum, default_value_t = BackgroundArg::Theme)]
+        background: BackgroundArg,
+        /// Light or dark colours for images.
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+    },
+    /// Convert a JSON Canvas file (Obsidian's .canvas) to a Credence document.
+    Import {
+        /// The .canvas file.
+        file: PathBuf,
+        /// The Credence document to write (.ron).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Write a synthetic belief map of N nodes (for benchmarks and demos).
     Generate {
         /// Number of nodes.
@@ -95,6 +135,25 @@ enum Direction {
     Down,
     /// Causes on the left, effects on the right.
     Right,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ScopeArg {
+    All,
+    Selection,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BackgroundArg {
+    Theme,
+    White,
+    Transparent,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
 }
 
 #[derive(Subcommand)]
@@ -166,6 +225,33 @@ fn main() -> ExitCode {
             seed,
             layout,
         }) => cli::bench::generate(nodes, &output, seed, layout),
+        Some(Command::Export {
+            file,
+            output,
+            scale,
+            board,
+            scope,
+            nodes,
+            background,
+            theme,
+        }) => cli::export::run(&cli::export::Request {
+            file: &file,
+            output: &output,
+            scale,
+            board: board.as_deref(),
+            selection: matches!(scope, ScopeArg::Selection),
+            nodes: &nodes,
+            background: match background {
+                BackgroundArg::Theme => credence::export::Background::Theme,
+                BackgroundArg::White => credence::export::Background::White,
+                BackgroundArg::Transparent => credence::export::Background::Transparent,
+            },
+            theme: match theme {
+                ThemeArg::Light => credence::render::Theme::Light,
+                ThemeArg::Dark => credence::render::Theme::Dark,
+            },
+        }),
+        Some(Command::Import { file, output }) => cli::export::import(&file, &output),
         None => run_gui(cli.file, started),
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod check;
+pub mod export;
 pub mod frames;
 pub mod layout;
 pub mod trace;

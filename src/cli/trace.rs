@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Finds NODE by id first, then by exact title.
-fn find(doc: &Document, node: &str) -> Option<NodeId> {
+pub fn find(doc: &Document, node: &str) -> Option<NodeId> {
     let by_id = node
         .parse::<u64>()
         .ok()

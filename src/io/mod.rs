@@ -6,11 +6,17 @@
 //! the file, line and column, and nothing on disk is touched. Saving is
 //! atomic (see [`atomic`]), so a crash or a full disk leaves the previous
 //! file intact.
+//!
+//! [`load`] also opens a PNG exported by Credence (the document rides in an
+//! iTXt chunk, see [`png_doc`]) and a JSON Canvas file ([`json_canvas`]).
+//! Those are imports: [`Origin`] tells the app not to save RON over them.
 
 pub mod atomic;
 mod error;
 mod format;
+pub mod json_canvas;
 mod locate;
+pub mod png_doc;
 pub mod recovery;
 
 pub use error::{LoadError, SaveError};
@@ -27,8 +33,25 @@ pub fn example() -> Document {
     from_ron(EXAMPLE_RON, Path::new("north-star.ron")).expect("the bundled example is valid")
 }
 
+/// What kind of file a document was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A Credence `.ron` file: saving writes back to it.
+    Ron,
+    /// A PNG exported by Credence with its document embedded.
+    Png,
+    /// A JSON Canvas file.
+    Canvas,
+}
+
 /// Reads and validates a document. Never panics, whatever the bytes.
 pub fn load(path: &Path) -> Result<Document, LoadError> {
+    load_with_origin(path).map(|(doc, _)| doc)
+}
+
+/// [`load`], also saying what the file was. A PNG is recognised by its
+/// signature, whatever its name; a JSON Canvas file by `.canvas`.
+pub fn load_with_origin(path: &Path) -> Result<(Document, Origin), LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, &e))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::whole(
@@ -41,13 +64,23 @@ pub fn load(path: &Path) -> Result<Document, LoadError> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
+    if png_doc::is_png(&bytes) {
+        return png_doc::from_png(&bytes, path).map(|doc| (doc, Origin::Png));
+    }
     let text = String::from_utf8(bytes).map_err(|_| {
         LoadError::whole(
             path,
             "not a Credence document: the file is not UTF-8 text".into(),
         )
     })?;
-    from_ron(&text, path)
+    let is_canvas = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("canvas"));
+    if is_canvas {
+        json_canvas::from_canvas(&text, path).map(|doc| (doc, Origin::Canvas))
+    } else {
+        from_ron(&text, path).map(|doc| (doc, Origin::Ron))
+    }
 }
 
 /// Writes `doc` to `path` atomically, keeping the previous version as

@@ -1,9 +1,7 @@
 //! One node card: kind strip, confidence, wrapped title, confidence bar.
 
 use super::View;
-use super::style::{
-    CYCLE, MUTED, SELECTION, TEXT, TRACE_DOWN, TRACE_UP, WARNING, kind_colour, tint,
-};
+use super::style::{CYCLE, SELECTION, TRACE_DOWN, TRACE_UP, WARNING, kind_colour, tint};
 use crate::model::{Node, Status};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, vec2};
@@ -43,9 +41,13 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     painter.rect_filled(
         rect.translate(vec2(0.0, 2.0 * z)),
         radius,
-        Color32::from_black_alpha(if invalidated { 8 } else { 22 }),
+        if invalidated {
+            view.palette.shadow.gamma_multiply(0.4)
+        } else {
+            view.palette.shadow
+        },
     );
-    painter.rect_filled(rect, radius, fade(tint(accent, 0.10)));
+    painter.rect_filled(rect, radius, fade(tint(view.palette.paper, accent, 0.10)));
     let selected = view.selection.nodes.contains(&node.id);
     let traced = view.trace.and_then(|t| {
         if t.up.contains(&node.id) {
@@ -83,7 +85,7 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         rect.left_bottom() + vec2(pad, -pad - bar_h),
         rect.right_bottom() + vec2(-pad, -pad),
     );
-    painter.rect_filled(bar, bar_h / 2.0, fade(Color32::from_gray(225)));
+    painter.rect_filled(bar, bar_h / 2.0, fade(view.palette.bar_track));
     let filled = Rect::from_min_size(
         bar.min,
         vec2(bar.width() * node.confidence as f32 / 100.0, bar.height()),
@@ -129,7 +131,7 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         );
         let (confidence, colour) = match effective {
             Some(e) => (format!("{}% (⚠ {e}%)", node.confidence), WARNING),
-            None => (format!("{}%", node.confidence), MUTED),
+            None => (format!("{}%", node.confidence), view.palette.muted),
         };
         painter.text(
             egui::pos2(rect.right() - pad, header_y),
@@ -150,7 +152,7 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     let rows = ((bottom - title_top) / (title_size * 1.25))
         .floor()
         .max(1.0) as usize;
-    let colour = fade(TEXT);
+    let colour = fade(view.palette.text);
     let mut format = TextFormat::simple(FontId::proportional(title_size), colour);
     if invalidated {
         format.strikethrough = Stroke::new((1.2 * z).max(0.8), colour);
@@ -160,5 +162,5 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     job.wrap.max_rows = rows;
     job.wrap.overflow_character = Some('…');
     let galley = painter.layout_job(job);
-    painter.galley(egui::pos2(rect.left() + pad, title_top), galley, TEXT);
+    painter.galley(egui::pos2(rect.left() + pad, title_top), galley, colour);
 }

@@ -3,7 +3,7 @@
 
 use super::View;
 use super::card::card_rect;
-use super::style::{MUTED, SELECTION, edge_style};
+use super::style::{SELECTION, edge_style};
 use crate::model::{Document, Edge, EdgeId, Node};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, epaint::PathStroke};
 
@@ -91,7 +91,7 @@ pub fn paint_edge(painter: &Painter, edge: &Edge, from: &Node, to: &Node, view: 
     }
     let points = points_between(from, to, view);
     let z = view.camera.zoom;
-    let (colour, width, dash) = edge_style(edge.kind);
+    let (colour, width, dash) = edge_style(edge.kind, view.palette);
     let selected = view.selection.edges.contains(&edge.id);
     let lit = view
         .trace
@@ -139,17 +139,22 @@ pub fn paint_edge(painter: &Painter, edge: &Edge, from: &Node, to: &Node, view: 
         let galley = painter.layout_no_wrap(
             text.to_owned(),
             font,
-            if selected { SELECTION } else { MUTED },
+            if selected {
+                SELECTION
+            } else {
+                view.palette.muted
+            },
         );
         let rect = Align2::CENTER_CENTER
             .anchor_size(mid, galley.size())
             .expand(2.0);
+        let bg = view.palette.canvas;
         painter.rect_filled(
             rect,
             3.0,
-            Color32::from_rgba_unmultiplied(248, 249, 251, 230),
+            Color32::from_rgba_unmultiplied(bg.r(), bg.g(), bg.b(), 230),
         );
-        painter.galley(rect.min + Vec2::splat(2.0), galley, MUTED);
+        painter.galley(rect.min + Vec2::splat(2.0), galley, view.palette.muted);
     }
 }
 

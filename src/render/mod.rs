@@ -15,7 +15,7 @@ mod style;
 pub use camera::Camera;
 pub use card::card_rect;
 pub use edges::{edge_at, edge_points};
-pub use style::{TRACE_DOWN, TRACE_UP, edge_style, kind_colour};
+pub use style::{Palette, TRACE_DOWN, TRACE_UP, Theme, edge_style, kind_colour, tint_hex};
 
 use crate::edit::Selection;
 use crate::model::{Document, NodeId};
@@ -52,6 +52,11 @@ pub struct View<'a> {
     pub effective: Option<&'a HashMap<NodeId, u8>>,
     /// Nodes that are part of a cycle.
     pub in_cycle: Option<&'a HashSet<NodeId>>,
+    pub palette: &'static Palette,
+    /// The fill behind the board; `None` leaves it transparent (export).
+    pub background: Option<egui::Color32>,
+    /// The dot grid helps while editing and is noise in a slide.
+    pub grid: bool,
 }
 
 impl<'a> View<'a> {
@@ -66,6 +71,9 @@ impl<'a> View<'a> {
             trace: None,
             effective: None,
             in_cycle: None,
+            palette: Theme::Light.palette(),
+            background: Some(Theme::Light.palette().canvas),
+            grid: true,
         }
     }
 

@@ -1,0 +1,150 @@
+//! A Markdown outline to paste into a doc: outcomes first, each with what it
+//! rests on nested below, then anything not under an outcome, then the
+//! riskiest assumptions.
+//!
+//! A node that rests under two parents is written in full once and as
+//! "(see above)" after that, so shared assumptions and cycles cannot blow
+//! the outline up.
+
+use crate::analysis::risk::riskiest_assumptions;
+use crate::analysis::{BeliefGraph, carries_support};
+use crate::model::{Document, Node, NodeId, NodeKind};
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
+
+/// How many riskiest assumptions the outline lists.
+const TOP_RISKS: usize = 5;
+
+fn line(node: &Node) -> String {
+    format!(
+        "**{}:** {} — {}%, {}",
+        node.kind.label(),
+        one_line(&node.title),
+        node.confidence,
+        node.status.label().to_lowercase()
+    )
+}
+
+/// Titles may hold newlines; a list item may not.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Outline<'a> {
+    doc: &'a Document,
+    index: HashMap<NodeId, usize>,
+    /// Upstream neighbours of each node, in edge order.
+    rests_on: HashMap<NodeId, Vec<NodeId>>,
+    written: HashSet<NodeId>,
+    out: String,
+}
+
+impl Outline<'_> {
+    /// Depth-first with an explicit stack, so a deep chain cannot overflow.
+    fn write_tree(&mut self, root: NodeId) {
+        let mut stack = vec![(root, 0usize)];
+        while let Some((id, depth)) = stack.pop() {
+            let Some(&i) = self.index.get(&id) else {
+                continue;
+            };
+            let indent = "  ".repeat(depth);
+            let node = &self.doc.nodes[i];
+            if !self.written.insert(id) {
+                let _ = writeln!(self.out, "{indent}- {} (see above)", line(node));
+                continue;
+            }
+            let _ = writeln!(self.out, "{indent}- {}", line(node));
+            if let Some(children) = self.rests_on.get(&id) {
+                for &child in children.iter().rev() {
+                    stack.push((child, depth + 1));
+                }
+            }
+        }
+    }
+}
+
+pub fn to_markdown(doc: &Document) -> String {
+    let mut rests_on: HashMap<NodeId, Vec<NodeId>> = HashMap::new();
+    let mut has_downstream: HashSet<NodeId> = HashSet::new();
+    for e in doc.edges.iter().filter(|e| carries_support(e.kind)) {
+        if e.from != e.to {
+            rests_on.entry(e.to).or_default().push(e.from);
+            has_downstream.insert(e.from);
+        }
+    }
+    let mut outline = Outline {
+        doc,
+        index: doc.index(),
+        rests_on,
+        written: HashSet::new(),
+        out: String::new(),
+    };
+    let title = if doc.title.trim().is_empty() {
+        "Belief map"
+    } else {
+        doc.title.trim()
+    };
+    let _ = writeln!(outline.out, "# {}\n", one_line(title));
+
+    let outcomes: Vec<NodeId> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Outcome)
+        .map(|n| n.id)
+        .collect();
+    if !outcomes.is_empty() {
+        outline.out.push_str("## Outcomes\n\n");
+        for id in outcomes {
+            outline.write_tree(id);
+        }
+        outline.out.push('\n');
+    }
+    // What no outcome rests on: start from the tops of those trees.
+    let rest: Vec<NodeId> = doc
+        .nodes
+        .iter()
+        .filter(|n| !outline.written.contains(&n.id) && !has_downstream.contains(&n.id))
+        .map(|n| n.id)
+        .collect();
+    let leftovers = doc.nodes.iter().any(|n| !outline.written.contains(&n.id));
+    if leftovers {
+        outline.out.push_str("## Not yet linked to an outcome\n\n");
+        for id in rest {
+            outline.write_tree(id);
+        }
+        // Whatever is left sits only in cycles with no top.
+        let cyclic: Vec<NodeId> = doc
+            .nodes
+            .iter()
+            .filter(|n| !outline.written.contains(&n.id))
+            .map(|n| n.id)
+            .collect();
+        for id in cyclic {
+            if !outline.written.contains(&id) {
+                outline.write_tree(id);
+            }
+        }
+        outline.out.push('\n');
+    }
+
+    let g = BeliefGraph::new(doc);
+    let risks = riskiest_assumptions(doc, &g);
+    if !risks.is_empty() {
+        outline.out.push_str("## Riskiest assumptions\n\n");
+        for (rank, risk) in risks.iter().take(TOP_RISKS).enumerate() {
+            if let Some(node) = doc.node(risk.id) {
+                let _ = writeln!(
+                    outline.out,
+                    "{}. {} (score {:.1}: importance {}, {} evidence, {} bets/outcomes rest on it)",
+                    rank + 1,
+                    one_line(&node.title),
+                    risk.score,
+                    risk.importance,
+                    node.evidence.label().to_lowercase(),
+                    risk.reach
+                );
+            }
+        }
+    }
+    outline.out
+}

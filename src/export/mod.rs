@@ -1,0 +1,240 @@
+//! Export: PNG, SVG, JSON Canvas, Markdown, Mermaid and DOT.
+//!
+//! PNG and SVG draw through [`crate::render::paint_board`], the code that
+//! draws the canvas, so an export looks exactly like the screen. PNG renders
+//! offscreen with egui-wgpu (no window, no display server), in tiles, and
+//! carries the document in an iTXt chunk so the picture re-opens as an
+//! editable board ([`crate::io::png_doc`]). The text formats are plain
+//! functions of the document.
+
+mod dot;
+mod gpu;
+mod markdown;
+mod mermaid;
+mod png;
+mod scene;
+mod svg;
+
+pub use dot::to_dot;
+pub use markdown::to_markdown;
+pub use mermaid::to_mermaid;
+pub use png::{MAX_SIDE, write_png};
+pub use svg::to_svg;
+
+use crate::io::atomic;
+use crate::io::json_canvas::to_canvas;
+use crate::model::{Document, NodeId};
+use crate::render::Theme;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// An export format, chosen by the output file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Png,
+    Svg,
+    Canvas,
+    Markdown,
+    Mermaid,
+    Dot,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Png,
+        Format::Svg,
+        Format::Canvas,
+        Format::Markdown,
+        Format::Mermaid,
+        Format::Dot,
+    ];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Svg => "svg",
+            Format::Canvas => "canvas",
+            Format::Markdown => "md",
+            Format::Mermaid => "mmd",
+            Format::Dot => "dot",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Png => "PNG image",
+            Format::Svg => "SVG vector image",
+            Format::Canvas => "JSON Canvas (Obsidian)",
+            Format::Markdown => "Markdown outline",
+            Format::Mermaid => "Mermaid flowchart",
+            Format::Dot => "Graphviz DOT",
+        }
+    }
+
+    /// Whether the format is a picture, so scale, background and theme apply.
+    pub fn is_image(self) -> bool {
+        matches!(self, Format::Png | Format::Svg)
+    }
+
+    pub fn from_path(path: &Path) -> Result<Format, ExportError> {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extension() == ext)
+            .ok_or(ExportError::UnknownFormat(ext))
+    }
+}
+
+/// Which part of the board to export.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scope {
+    All,
+    /// These nodes and the edges between them.
+    Nodes(Vec<NodeId>),
+    /// A board rectangle, such as what the canvas currently shows.
+    Region(egui::Rect),
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Background {
+    /// The theme's canvas colour.
+    #[default]
+    Theme,
+    White,
+    Transparent,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    pub scope: Scope,
+    /// Pixels per board unit.
+    pub scale: f32,
+    /// Board units of margin around the content.
+    pub padding: f32,
+    pub background: Background,
+    pub theme: Theme,
+    /// Tile side in pixels; `None` picks one under the GPU's limit. Tests
+    /// set it small to check that tiles stitch without seams.
+    pub tile: Option<u32>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            scope: Scope::All,
+            scale: 2.0,
+            padding: 32.0,
+            background: Background::Theme,
+            theme: Theme::Light,
+            tile: None,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum ExportError {
+    UnknownFormat(String),
+    /// No usable GPU, with what to install.
+    Gpu(String),
+    TooLarge {
+        width: u32,
+        height: u32,
+    },
+    Png(String),
+    Write(std::io::Error),
+    EmptySelection,
+}
+
+impl ExportError {
+    fn png(e: impl fmt::Display) -> Self {
+        ExportError::Png(e.to_string())
+    }
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::UnknownFormat(ext) if ext.is_empty() => write!(
+                f,
+                "the output file has no extension; use one of {}",
+                extensions()
+            ),
+            ExportError::UnknownFormat(ext) => write!(
+                f,
+                "unknown export format \".{ext}\"; use one of {}",
+                extensions()
+            ),
+            ExportError::Gpu(msg) => f.write_str(msg),
+            ExportError::TooLarge { width, height } => write!(
+                f,
+                "the image would be {width} × {height} px, over the {MAX_SIDE} px limit; \
+                 use a smaller scale or export a selection"
+            ),
+            ExportError::Png(msg) => write!(f, "could not encode the PNG: {msg}"),
+            ExportError::Write(e) => write!(f, "could not write the file: {e}"),
+            ExportError::EmptySelection => f.write_str("nothing is selected to export"),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+fn extensions() -> String {
+    Format::ALL
+        .iter()
+        .map(|f| format!(".{}", f.extension()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The export as bytes, for every format.
+pub fn render(
+    doc: &Document,
+    format: Format,
+    options: &Options,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Vec<u8>, ExportError> {
+    if matches!(&options.scope, Scope::Nodes(ids) if ids.is_empty()) {
+        return Err(ExportError::EmptySelection);
+    }
+    let text = |doc: &Document| match format {
+        Format::Canvas => to_canvas(doc),
+        Format::Markdown => to_markdown(doc),
+        Format::Mermaid => to_mermaid(doc),
+        Format::Dot => to_dot(doc),
+        Format::Png | Format::Svg => unreachable!("images are handled below"),
+    };
+    let bytes = match format {
+        Format::Png => {
+            let mut bytes = Vec::new();
+            write_png(doc, options, &mut bytes, progress)?;
+            bytes
+        }
+        Format::Svg => to_svg(doc, options)?.into_bytes(),
+        _ => text(&scene::scoped(doc, &options.scope)).into_bytes(),
+    };
+    progress(1.0);
+    Ok(bytes)
+}
+
+/// Exports to `path`, the format taken from its extension. The file is
+/// written atomically, so a failed export never leaves half a file.
+pub fn export_to(
+    doc: &Document,
+    path: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Format, ExportError> {
+    let format = Format::from_path(path)?;
+    let bytes = render(doc, format, options, progress)?;
+    atomic::write(path, &bytes).map_err(ExportError::Write)?;
+    Ok(format)
+}
+
+/// `path` with the extension of `format`, for a Save dialog's suggestion.
+pub fn with_extension(path: &Path, format: Format) -> PathBuf {
+    path.with_extension(format.extension())
+}

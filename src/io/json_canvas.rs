@@ -1,0 +1,310 @@
+//! JSON Canvas (`.canvas`), the open format Obsidian uses: export and
+//! import. <https://jsoncanvas.org/spec/1.0/>
+//!
+//! Export writes one text node per card: its title, a blank line, then a
+//! line `Kind · 80% · Untested`. Import reads that line back when present,
+//! so Credence → canvas → Credence keeps kinds, confidence and status; a
+//! hand-written card may instead start with `Belief:`, `Assumption:` and so
+//! on. File and link nodes are kept as text (their path or URL) and are
+//! never opened: a document can never make Credence read a file or touch the
+//! network. Groups are skipped for now; they become canvas sections once
+//! documents hold canvases.
+
+use super::LoadError;
+use crate::model::{
+    Document, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind, Point, Rgb, Size, Status,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+#[derive(Serialize, Deserialize, Debug, Default)]
+pub struct Canvas {
+    #[serde(default)]
+    pub nodes: Vec<CanvasNode>,
+    #[serde(default)]
+    pub edges: Vec<CanvasEdge>,
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+pub struct CanvasNode {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+pub struct CanvasEdge {
+    pub id: String,
+    #[serde(rename = "fromNode")]
+    pub from_node: String,
+    #[serde(rename = "toNode")]
+    pub to_node: String,
+    #[serde(rename = "fromSide", default, skip_serializing_if = "Option::is_none")]
+    pub from_side: Option<String>,
+    #[serde(rename = "toSide", default, skip_serializing_if = "Option::is_none")]
+    pub to_side: Option<String>,
+    #[serde(rename = "toEnd", default, skip_serializing_if = "Option::is_none")]
+    pub to_end: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// The spec's six preset colours, chosen near each kind's own hue so the
+/// canvas reads like the map: 1 red, 2 orange, 3 yellow, 4 green, 5 cyan,
+/// 6 purple.
+fn preset(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Outcome => "3",
+        NodeKind::Belief => "5",
+        NodeKind::Assumption => "2",
+        NodeKind::Bet => "6",
+        NodeKind::Metric | NodeKind::Evidence => "4",
+        NodeKind::Question => "1",
+    }
+}
+
+/// The line under the title that carries what a canvas has no field for.
+fn meta_line(node: &Node) -> String {
+    format!(
+        "{} · {}% · {}",
+        node.kind.label(),
+        node.confidence,
+        node.status.label()
+    )
+}
+
+/// The board as JSON Canvas text.
+pub fn to_canvas(doc: &Document) -> String {
+    let nodes = doc
+        .nodes
+        .iter()
+        .map(|n| CanvasNode {
+            id: format!("n{}", n.id.0),
+            kind: "text".into(),
+            x: n.pos.x.round() as f64,
+            y: n.pos.y.round() as f64,
+            width: n.size.w.round() as f64,
+            height: n.size.h.round() as f64,
+            color: Some(match n.colour {
+                Some(c) => c.to_string(),
+                None => preset(n.kind).to_owned(),
+            }),
+            text: Some(format!("{}\n\n{}", n.title, meta_line(n))),
+            file: None,
+            url: None,
+            label: None,
+        })
+        .collect();
+    let edges = doc
+        .edges
+        .iter()
+        .map(|e| CanvasEdge {
+            id: format!("e{}", e.id.0),
+            from_node: format!("n{}", e.from.0),
+            to_node: format!("n{}", e.to.0),
+            from_side: None,
+            to_side: None,
+            to_end: None,
+            color: None,
+            label: Some(if e.label.is_empty() {
+                e.kind.label().to_owned()
+            } else {
+                format!("{}: {}", e.kind.label(), e.label)
+            }),
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&Canvas { nodes, edges })
+        .expect("a canvas holds only strings and numbers");
+    text.push('\n');
+    text
+}
+
+/// `Kind: rest` with a known kind, case-insensitively.
+fn kind_prefix(line: &str) -> Option<(NodeKind, &str)> {
+    let (head, rest) = line.split_once(':')?;
+    let kind = NodeKind::ALL
+        .into_iter()
+        .find(|k| k.label().eq_ignore_ascii_case(head.trim()))?;
+    Some((kind, rest.trim_start()))
+}
+
+/// `Kind · 80% · Status`, as [`to_canvas`] writes it.
+fn parse_meta(line: &str) -> Option<(NodeKind, u8, Status)> {
+    let mut parts = line.split(" · ");
+    let kind = parts.next()?;
+    let kind = NodeKind::ALL.into_iter().find(|k| k.label() == kind)?;
+    let confidence = parts.next()?.strip_suffix('%')?.parse::<u8>().ok()?;
+    let status = parts.next()?;
+    let status = Status::ALL.into_iter().find(|s| s.label() == status)?;
+    (parts.next().is_none() && confidence <= 100).then_some((kind, confidence, status))
+}
+
+/// A node's fields from a text node's markdown.
+fn node_from_text(node: &mut Node, text: &str) {
+    let mut body = text.trim_end();
+    if let Some((head, last)) = body.rsplit_once("\n\n")
+        && let Some((kind, confidence, status)) = parse_meta(last.trim())
+    {
+        node.kind = kind;
+        node.confidence = confidence;
+        node.status = status;
+        body = head;
+    }
+    match kind_prefix(body) {
+        Some((kind, rest)) => {
+            node.kind = kind;
+            node.title = rest.to_owned();
+        }
+        None => node.title = body.to_owned(),
+    }
+}
+
+fn edge_kind(label: Option<&str>, from: NodeKind, to: NodeKind) -> (EdgeKind, String) {
+    let label = label.unwrap_or("").trim();
+    let known = |s: &str| {
+        EdgeKind::ALL
+            .into_iter()
+            .find(|k| k.label().eq_ignore_ascii_case(s.trim()))
+    };
+    if let Some(kind) = known(label) {
+        return (kind, String::new());
+    }
+    if let Some((head, rest)) = label.split_once(':')
+        && let Some(kind) = known(head)
+    {
+        return (kind, rest.trim().to_owned());
+    }
+    (EdgeKind::default_between(from, to), label.to_owned())
+}
+
+/// The smallest card a canvas node becomes, so a zero-size node stays
+/// clickable.
+const MIN_SIDE: f32 = 20.0;
+
+/// Reads a JSON Canvas file as a belief map. Errors name `path`, and JSON
+/// errors their line and column.
+pub fn from_canvas(text: &str, path: &Path) -> Result<Document, LoadError> {
+    let canvas: Canvas = serde_json::from_str(text).map_err(|e| {
+        LoadError::at(
+            path,
+            e.line(),
+            e.column(),
+            format!("not a valid JSON Canvas file: {e}"),
+        )
+    })?;
+    let mut doc = Document {
+        title: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        ..Document::default()
+    };
+    let mut ids: HashMap<&str, NodeId> = HashMap::new();
+    for (i, cn) in canvas.nodes.iter().enumerate() {
+        let numbers = [cn.x, cn.y, cn.width, cn.height];
+        if numbers.iter().any(|v| !v.is_finite() || v.abs() > 1e9) {
+            return Err(LoadError::whole(
+                path,
+                format!(
+                    "node \"{}\" has a position or size that is not a number",
+                    cn.id
+                ),
+            ));
+        }
+        let title = match cn.kind.as_str() {
+            "group" => continue,
+            "text" => cn.text.clone().unwrap_or_default(),
+            "file" => cn.file.clone().unwrap_or_default(),
+            "link" => cn.url.clone().unwrap_or_default(),
+            other => {
+                return Err(LoadError::whole(
+                    path,
+                    format!("node \"{}\" has unknown type \"{other}\"", cn.id),
+                ));
+            }
+        };
+        let id = NodeId(i as u64 + 1);
+        if ids.insert(cn.id.as_str(), id).is_some() {
+            return Err(LoadError::whole(
+                path,
+                format!("two nodes share the id \"{}\"", cn.id),
+            ));
+        }
+        let mut node = Node::new(id, NodeKind::Belief, "");
+        if cn.kind == "text" {
+            node_from_text(&mut node, &title);
+        } else {
+            node.kind = NodeKind::Evidence;
+            node.title = title;
+        }
+        node.pos = Point::new(cn.x as f32, cn.y as f32);
+        node.size = Size {
+            w: (cn.width as f32).max(MIN_SIDE),
+            h: (cn.height as f32).max(MIN_SIDE),
+        };
+        node.colour = cn.color.as_deref().and_then(Rgb::from_hex);
+        doc.nodes.push(node);
+    }
+    for (i, ce) in canvas.edges.iter().enumerate() {
+        let end = |name: &str| {
+            ids.get(name).copied().ok_or_else(|| {
+                LoadError::whole(
+                    path,
+                    format!("edge \"{}\" points to a missing node \"{name}\"", ce.id),
+                )
+            })
+        };
+        let (from, to) = (end(&ce.from_node)?, end(&ce.to_node)?);
+        let kind_of = |id: NodeId| doc.node(id).map_or(NodeKind::Belief, |n| n.kind);
+        let (kind, label) = edge_kind(ce.label.as_deref(), kind_of(from), kind_of(to));
+        let mut edge = Edge::new(EdgeId(i as u64 + 1), from, to, kind);
+        edge.label = label;
+        doc.edges.push(edge);
+    }
+    doc.validate()
+        .map_err(|invalid| LoadError::whole(path, invalid.to_string()))?;
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_line_round_trips() {
+        let mut n = Node::new(NodeId(1), NodeKind::Bet, "x");
+        n.confidence = 42;
+        n.status = Status::Testing;
+        assert_eq!(
+            parse_meta(&meta_line(&n)),
+            Some((NodeKind::Bet, 42, Status::Testing))
+        );
+        assert_eq!(parse_meta("Bet · 142% · Testing"), None);
+        assert_eq!(parse_meta("just words"), None);
+    }
+
+    #[test]
+    fn a_kind_prefix_sets_the_kind() {
+        let mut n = Node::new(NodeId(1), NodeKind::Belief, "");
+        node_from_text(&mut n, "assumption: Users read the weekly digest");
+        assert_eq!(n.kind, NodeKind::Assumption);
+        assert_eq!(n.title, "Users read the weekly digest");
+    }
+}
