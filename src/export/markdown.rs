@@ -135,7 +135,7 @@ pub fn to_markdown(doc: &Document) -> String {
             if let Some(node) = doc.node(risk.id) {
                 let _ = writeln!(
                     outline.out,
-                    "{}. {} (score {:.1}: importance {}, {} evidence, {} bets/outcomes rest on it)",
+                    "{}. {} — score {:.1} (importance {}, evidence {}, {} bets/outcomes rest on it)",
                     rank + 1,
                     one_line(&node.title),
                     risk.score,

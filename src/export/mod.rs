@@ -190,6 +190,12 @@ fn extensions() -> String {
         .join(", ")
 }
 
+/// The pixel size a PNG export with `options` would have.
+pub fn image_size(doc: &Document, options: &Options) -> [u32; 2] {
+    let scoped = scene::scoped(doc, &options.scope);
+    scene::pixel_size(scene::region(&scoped, options), options.scale)
+}
+
 /// The export as bytes, for every format.
 pub fn render(
     doc: &Document,

@@ -2,9 +2,9 @@
 //! SVG elements instead of rasterised, so slides get vectors and real,
 //! selectable `<text>`.
 //!
-//! Text keeps egui's own glyph positions (`x` lists one position per
-//! character), and the UI font is embedded as a `@font-face`, so the SVG
-//! lays out exactly as the canvas does in any browser.
+//! Text is placed row by row where egui placed it, wrapped exactly as on the
+//! canvas, and the UI font is embedded as a `@font-face`, so a browser
+//! advances each row with the same glyph widths the canvas used.
 
 use super::{ExportError, Options, scene};
 use crate::model::Document;
@@ -49,7 +49,7 @@ pub fn to_svg(doc: &Document, options: &Options) -> Result<String, ExportError> 
     );
     let _ = write!(
         out,
-        "text{{font-family:{FAMILY},Ubuntu,'Segoe UI',Helvetica,Arial,sans-serif;white-space:pre}}"
+        "text{{font-family:{FAMILY},Ubuntu,'Segoe UI',Helvetica,Arial,sans-serif;white-space:pre;font-variant-ligatures:none}}"
     );
     out.push_str("</style></defs>\n");
     for clipped in &shapes {
@@ -228,16 +228,11 @@ fn write_text(out: &mut String, t: &TextShape) {
             continue;
         };
         let origin = t.pos + placed.pos.to_vec2();
-        let mut xs = String::with_capacity(glyphs.len() * 7);
-        let mut text = String::with_capacity(glyphs.len());
-        for g in glyphs {
-            let _ = write!(xs, "{:.2} ", origin.x + g.pos.x);
-            text.push(g.chr);
-        }
-        xs.pop();
+        let text: String = glyphs.iter().map(|g| g.chr).collect();
         let _ = writeln!(
             out,
-            "<text x=\"{xs}\" y=\"{:.2}\" font-size=\"{:.2}\"{}{decoration}>{}</text>",
+            "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{:.2}\"{}{decoration}>{}</text>",
+            origin.x + first.pos.x,
             origin.y + first.pos.y,
             format.font_id.size,
             paint("fill", colour),

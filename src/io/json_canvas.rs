@@ -202,11 +202,16 @@ const MIN_SIDE: f32 = 20.0;
 /// errors their line and column.
 pub fn from_canvas(text: &str, path: &Path) -> Result<Document, LoadError> {
     let canvas: Canvas = serde_json::from_str(text).map_err(|e| {
+        // The position goes in front, as for every load error.
+        let message = e.to_string();
+        let message = message
+            .rfind(" at line ")
+            .map_or(message.as_str(), |i| &message[..i]);
         LoadError::at(
             path,
             e.line(),
             e.column(),
-            format!("not a valid JSON Canvas file: {e}"),
+            format!("not a valid JSON Canvas file: {message}"),
         )
     })?;
     let mut doc = Document {

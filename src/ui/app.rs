@@ -53,6 +53,10 @@ pub struct CredenceApp {
     pub(crate) save_conflict: bool,
     /// Recovery copies from earlier runs, still to be offered.
     pub(crate) recoveries: Vec<crate::io::recovery::Recovered>,
+    /// The Export dialog's choices.
+    pub export: super::export_dialog::ExportSettings,
+    pub(crate) export_open: bool,
+    pub(crate) export_job: Option<super::export_dialog::ExportJob>,
     window_title: String,
     styled: bool,
 }
@@ -85,6 +89,9 @@ impl CredenceApp {
             generation: 0,
             insights: None,
             autosave: None,
+            export: Default::default(),
+            export_open: false,
+            export_job: None,
             disk_fingerprint: None,
             save_conflict: false,
             recoveries: Vec::new(),
@@ -239,6 +246,8 @@ impl CredenceApp {
         self.show_path_prompt(ui.ctx());
         self.show_save_conflict(ui.ctx());
         self.show_recovery_offer(ui.ctx());
+        self.show_export_dialog(ui.ctx());
+        self.poll_export(ui.ctx());
         self.autosave_tick(ui.ctx());
         self.update_window_title(ui.ctx());
     }

@@ -19,6 +19,9 @@ pub trait FileDialogs {
     fn pick_open(&mut self) -> Picked;
     /// Asks where to save, suggesting `name` in `dir`.
     fn pick_save(&mut self, dir: Option<&Path>, name: &str) -> Picked;
+    /// Asks where to export, suggesting `name` in `dir`; `filter` names the
+    /// format and its extension.
+    fn pick_export(&mut self, dir: Option<&Path>, name: &str, filter: (&str, &str)) -> Picked;
 }
 
 /// The platform's dialogs, through rfd's XDG portal backend on Linux.
@@ -52,6 +55,8 @@ impl FileDialogs for NativeDialogs {
             rfd::FileDialog::new()
                 .set_title("Open a Credence document")
                 .add_filter("Credence document", &["ron"])
+                .add_filter("PNG exported by Credence", &["png"])
+                .add_filter("JSON Canvas", &["canvas"])
                 .add_filter("All files", &["*"])
                 .pick_file(),
         )
@@ -70,6 +75,20 @@ impl FileDialogs for NativeDialogs {
         }
         picked(dialog.save_file())
     }
+
+    fn pick_export(&mut self, dir: Option<&Path>, name: &str, filter: (&str, &str)) -> Picked {
+        if !Self::available() {
+            return Picked::Unavailable;
+        }
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Export")
+            .add_filter(filter.0, &[filter.1])
+            .set_file_name(name);
+        if let Some(dir) = dir {
+            dialog = dialog.set_directory(dir);
+        }
+        picked(dialog.save_file())
+    }
 }
 
 /// Answers queued by a test; an empty queue answers "cancelled", or
@@ -78,6 +97,7 @@ impl FileDialogs for NativeDialogs {
 pub struct ScriptedDialogs {
     pub open_answers: VecDeque<PathBuf>,
     pub save_answers: VecDeque<PathBuf>,
+    pub export_answers: VecDeque<PathBuf>,
     pub unavailable: bool,
 }
 
@@ -99,6 +119,11 @@ impl FileDialogs for ScriptedDialogs {
 
     fn pick_save(&mut self, _dir: Option<&Path>, _name: &str) -> Picked {
         let next = self.save_answers.pop_front();
+        self.answer(next)
+    }
+
+    fn pick_export(&mut self, _dir: Option<&Path>, _name: &str, _filter: (&str, &str)) -> Picked {
+        let next = self.export_answers.pop_front();
         self.answer(next)
     }
 }

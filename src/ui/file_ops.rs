@@ -4,6 +4,7 @@ use super::app::CredenceApp;
 use super::dialogs::Picked;
 use super::notice::Notice;
 use crate::edit::History;
+use crate::io::Origin;
 use crate::model::Document;
 use std::path::{Path, PathBuf};
 
@@ -18,8 +19,16 @@ pub(crate) fn fingerprint(path: &Path) -> Option<Fingerprint> {
 /// A path being typed because no native file dialog is available.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PathPrompt {
-    pub save: bool,
+    pub purpose: PromptPurpose,
     pub text: String,
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptPurpose {
+    Open,
+    Save,
+    Export,
 }
 
 /// An action that would lose unsaved changes, held while the user decides.
@@ -86,7 +95,7 @@ impl CredenceApp {
                 Picked::Cancelled => {}
                 Picked::Unavailable => {
                     self.path_prompt = Some(PathPrompt {
-                        save: false,
+                        purpose: PromptPurpose::Open,
                         text: format!("{}/", self.document_dir().display()),
                     });
                 }
@@ -96,13 +105,31 @@ impl CredenceApp {
 
     /// Loads `path` into the window. On failure the current document stays
     /// open and untouched, and the error is shown with file, line and column.
+    ///
+    /// A PNG or JSON Canvas file opens as a new, unsaved document, so Save
+    /// asks where to put the `.ron` instead of writing RON over the picture.
     pub fn open_path(&mut self, path: &Path) -> bool {
-        match crate::io::load(path) {
-            Ok(doc) => {
+        match crate::io::load_with_origin(path) {
+            Ok((doc, Origin::Ron)) => {
                 self.replace_document(doc, Some(path.to_owned()));
                 self.disk_fingerprint = fingerprint(path);
                 self.remember_recent(path.to_owned());
                 self.notice = None;
+                true
+            }
+            Ok((doc, origin)) => {
+                self.replace_document(doc, None);
+                self.disk_fingerprint = None;
+                self.remember_recent(path.to_owned());
+                let what = match origin {
+                    Origin::Png => "the document embedded in",
+                    _ => "",
+                };
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                self.notice = Some(Notice::info(
+                    format!("Opened {what} {name}; Save keeps it as a Credence document (.ron)")
+                        .replace("  ", " "),
+                ));
                 true
             }
             Err(err) => {
@@ -165,7 +192,7 @@ impl CredenceApp {
             Picked::Cancelled => false,
             Picked::Unavailable => {
                 self.path_prompt = Some(PathPrompt {
-                    save: true,
+                    purpose: PromptPurpose::Save,
                     text: self.document_dir().join(name).display().to_string(),
                 });
                 false
@@ -260,12 +287,16 @@ impl CredenceApp {
         let Some(prompt) = &mut self.path_prompt else {
             return;
         };
-        let save = prompt.save;
+        let purpose = prompt.purpose;
         let mut confirmed = false;
         let mut cancelled = false;
         egui::Modal::new(egui::Id::unique("credence-path-prompt")).show(ctx, |ui| {
             ui.set_width(520.0);
-            ui.heading(if save { "Save as" } else { "Open" });
+            ui.heading(match purpose {
+                PromptPurpose::Open => "Open",
+                PromptPurpose::Save => "Save as",
+                PromptPurpose::Export => "Export to",
+            });
             ui.label("No file dialog is available on this desktop. Type the file's path:");
             let label = ui.label("File path");
             let response = ui
@@ -277,7 +308,12 @@ impl CredenceApp {
             // Enter confirms: the modal holds nothing else to press it for.
             confirmed |= ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
-                confirmed |= ui.button(if save { "Save" } else { "Open" }).clicked();
+                let verb = match purpose {
+                    PromptPurpose::Open => "Open",
+                    PromptPurpose::Save => "Save",
+                    PromptPurpose::Export => "Export",
+                };
+                confirmed |= ui.button(verb).clicked();
                 cancelled |= ui.button("Cancel").clicked();
             });
             cancelled |= ui.input(|i| i.key_pressed(egui::Key::Escape));
@@ -285,10 +321,14 @@ impl CredenceApp {
         if confirmed {
             let path = PathBuf::from(prompt.text.trim());
             self.path_prompt = None;
-            if save {
-                self.save_to(&path);
-            } else {
-                self.open_path(&path);
+            match purpose {
+                PromptPurpose::Open => {
+                    self.open_path(&path);
+                }
+                PromptPurpose::Save => {
+                    self.save_to(&path);
+                }
+                PromptPurpose::Export => self.start_export(path),
             }
         } else if cancelled {
             self.path_prompt = None;

@@ -46,6 +46,10 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
                 app.save_as();
             }
             ui.separator();
+            if item(ui, "Export…", Some(&shortcuts::EXPORT), !app.exporting()) {
+                app.open_export_dialog();
+            }
+            ui.separator();
             if item(ui, "Quit", None, true) {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }

@@ -10,6 +10,7 @@ mod auto_layout;
 mod autosave;
 mod canvas;
 mod dialogs;
+mod export_dialog;
 mod file_ops;
 mod insight;
 mod insights_panel;
@@ -20,4 +21,5 @@ mod shortcuts;
 
 pub use app::CredenceApp;
 pub use dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
+pub use export_dialog::{ExportSettings, ScopeChoice};
 pub use notice::{Notice, NoticeKind};

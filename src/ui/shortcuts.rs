@@ -14,6 +14,7 @@ pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 pub const SAVE_AS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
@@ -46,6 +47,12 @@ pub fn global(app: &mut CredenceApp, ui: &mut Ui) {
         app.request(Pending::Open(None));
     }
     if app.pending.is_some() || app.path_prompt.is_some() || app.save_conflict {
+        return;
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&EXPORT)) {
+        app.open_export_dialog();
+    }
+    if app.export_open {
         return;
     }
     if !typing {

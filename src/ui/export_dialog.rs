@@ -1,0 +1,366 @@
+//! The Export dialog (Ctrl+E) and the export job behind it.
+//!
+//! Exports run on a worker thread with a copy of the document, so a large
+//! PNG never freezes the canvas in front of a room; past half a second a
+//! progress window shows how far it is. The file is written atomically by
+//! [`crate::export::export_to`], so a failed export leaves no half file.
+
+use super::app::CredenceApp;
+use super::dialogs::Picked;
+use super::file_ops::{PathPrompt, PromptPurpose};
+use super::notice::Notice;
+use crate::export::{self, Background, ExportError, Format, Options, Scope};
+use crate::render::Theme;
+use egui::{Id, Modal, ProgressBar, RichText};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+/// Exports quicker than this finish without a progress window flashing up.
+const PROGRESS_AFTER: Duration = Duration::from_millis(500);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeChoice {
+    Board,
+    View,
+    Selection,
+}
+
+/// The dialog's choices, kept between exports in one session.
+#[derive(Clone, Debug)]
+pub struct ExportSettings {
+    pub format: Format,
+    pub scope: ScopeChoice,
+    pub scale: f32,
+    pub padding: f32,
+    pub background: Background,
+    pub theme: Theme,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        let defaults = Options::default();
+        Self {
+            format: Format::Png,
+            scope: ScopeChoice::Board,
+            scale: defaults.scale,
+            padding: defaults.padding,
+            background: defaults.background,
+            theme: defaults.theme,
+        }
+    }
+}
+
+/// An export in flight.
+pub struct ExportJob {
+    pub path: PathBuf,
+    format: Format,
+    started: Instant,
+    progress: Arc<AtomicU32>,
+    done: Receiver<Result<(), ExportError>>,
+}
+
+impl ExportJob {
+    pub fn progress(&self) -> f32 {
+        f32::from_bits(self.progress.load(Ordering::Relaxed))
+    }
+}
+
+impl CredenceApp {
+    /// Opens the Export dialog.
+    pub fn open_export_dialog(&mut self) {
+        self.canvas
+            .commit_edit_into(&mut self.doc, &mut self.history);
+        self.export_open = true;
+    }
+
+    /// Whether an export is still running.
+    pub fn exporting(&self) -> bool {
+        self.export_job.is_some()
+    }
+
+    fn export_options(&self) -> Options {
+        let s = &self.export;
+        let scope = match s.scope {
+            ScopeChoice::Board => Scope::All,
+            ScopeChoice::Selection => {
+                let mut ids: Vec<_> = self.selection.nodes.iter().copied().collect();
+                ids.sort();
+                Scope::Nodes(ids)
+            }
+            ScopeChoice::View => {
+                let rect = self.canvas.rect;
+                let a = self.camera.to_board(rect, rect.min);
+                let b = self.camera.to_board(rect, rect.max);
+                Scope::Region(egui::Rect::from_min_max(
+                    egui::pos2(a.x, a.y),
+                    egui::pos2(b.x, b.y),
+                ))
+            }
+        };
+        Options {
+            scope,
+            scale: s.scale,
+            padding: if s.scope == ScopeChoice::View {
+                0.0
+            } else {
+                s.padding
+            },
+            background: s.background,
+            theme: s.theme,
+            tile: None,
+        }
+    }
+
+    /// Asks where to write, then starts the export.
+    fn choose_export_path(&mut self) {
+        let format = self.export.format;
+        let stem = self
+            .path
+            .as_deref()
+            .and_then(Path::file_stem)
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled".into());
+        let name = format!("{stem}.{}", format.extension());
+        let dir = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned);
+        match self
+            .dialogs
+            .pick_export(dir.as_deref(), &name, (format.label(), format.extension()))
+        {
+            Picked::Path(path) => self.start_export(path),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                let dir = dir
+                    .or_else(|| std::env::current_dir().ok())
+                    .unwrap_or_default();
+                self.path_prompt = Some(PathPrompt {
+                    purpose: PromptPurpose::Export,
+                    text: dir.join(name).display().to_string(),
+                });
+            }
+        }
+    }
+
+    /// Exports the current document to `path` on a worker thread. A path
+    /// without a known extension gets the chosen format's.
+    pub(crate) fn start_export(&mut self, mut path: PathBuf) {
+        if self.export_job.is_some() {
+            self.notice = Some(Notice::error("An export is already running"));
+            return;
+        }
+        let format = match Format::from_path(&path) {
+            Ok(f) => f,
+            Err(_) => {
+                path.set_extension(self.export.format.extension());
+                self.export.format
+            }
+        };
+        let options = self.export_options();
+        let doc = self.doc.clone();
+        let progress = Arc::new(AtomicU32::new(0f32.to_bits()));
+        let (tx, rx) = channel();
+        let worker_progress = Arc::clone(&progress);
+        let worker_path = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("credence-export".into())
+            .spawn(move || {
+                let result = export::export_to(&doc, &worker_path, &options, &mut |p| {
+                    worker_progress.store(p.to_bits(), Ordering::Relaxed);
+                })
+                .map(|_| ());
+                let _ = tx.send(result);
+            });
+        if let Err(err) = spawned {
+            self.notice = Some(Notice::error(format!("Could not start the export: {err}")));
+            return;
+        }
+        self.export_job = Some(ExportJob {
+            path,
+            format,
+            started: Instant::now(),
+            progress,
+            done: rx,
+        });
+    }
+
+    /// Checks on the running export; shows progress once it is slow.
+    pub(crate) fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.export_job else {
+            return;
+        };
+        let finished = match job.done.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(ExportError::Gpu(
+                "the export stopped unexpectedly".into(),
+            ))),
+        };
+        match finished {
+            Some(result) => {
+                let name = job
+                    .path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                self.notice = Some(match result {
+                    Ok(()) => Notice::info(format!(
+                        "Exported {name} ({}) in {:.1} s",
+                        job.format.label(),
+                        job.started.elapsed().as_secs_f32()
+                    )),
+                    Err(err) => Notice::error(format!("Could not export {name}: {err}")),
+                });
+                self.export_job = None;
+            }
+            None => {
+                ctx.request_repaint_after(Duration::from_millis(50));
+                if job.started.elapsed() >= PROGRESS_AFTER {
+                    show_progress(ctx, job);
+                }
+            }
+        }
+    }
+
+    pub(crate) fn show_export_dialog(&mut self, ctx: &egui::Context) {
+        if !self.export_open {
+            return;
+        }
+        let mut export = false;
+        let mut cancel = false;
+        let has_selection = !self.selection.nodes.is_empty();
+        let size_hint = self.export_size_hint();
+        let settings = &mut self.export;
+        Modal::new(Id::unique("credence-export")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("Export");
+            ui.add_space(4.0);
+            egui::Grid::new("export-grid")
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .show(ui, |ui| {
+                    let label = ui.label("Format");
+                    egui::ComboBox::from_id_salt("export-format")
+                        .selected_text(settings.format.label())
+                        .show_ui(ui, |ui| {
+                            for f in Format::ALL {
+                                ui.selectable_value(&mut settings.format, f, f.label())
+                                    .on_hover_text(format!("Writes a .{} file", f.extension()));
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+
+                    ui.label("Scope");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut settings.scope, ScopeChoice::Board, "Whole board")
+                            .on_hover_text("Every card, framed with padding");
+                        ui.radio_value(&mut settings.scope, ScopeChoice::View, "Current view")
+                            .on_hover_text("Exactly what the canvas shows now");
+                        ui.add_enabled_ui(has_selection, |ui| {
+                            ui.radio_value(
+                                &mut settings.scope,
+                                ScopeChoice::Selection,
+                                "Selection",
+                            )
+                            .on_hover_text("The selected cards and the edges between them")
+                            .on_disabled_hover_text("Select cards on the map first");
+                        });
+                    });
+                    ui.end_row();
+
+                    if settings.format.is_image() {
+                        ui.label("Scale");
+                        ui.horizontal(|ui| {
+                            for (scale, text) in [(1.0, "1×"), (2.0, "2×"), (4.0, "4×")] {
+                                ui.radio_value(&mut settings.scale, scale, text)
+                                    .on_hover_text("Pixels per board unit; 2× is crisp on slides");
+                            }
+                        });
+                        ui.end_row();
+
+                        let label = ui.label("Padding");
+                        ui.add(
+                            egui::DragValue::new(&mut settings.padding)
+                                .range(0.0..=400.0)
+                                .suffix(" units"),
+                        )
+                        .labelled_by(label.id)
+                        .on_hover_text("Empty margin around the cards");
+                        ui.end_row();
+
+                        ui.label("Background");
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut settings.background, Background::Theme, "Theme");
+                            ui.radio_value(&mut settings.background, Background::White, "White");
+                            ui.radio_value(
+                                &mut settings.background,
+                                Background::Transparent,
+                                "Transparent",
+                            );
+                        });
+                        ui.end_row();
+
+                        ui.label("Theme");
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut settings.theme, Theme::Light, "Light");
+                            ui.radio_value(&mut settings.theme, Theme::Dark, "Dark");
+                        });
+                        ui.end_row();
+                    }
+                });
+            if let Some(hint) = size_hint.filter(|_| settings.format == Format::Png) {
+                ui.add_space(4.0);
+                ui.label(RichText::new(hint).weak());
+            }
+            if settings.format == Format::Png {
+                ui.label(
+                    RichText::new("The PNG carries the document: open it in Credence to edit.")
+                        .weak(),
+                );
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                export |= ui.button("Export…").clicked();
+                cancel |= ui.button("Cancel").clicked();
+            });
+            cancel |= ui.input(|i| i.key_pressed(egui::Key::Escape));
+        });
+        if export {
+            self.export_open = false;
+            self.choose_export_path();
+        } else if cancel {
+            self.export_open = false;
+        }
+    }
+
+    /// "4,464 × 2,184 px" for the PNG the current choices would write.
+    fn export_size_hint(&self) -> Option<String> {
+        let options = self.export_options();
+        let [w, h] = export::image_size(&self.doc, &options);
+        Some(format!("{w} × {h} px"))
+    }
+}
+
+fn show_progress(ctx: &egui::Context, job: &ExportJob) {
+    let name = job.path.file_name().unwrap_or_default().to_string_lossy();
+    egui::Window::new("Exporting")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(format!("Exporting {name}…"));
+            ui.add(
+                ProgressBar::new(job.progress())
+                    .show_percentage()
+                    .desired_width(280.0),
+            );
+        });
+}

@@ -1,0 +1,385 @@
+//! Export formats checked on small maps: exact Markdown and Mermaid, JSON
+//! Canvas fields and round trip, hand-written canvas imports, and PNGs
+//! (size, embedded document, tiling seams, transparency) rendered on the
+//! real GPU path (lavapipe in CI).
+
+use credence::export::{self, Background, Format, Options, Scope};
+use credence::io::json_canvas::{from_canvas, to_canvas};
+use credence::io::png_doc::from_png;
+use credence::model::{Document, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind, Rgb, Status};
+use credence::render::Theme;
+use std::path::Path;
+
+fn small_map() -> Document {
+    let mut bet = Node::new(NodeId(4), NodeKind::Bet, "Run a pricing test").at(300.0, 600.0);
+    bet.confidence = 40;
+    bet.status = Status::Testing;
+    let mut assumption =
+        Node::new(NodeId(3), NodeKind::Assumption, "Budgets exist").at(300.0, 400.0);
+    assumption.colour = Some(Rgb(0x12, 0x34, 0x56));
+    Document {
+        title: "Small map".into(),
+        nodes: vec![
+            Node::new(NodeId(1), NodeKind::Outcome, "Grow revenue").at(0.0, 0.0),
+            Node::new(NodeId(2), NodeKind::Belief, "Customers \"pay\" more").at(0.0, 200.0),
+            assumption,
+            bet,
+        ],
+        edges: vec![
+            Edge::new(EdgeId(1), NodeId(2), NodeId(1), EdgeKind::Supports),
+            Edge::new(EdgeId(2), NodeId(3), NodeId(2), EdgeKind::DependsOn),
+            Edge::new(EdgeId(3), NodeId(4), NodeId(3), EdgeKind::Tests),
+        ],
+    }
+}
+
+fn no_progress() -> impl FnMut(f32) {
+    |_| {}
+}
+
+#[test]
+fn markdown_outline_is_exact() {
+    let expected = "\
+# Small map
+
+## Outcomes
+
+- **Outcome:** Grow revenue — 50%, untested
+  - **Belief:** Customers \"pay\" more — 50%, untested
+    - **Assumption:** Budgets exist — 50%, untested
+      - **Bet:** Run a pricing test — 40%, testing
+
+## Riskiest assumptions
+
+1. Budgets exist — score 6.0 (importance 3, evidence none, 1 bets/outcomes rest on it)
+";
+    assert_eq!(export::to_markdown(&small_map()), expected);
+}
+
+#[test]
+fn markdown_writes_shared_nodes_once_and_survives_cycles() {
+    let mut doc = small_map();
+    // A cycle 1 -> 4 -> 3 -> 2 -> 1, and a second parent for node 3.
+    doc.edges.push(Edge::new(
+        EdgeId(4),
+        NodeId(1),
+        NodeId(4),
+        EdgeKind::Supports,
+    ));
+    doc.nodes
+        .push(Node::new(NodeId(5), NodeKind::Outcome, "Second outcome").at(600.0, 0.0));
+    doc.edges.push(Edge::new(
+        EdgeId(5),
+        NodeId(3),
+        NodeId(5),
+        EdgeKind::Supports,
+    ));
+    let md = export::to_markdown(&doc);
+    assert_eq!(
+        md.matches("Budgets exist — 50%, untested (see above)")
+            .count(),
+        1
+    );
+    assert_eq!(md.matches("**Outcome:** Grow revenue").count(), 2, "{md}");
+}
+
+#[test]
+fn mermaid_is_exact() {
+    let expected = "\
+flowchart BT
+    n1[\"Grow revenue\"]:::outcome
+    n2[\"Customers #quot;pay#quot; more\"]:::belief
+    n3[\"Budgets exist\"]:::assumption
+    n4[\"Run a pricing test\"]:::bet
+    n2 -->|\"supports\"| n1
+    n3 ==>|\"depends on\"| n2
+    n4 -.->|\"tests\"| n3
+";
+    let mmd = export::to_mermaid(&small_map());
+    assert!(mmd.starts_with(expected), "{mmd}");
+    assert_eq!(mmd.matches("classDef ").count(), NodeKind::ALL.len());
+}
+
+#[test]
+fn dot_escapes_quotes_and_keeps_every_edge() {
+    let dot = export::to_dot(&small_map());
+    assert!(dot.starts_with("digraph \"Small map\" {\n    rankdir=BT;"));
+    assert!(
+        dot.contains(r#"label="Customers \"pay\" more\n50%""#),
+        "{dot}"
+    );
+    assert!(dot.contains("n4 -> n3 [label=\"tests\", style=dotted];"));
+    assert_eq!(dot.matches(" -> ").count(), 3);
+    assert!(dot.ends_with("}\n"));
+}
+
+#[test]
+fn json_canvas_has_the_spec_fields_and_round_trips() {
+    let doc = small_map();
+    let text = to_canvas(&doc);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let nodes = value["nodes"].as_array().unwrap();
+    let edges = value["edges"].as_array().unwrap();
+    assert_eq!(nodes.len(), 4);
+    let ids: Vec<&str> = nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
+    for n in nodes {
+        assert_eq!(n["type"], "text");
+        for key in ["x", "y", "width", "height"] {
+            assert!(n[key].is_number(), "{key} in {n}");
+            let v = n[key].as_f64().unwrap();
+            assert_eq!(v, v.round(), "{key} must be an integer");
+        }
+        let colour = n["color"].as_str().unwrap();
+        assert!(
+            ["1", "2", "3", "4", "5", "6"].contains(&colour)
+                || (colour.starts_with('#') && colour.len() == 7),
+            "{colour}"
+        );
+    }
+    assert_eq!(nodes[2]["color"], "#123456");
+    assert_eq!(
+        nodes[3]["text"],
+        "Run a pricing test\n\nBet · 40% · Testing"
+    );
+    for e in edges {
+        assert!(ids.contains(&e["fromNode"].as_str().unwrap()));
+        assert!(ids.contains(&e["toNode"].as_str().unwrap()));
+        assert!(e["id"].is_string());
+    }
+    assert_eq!(edges[1]["label"], "depends on");
+
+    let back = from_canvas(&text, Path::new("small.canvas")).unwrap();
+    assert_eq!(back.nodes.len(), doc.nodes.len());
+    for (a, b) in doc.nodes.iter().zip(&back.nodes) {
+        assert_eq!(a.title, b.title);
+        assert_eq!(a.kind, b.kind);
+        assert_eq!(a.confidence, b.confidence);
+        assert_eq!(a.status, b.status);
+        assert_eq!(a.colour, b.colour);
+        assert_eq!((a.pos.x, a.pos.y), (b.pos.x, b.pos.y));
+        assert_eq!((a.size.w, a.size.h), (b.size.w, b.size.h));
+    }
+    let pairs = |d: &Document| -> Vec<(String, String, EdgeKind)> {
+        d.edges
+            .iter()
+            .map(|e| {
+                (
+                    d.node(e.from).unwrap().title.clone(),
+                    d.node(e.to).unwrap().title.clone(),
+                    e.kind,
+                )
+            })
+            .collect()
+    };
+    assert_eq!(pairs(&doc), pairs(&back));
+}
+
+#[test]
+fn the_spec_example_imports() {
+    let path = Path::new("tests/fixtures/canvas/spec-example.canvas");
+    let doc = credence::io::load(path).unwrap();
+    // Five nodes; the group is skipped. File and link nodes keep their
+    // path or URL as text, and are never opened.
+    assert_eq!(doc.nodes.len(), 5);
+    assert_eq!(doc.nodes[0].title, "readme.md");
+    assert_eq!(doc.nodes[0].kind, NodeKind::Evidence);
+    assert_eq!(doc.nodes[4].title, "https://jsoncanvas.org");
+    assert_eq!(
+        doc.nodes[2].title,
+        "Learn more:\n\n- [Apps](/docs/apps.md)\n- [Spec](spec/1.0.md)"
+    );
+    assert_eq!((doc.nodes[3].pos.x, doc.nodes[3].pos.y), (360.0, -400.0));
+    assert_eq!((doc.nodes[3].size.w, doc.nodes[3].size.h), (400.0, 400.0));
+    assert_eq!(doc.edges.len(), 2);
+    assert_eq!(doc.edges[1].label, "read");
+}
+
+#[test]
+fn a_hand_written_canvas_takes_kinds_from_prefixes() {
+    let path = Path::new("tests/fixtures/canvas/hand-written.canvas");
+    let doc = credence::io::load(path).unwrap();
+    let kinds: Vec<NodeKind> = doc.nodes.iter().map(|n| n.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            NodeKind::Outcome,
+            NodeKind::Belief,
+            NodeKind::Assumption,
+            NodeKind::Belief
+        ]
+    );
+    assert_eq!(doc.nodes[2].title, "New users start from a template");
+    assert_eq!(doc.nodes[2].colour, Some(Rgb(0xd9, 0x58, 0x0c)));
+    let kinds: Vec<EdgeKind> = doc.edges.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [EdgeKind::Supports, EdgeKind::DependsOn, EdgeKind::Supports]
+    );
+}
+
+#[test]
+fn bad_canvas_files_get_clear_errors() {
+    let err = credence::io::load(Path::new("tests/fixtures/canvas/missing-node.canvas"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "tests/fixtures/canvas/missing-node.canvas: edge \"e1\" points to a missing node \"ghost\""
+    );
+    let err = credence::io::load(Path::new("tests/fixtures/canvas/bad-json.canvas"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "tests/fixtures/canvas/bad-json.canvas:3:32: not a valid JSON Canvas file: expected `,` or `}`"
+    );
+}
+
+#[test]
+fn unknown_extensions_are_refused() {
+    let err = Format::from_path(Path::new("out.jpeg"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "unknown export format \".jpeg\"; use one of .png, .svg, .canvas, .md, .mmd, .dot"
+    );
+}
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let reader = decoder.read_info().unwrap();
+    (reader.info().width, reader.info().height)
+}
+
+fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+#[test]
+fn png_has_the_right_size_and_reopens_as_the_same_document() {
+    let doc = small_map();
+    for scale in [1.0, 2.0] {
+        let options = Options {
+            scale,
+            ..Options::default()
+        };
+        let bytes = export::render(&doc, Format::Png, &options, &mut no_progress()).unwrap();
+        // Cards span (0,0)..(500,700); 24 units of bleed and 32 of padding
+        // on each side.
+        let side = |content: f32| ((content + 2.0 * (24.0 + 32.0)) * scale) as u32;
+        assert_eq!(png_size(&bytes), (side(500.0), side(700.0)));
+        assert_eq!(
+            export::image_size(&doc, &options),
+            [side(500.0), side(700.0)]
+        );
+        let back = from_png(&bytes, Path::new("map.png")).unwrap();
+        assert_eq!(back, doc);
+    }
+}
+
+#[test]
+fn a_selection_exports_only_its_cards_but_embeds_the_whole_document() {
+    let doc = small_map();
+    let options = Options {
+        scope: Scope::Nodes(vec![NodeId(1)]),
+        scale: 1.0,
+        padding: 0.0,
+        ..Options::default()
+    };
+    let bytes = export::render(&doc, Format::Png, &options, &mut no_progress()).unwrap();
+    assert_eq!(png_size(&bytes), (248, 148));
+    assert_eq!(from_png(&bytes, Path::new("x.png")).unwrap(), doc);
+    let md = String::from_utf8(
+        export::render(&doc, Format::Markdown, &options, &mut no_progress()).unwrap(),
+    )
+    .unwrap();
+    assert!(!md.contains("Budgets exist"), "{md}");
+}
+
+#[test]
+fn tiles_stitch_into_the_same_pixels_as_one_render() {
+    let doc = small_map();
+    let single = Options {
+        scale: 1.0,
+        ..Options::default()
+    };
+    // 612 × 812 px in 128-px tiles: 5 × 7 tiles, with partial tiles at the
+    // right and bottom edges.
+    let tiled = Options {
+        tile: Some(128),
+        ..single.clone()
+    };
+    let mut calls = 0;
+    let a = decode(&export::render(&doc, Format::Png, &single, &mut no_progress()).unwrap());
+    let b = decode(&export::render(&doc, Format::Png, &tiled, &mut |_| calls += 1).unwrap());
+    assert_eq!((a.0, a.1), (b.0, b.1));
+    assert!(calls >= 35, "progress per tile, got {calls}");
+    let differing =
+        a.2.chunks_exact(4)
+            .zip(b.2.chunks_exact(4))
+            .filter(|(p, q)| p.iter().zip(q.iter()).any(|(x, y)| x.abs_diff(*y) > 8))
+            .count();
+    let total = (a.0 * a.1) as usize;
+    // Anti-aliased edges may round differently where a tile cuts a shape.
+    assert!(
+        differing * 1000 < total,
+        "{differing} of {total} pixels differ"
+    );
+}
+
+#[test]
+fn transparent_background_leaves_the_margin_clear() {
+    let doc = small_map();
+    let options = Options {
+        scale: 1.0,
+        background: Background::Transparent,
+        ..Options::default()
+    };
+    let (w, _, px) =
+        decode(&export::render(&doc, Format::Png, &options, &mut no_progress()).unwrap());
+    assert_eq!(&px[..4], &[0, 0, 0, 0], "top-left corner is clear");
+    // The middle of the outcome card is opaque.
+    let (x, y) = (56 + 100, 56 + 50);
+    let i = ((y * w + x) * 4) as usize;
+    assert_eq!(px[i + 3], 255);
+}
+
+#[test]
+fn dark_theme_paints_a_dark_background() {
+    let doc = small_map();
+    let options = Options {
+        scale: 1.0,
+        theme: Theme::Dark,
+        ..Options::default()
+    };
+    let (_, _, px) =
+        decode(&export::render(&doc, Format::Png, &options, &mut no_progress()).unwrap());
+    let luma = |p: &[u8]| (u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3;
+    assert!(luma(&px[..4]) < 60, "{:?}", &px[..4]);
+}
+
+#[test]
+fn svg_has_real_text_and_the_embedded_font() {
+    let svg = String::from_utf8(
+        export::render(
+            &small_map(),
+            Format::Svg,
+            &Options::default(),
+            &mut no_progress(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1224\" height=\"1624\" viewBox=\"0 0 612 812\">"), "{}", &svg[..200]);
+    assert!(svg.contains(">Grow revenue</text>"));
+    assert!(svg.contains(">Customers &quot;pay&quot; more</text>"));
+    assert!(svg.contains("@font-face{font-family:CredenceUI;src:url(data:font/ttf;base64,"));
+    assert_eq!(svg.matches("<svg").count(), 1);
+    assert!(svg.trim_end().ends_with("</svg>"));
+}
