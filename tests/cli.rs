@@ -1,4 +1,4 @@
-//! The `credence check` command, run as a user would run it.
+//! The `credence` subcommands, run as a user would run them.
 
 use std::path::Path;
 use std::process::Command;
@@ -171,4 +171,255 @@ fn generate_then_bench_frames_prints_every_scenario() {
             "{scenario} missing in:\n{out}"
         );
     }
+}
+
+/// Runs credence and returns (exit code, stdout, stderr).
+fn credence_err(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_credence"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // No display of any kind: export must not need one.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn export_writes_every_format_headless() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = credence::io::example();
+    for ext in ["png", "svg", "canvas", "md", "mmd", "dot"] {
+        let out = dir.path().join(format!("map.{ext}"));
+        let (code, stdout, stderr) = credence_err(&[
+            "export",
+            "examples/north-star.ron",
+            "-o",
+            out.to_str().unwrap(),
+            "--scale",
+            "1",
+        ]);
+        assert_eq!(code, 0, "{ext}: {stderr}");
+        assert!(
+            stdout.starts_with("examples/north-star.ron: wrote "),
+            "{stdout}"
+        );
+        let bytes = std::fs::read(&out).unwrap();
+        match ext {
+            "md" => assert_eq!(bytes, credence::export::to_markdown(&doc).into_bytes()),
+            "mmd" => assert_eq!(bytes, credence::export::to_mermaid(&doc).into_bytes()),
+            "dot" => assert_eq!(bytes, credence::export::to_dot(&doc).into_bytes()),
+            "canvas" => assert_eq!(
+                bytes,
+                credence::io::json_canvas::to_canvas(&doc).into_bytes()
+            ),
+            "png" => {
+                let back = credence::io::load(&out).unwrap();
+                assert_eq!(back, doc);
+            }
+            _ => assert!(String::from_utf8(bytes).unwrap().contains("</svg>")),
+        }
+    }
+    // check accepts the PNG, which holds the document.
+    let png = dir.path().join("map.png");
+    let (code, out) = credence(&["check", png.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(out, format!("{}: ok, 26 nodes, 25 edges\n", png.display()));
+}
+
+#[test]
+fn export_options_shape_the_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sel.png");
+    let (code, _, stderr) = credence_err(&[
+        "export",
+        "examples/north-star.ron",
+        "-o",
+        out.to_str().unwrap(),
+        "--scale",
+        "1",
+        "--scope",
+        "selection",
+        "--nodes",
+        "1,Weekly active teams",
+        "--background",
+        "transparent",
+        "--theme",
+        "dark",
+        "--board",
+        "belief-map",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc = credence::io::example();
+    let ids = vec![credence::model::NodeId(1), credence::model::NodeId(3)];
+    let size = credence::export::image_size(
+        &doc,
+        &credence::export::Options {
+            scope: credence::export::Scope::Nodes(ids),
+            scale: 1.0,
+            ..Default::default()
+        },
+    );
+    let reader = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()))
+        .read_info()
+        .unwrap();
+    assert_eq!([reader.info().width, reader.info().height], size);
+}
+
+#[test]
+fn export_errors_are_clear_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let cases: Vec<(Vec<String>, String)> = vec![
+        (
+            vec!["examples/north-star.ron".into(), "-o".into(), target("map.jpeg")],
+            format!(
+                "credence: {}: unknown export format \".jpeg\"; use one of .png, .svg, .canvas, .md, .mmd, .dot\n",
+                target("map.jpeg")
+            ),
+        ),
+        (
+            vec!["examples/north-star.ron".into(), "-o".into(), target("map")],
+            format!(
+                "credence: {}: the output file has no extension; use one of .png, .svg, .canvas, .md, .mmd, .dot\n",
+                target("map")
+            ),
+        ),
+        (
+            vec![
+                "examples/north-star.ron".into(),
+                "-o".into(),
+                target("map.md"),
+                "--board".into(),
+                "Roadmap".into(),
+            ],
+            "credence: no board named \"Roadmap\"; this document has: belief map\n".into(),
+        ),
+        (
+            vec![
+                "examples/north-star.ron".into(),
+                "-o".into(),
+                target("map.md"),
+                "--scope".into(),
+                "selection".into(),
+            ],
+            "credence: --scope selection needs the nodes to export: --nodes ID_OR_TITLE[,…]\n"
+                .into(),
+        ),
+        (
+            vec![
+                "examples/north-star.ron".into(),
+                "-o".into(),
+                target("map.md"),
+                "--scope".into(),
+                "selection".into(),
+                "--nodes".into(),
+                "Nobody".into(),
+            ],
+            "credence: examples/north-star.ron: no node with id or title \"Nobody\"\n".into(),
+        ),
+        (
+            vec![
+                "examples/north-star.ron".into(),
+                "-o".into(),
+                target("map.png"),
+                "--scale".into(),
+                "0".into(),
+            ],
+            "credence: --scale 0 is out of range; use a value from 0.1 to 16\n".into(),
+        ),
+        (
+            vec![
+                "tests/fixtures/bad/missing-node.ron".into(),
+                "-o".into(),
+                target("map.md"),
+            ],
+            "credence: tests/fixtures/bad/missing-node.ron:7:30: edge 1 names node 9, which does not exist\n"
+                .into(),
+        ),
+    ];
+    for (args, expected) in cases {
+        let mut full = vec!["export"];
+        full.extend(args.iter().map(String::as_str));
+        let (code, stdout, stderr) = credence_err(&full);
+        assert_eq!(code, 1, "{args:?}");
+        assert_eq!(stdout, "");
+        assert_eq!(stderr, expected, "{args:?}");
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
+fn import_converts_a_canvas_and_refuses_bad_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("imported.ron");
+    let (code, stdout, stderr) = credence_err(&[
+        "import",
+        "tests/fixtures/canvas/hand-written.canvas",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        format!(
+            "tests/fixtures/canvas/hand-written.canvas: wrote {}, 4 nodes, 3 edges\n",
+            out.display()
+        )
+    );
+    let doc = credence::io::load(&out).unwrap();
+    assert_eq!(doc.nodes[0].title, "Double weekly active teams");
+
+    let (code, _, stderr) = credence_err(&[
+        "import",
+        "tests/fixtures/canvas/missing-node.canvas",
+        "-o",
+        dir.path().join("x.ron").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "credence: tests/fixtures/canvas/missing-node.canvas: edge \"e1\" points to a missing node \"ghost\"\n"
+    );
+    let (code, _, stderr) = credence_err(&[
+        "import",
+        "tests/fixtures/canvas/hand-written.canvas",
+        "-o",
+        dir.path().join("x.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("name it *.ron"), "{stderr}");
+}
+
+#[test]
+fn a_png_without_a_document_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("photo.png");
+    {
+        let file = std::fs::File::create(&path).unwrap();
+        let mut enc = png::Encoder::new(file, 2, 2);
+        enc.set_color(png::ColorType::Rgba);
+        enc.write_header()
+            .unwrap()
+            .write_image_data(&[0; 16])
+            .unwrap();
+    }
+    let (code, out) = credence(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        format!(
+            "{}: this PNG holds no Credence document (only PNGs exported by Credence can be opened)\n",
+            path.display()
+        )
+    );
 }

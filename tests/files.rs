@@ -77,6 +77,10 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "not-ron.ron",
+        ": this is a PNG, but it cannot be read: unexpected end of file",
+    ),
+    (
+        "not-utf8.ron",
         ": not a Credence document: the file is not UTF-8 text",
     ),
 ];

@@ -31,7 +31,7 @@ pub fn embedded_ron(bytes: &[u8], path: &Path) -> Result<String, LoadError> {
     decoder.set_ignore_iccp_chunk(true);
     let reader = decoder
         .read_info()
-        .map_err(|e| bad(format!("not a readable PNG: {e}")))?;
+        .map_err(|e| bad(format!("this is a PNG, but it cannot be read: {e}")))?;
     let chunk = reader
         .info()
         .utf8_text

@@ -487,7 +487,7 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
     ("F / Ctrl+0", "Fit / 100%"),
     ("Ctrl+N / O / S", "New / open / save"),
     ("Ctrl+Shift+S", "Save as"),
-    ("Ctrl+E", "Export (PNG, SVG, Canvas, Markdown…)"),
+    ("Ctrl+E", "Export"),
 ];
 
 /// Effective confidence, the trace lists and "what if this is wrong?".

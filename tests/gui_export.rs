@@ -1,0 +1,114 @@
+//! The Export dialog driven through the real UI: Ctrl+E, pick a format and a
+//! scope, press Export…, and check the file; then open an exported PNG.
+
+mod common;
+
+use common::*;
+use credence::export::{self, Options, Scope};
+use credence::model::NodeId;
+use credence::ui::{CredenceApp, ScriptedDialogs};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use std::path::PathBuf;
+
+fn with_export_answer(path: PathBuf, open: Option<PathBuf>) -> CredenceApp {
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.export_answers.push_back(path);
+    if let Some(open) = open {
+        dialogs.open_answers.push_back(open);
+    }
+    CredenceApp::new(chain(), None, Box::new(dialogs))
+}
+
+/// Steps the UI until the export thread has finished (bounded, not timed).
+fn wait_for_export(h: &mut Harness<'_, CredenceApp>) {
+    for _ in 0..3000 {
+        if !h.state().exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert!(!h.state().exporting(), "the export never finished");
+    h.run_ok();
+}
+
+fn choose_format(h: &mut Harness<'_, CredenceApp>, label: &str) {
+    let combo = center_of_role(h, "Format", Role::ComboBox);
+    click_at(h, combo, Modifiers::NONE);
+    h.run_ok();
+    click_label(h, label, Modifiers::NONE);
+}
+
+#[test]
+fn ctrl_e_exports_a_markdown_outline() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("outline.md");
+    let mut h = harness(with_export_answer(out.clone(), None));
+    shortcut(&mut h, Modifiers::COMMAND, Key::E);
+    choose_format(&mut h, "Markdown outline");
+    assert_eq!(h.state().export.format, export::Format::Markdown);
+    click_label(&mut h, "Export…", Modifiers::NONE);
+    wait_for_export(&mut h);
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written, export::to_markdown(&h.state().doc));
+    let notice = h.state().notice.clone().expect("a notice");
+    assert!(
+        notice.text.starts_with("Exported outline.md"),
+        "{}",
+        notice.text
+    );
+}
+
+#[test]
+fn escape_closes_the_dialog_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("never.png");
+    let mut h = harness(with_export_answer(out.clone(), None));
+    shortcut(&mut h, Modifiers::COMMAND, Key::E);
+    assert!(h.query_by_label("Export…").is_some());
+    press(&mut h, Key::Escape);
+    assert!(h.query_by_label("Export…").is_none());
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_selection_exports_to_png_and_the_png_reopens_as_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("selection.png");
+    let mut h = harness(with_export_answer(out.clone(), Some(out.clone())));
+    let original = h.state().doc.clone();
+    click_label(&mut h, "Grow revenue", Modifiers::NONE);
+    shortcut(&mut h, Modifiers::COMMAND, Key::E);
+    click_label(&mut h, "Selection", Modifiers::NONE);
+    click_label(&mut h, "1×", Modifiers::NONE);
+    click_label(&mut h, "Export…", Modifiers::NONE);
+    wait_for_export(&mut h);
+
+    let expected = export::image_size(
+        &original,
+        &Options {
+            scope: Scope::Nodes(vec![NodeId(1)]),
+            scale: 1.0,
+            ..Options::default()
+        },
+    );
+    let reader = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()))
+        .read_info()
+        .unwrap();
+    assert_eq!([reader.info().width, reader.info().height], expected);
+
+    // Change the board, then open the PNG: the whole document comes back,
+    // as a new unsaved document so Save does not write RON over the PNG.
+    click_label(&mut h, "Grow revenue", Modifiers::NONE);
+    press(&mut h, Key::Delete);
+    assert_eq!(h.state().doc.nodes.len(), 2);
+    shortcut(&mut h, Modifiers::COMMAND, Key::O);
+    click_label(&mut h, "Discard", Modifiers::NONE);
+    assert_eq!(h.state().doc, original);
+    assert_eq!(h.state().path, None);
+    let notice = h.state().notice.clone().expect("a notice");
+    assert!(notice.text.contains("selection.png"), "{}", notice.text);
+}
