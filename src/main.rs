@@ -169,6 +169,19 @@ enum Bench {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Time every export format on a synthetic map; with --dot, Graphviz
+    /// `dot -Tpng` on the same graph.
+    Export {
+        #[arg(long, default_value_t = 1000)]
+        nodes: usize,
+        /// Pixels per board unit for PNG and SVG.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        #[arg(long)]
+        dot: bool,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Time tracing up and down from sampled nodes of a large map.
     Trace {
         #[arg(long, default_value_t = 100_000)]
@@ -211,12 +224,22 @@ fn main() -> ExitCode {
             ..
         }) => cli::bench::trace_table(nodes, samples, seed),
         Some(Command::Bench {
+            what:
+                Some(Bench::Export {
+                    nodes,
+                    scale,
+                    dot,
+                    seed,
+                }),
+            ..
+        }) => cli::export_bench::run(nodes, scale, dot, seed),
+        Some(Command::Bench {
             file: Some(file),
             frames,
             what: None,
         }) => cli::frames::run(&file, frames),
         Some(Command::Bench { .. }) => {
-            eprintln!("credence bench: give a FILE, or `layout` or `trace`; see --help");
+            eprintln!("credence bench: give a FILE, or `layout`, `trace` or `export`; see --help");
             ExitCode::FAILURE
         }
         Some(Command::Generate {

@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod check;
 pub mod export;
+pub mod export_bench;
 pub mod frames;
 pub mod layout;
 pub mod trace;

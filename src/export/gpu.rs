@@ -65,7 +65,15 @@ impl Gpu {
         let renderer = egui_wgpu::Renderer::new(
             &state.device,
             wgpu::TextureFormat::Rgba8Unorm,
-            RendererOptions::PREDICTABLE,
+            RendererOptions {
+                // Dithering depends on the pixel's position in the target,
+                // which differs per tile: it would show seams.
+                dithering: false,
+                // The GPU's own bilinear filter; egui's shader emulation
+                // costs several times more on CPU renderers like lavapipe.
+                predictable_texture_filtering: false,
+                ..RendererOptions::PREDICTABLE
+            },
         );
         Ok(Self {
             device: state.device,
@@ -82,6 +90,7 @@ impl Gpu {
         ctx: &egui::Context,
         mut output: egui::FullOutput,
         size: [u32; 2],
+        clear: egui::Color32,
     ) -> Result<Vec<u8>, ExportError> {
         let ppp = output.pixels_per_point;
         #[expect(clippy::iter_over_hash_type, reason = "textures are independent")]
@@ -92,6 +101,12 @@ impl Gpu {
             }
         }
         let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), ppp);
+        let row = size[0] as usize * 4;
+        if primitives.is_empty() {
+            // Nothing on this tile: no need to wake the GPU.
+            let px = clear.to_array();
+            return Ok(px.repeat(row / 4 * size[1] as usize));
+        }
         let screen = ScreenDescriptor {
             size_in_pixels: size,
             pixels_per_point: ppp,
@@ -129,7 +144,14 @@ impl Gpu {
                         view: &view,
                         resolve_target: None,
                         ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT),
+                            // The target is not sRGB: egui writes gamma-space
+                            // values, so the clear colour goes in as-is.
+                            load: wgpu::LoadOp::Clear(wgpu::Color {
+                                r: f64::from(clear.r()) / 255.0,
+                                g: f64::from(clear.g()) / 255.0,
+                                b: f64::from(clear.b()) / 255.0,
+                                a: f64::from(clear.a()) / 255.0,
+                            }),
                             store: wgpu::StoreOp::Store,
                         },
                         depth_slice: None,
@@ -139,7 +161,6 @@ impl Gpu {
                 .forget_lifetime();
             self.renderer.render(&mut pass, &primitives, &screen);
         }
-        let row = size[0] as usize * 4;
         let padded = row.div_ceil(256) * 256;
         let buffer = self.device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("export readback"),

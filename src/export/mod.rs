@@ -134,6 +134,17 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// The colour behind the board; `None` when transparent.
+    pub fn background_colour(&self) -> Option<egui::Color32> {
+        match self.background {
+            Background::Theme => Some(self.theme.palette().canvas),
+            Background::White => Some(egui::Color32::WHITE),
+            Background::Transparent => None,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub enum ExportError {
     UnknownFormat(String),

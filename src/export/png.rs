@@ -27,7 +27,7 @@ pub const MAX_SIDE: u32 = 65_535;
 pub fn write_png(
     doc: &Document,
     options: &Options,
-    out: impl Write,
+    out: impl Write + Send,
     progress: &mut dyn FnMut(f32),
 ) -> Result<[u32; 2], ExportError> {
     let scoped = scene::scoped(doc, &options.scope);
@@ -63,37 +63,63 @@ pub fn write_png(
     writer.write_text_chunk(&chunk).map_err(ExportError::png)?;
     let mut stream = writer.stream_writer().map_err(ExportError::png)?;
 
+    let clear = options
+        .background_colour()
+        .unwrap_or(egui::Color32::TRANSPARENT);
     let tiles_x = width.div_ceil(tile);
     let tiles_y = height.div_ceil(tile);
     let total = (tiles_x * tiles_y) as f32;
     let row_bytes = width as usize * 4;
     let unit = tile as f32 / options.scale;
-    for ty in 0..tiles_y {
-        let band_h = tile.min(height - ty * tile);
-        let mut band = vec![0u8; row_bytes * band_h as usize];
-        for tx in 0..tiles_x {
-            let tile_w = tile.min(width - tx * tile);
-            let min = region.min + vec2(tx as f32 * unit, ty as f32 * unit);
-            let piece = Rect::from_min_size(
-                pos2(min.x, min.y),
-                vec2(tile_w as f32, band_h as f32) / options.scale,
-            );
-            let output = scene::paint_piece(&ctx, &scoped, options, piece, gpu.max_side as usize);
-            let pixels = gpu.render(&ctx, output, [tile_w, band_h])?;
-            let tile_row = tile_w as usize * 4;
-            for y in 0..band_h as usize {
-                let dst = y * row_bytes + tx as usize * tile as usize * 4;
-                band[dst..dst + tile_row]
-                    .copy_from_slice(&pixels[y * tile_row..(y + 1) * tile_row]);
+    let transparent = options.background == Background::Transparent;
+    // The GPU renders one band of tiles while another thread compresses the
+    // band before it: on two cores that hides most of the encoding time.
+    std::thread::scope(|scope| -> Result<(), ExportError> {
+        let (bands, ready) = std::sync::mpsc::sync_channel::<Vec<u8>>(1);
+        let encoder = scope.spawn(move || -> Result<(), ExportError> {
+            for mut band in ready {
+                if transparent {
+                    unpremultiply(&mut band);
+                }
+                stream.write_all(&band).map_err(ExportError::Write)?;
             }
-            progress((ty * tiles_x + tx + 1) as f32 / total);
-        }
-        if options.background == Background::Transparent {
-            unpremultiply(&mut band);
-        }
-        stream.write_all(&band).map_err(ExportError::Write)?;
-    }
-    stream.finish().map_err(ExportError::png)?;
+            stream.finish().map_err(ExportError::png)
+        });
+        let rendered = (|| {
+            for ty in 0..tiles_y {
+                let band_h = tile.min(height - ty * tile);
+                let mut band = vec![0u8; row_bytes * band_h as usize];
+                for tx in 0..tiles_x {
+                    let tile_w = tile.min(width - tx * tile);
+                    let min = region.min + vec2(tx as f32 * unit, ty as f32 * unit);
+                    let piece = Rect::from_min_size(
+                        pos2(min.x, min.y),
+                        vec2(tile_w as f32, band_h as f32) / options.scale,
+                    );
+                    let max_side = gpu.max_side as usize;
+                    let output = scene::paint_piece(&ctx, &scoped, options, piece, max_side, false);
+                    let pixels = gpu.render(&ctx, output, [tile_w, band_h], clear)?;
+                    let tile_row = tile_w as usize * 4;
+                    for y in 0..band_h as usize {
+                        let dst = y * row_bytes + tx as usize * tile as usize * 4;
+                        band[dst..dst + tile_row]
+                            .copy_from_slice(&pixels[y * tile_row..(y + 1) * tile_row]);
+                    }
+                    progress((ty * tiles_x + tx + 1) as f32 / total);
+                }
+                if bands.send(band).is_err() {
+                    // The encoder stopped; its error is the one to report.
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        drop(bands);
+        let encoded = encoder
+            .join()
+            .unwrap_or_else(|_| Err(ExportError::Png("the PNG encoder stopped".into())));
+        rendered.and(encoded)
+    })?;
     Ok([width, height])
 }
 

@@ -2,7 +2,7 @@
 //! region around it, and one egui pass that paints a piece of that region
 //! through [`crate::render::paint_board`], exactly as the canvas does.
 
-use super::{Background, Options, Scope};
+use super::{Options, Scope};
 use crate::edit::Selection;
 use crate::model::{Document, NodeId, Point};
 use crate::render::{Camera, View, paint_board};
@@ -74,13 +74,16 @@ pub fn context() -> egui::Context {
 }
 
 /// One egui pass that paints `piece` (board units, inside the export
-/// region) at `scale` pixels per board unit.
+/// region) at `scale` pixels per board unit. Without `with_background` the
+/// backdrop is left out, for a GPU that clears to it far faster than it
+/// fills a rectangle.
 pub fn paint_piece(
     ctx: &egui::Context,
     doc: &Document,
     options: &Options,
     piece: Rect,
     max_texture_side: usize,
+    with_background: bool,
 ) -> egui::FullOutput {
     let size = piece.size();
     let mut input = egui::RawInput {
@@ -104,10 +107,10 @@ pub fn paint_piece(
         let mut view = View::new(camera, rect, &selection);
         view.palette = options.theme.palette();
         view.grid = false;
-        view.background = match options.background {
-            Background::Theme => Some(options.theme.palette().canvas),
-            Background::White => Some(egui::Color32::WHITE),
-            Background::Transparent => None,
+        view.background = if with_background {
+            options.background_colour()
+        } else {
+            None
         };
         paint_board(&painter, doc, &view);
     })
