@@ -423,3 +423,33 @@ fn a_png_without_a_document_is_refused_clearly() {
         )
     );
 }
+
+#[test]
+fn png_export_without_a_gpu_says_what_to_install() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.png");
+    // Hide every Vulkan driver, as on a machine with none installed.
+    let result = Command::new(env!("CARGO_BIN_EXE_credence"))
+        .args([
+            "export",
+            "examples/north-star.ron",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("VK_DRIVER_FILES", "/nonexistent/icd.json")
+        .env("VK_ICD_FILENAMES", "/nonexistent/icd.json")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("no GPU adapter is available for PNG export")
+            && stderr.contains("apt-get install mesa-vulkan-drivers"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!out.exists());
+}

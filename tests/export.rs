@@ -174,22 +174,33 @@ fn json_canvas_has_the_spec_fields_and_round_trips() {
     assert_eq!(pairs(&doc), pairs(&back));
 }
 
+/// The sample from the JSON Canvas repository (obsidianmd/jsoncanvas,
+/// `sample.canvas`), byte for byte.
 #[test]
-fn the_spec_example_imports() {
-    let path = Path::new("tests/fixtures/canvas/spec-example.canvas");
+fn the_spec_sample_imports() {
+    let path = Path::new("tests/fixtures/canvas/spec-sample.canvas");
     let doc = credence::io::load(path).unwrap();
-    // Five nodes; the group is skipped. File and link nodes keep their
-    // path or URL as text, and are never opened.
-    assert_eq!(doc.nodes.len(), 5);
+    assert_eq!(doc.nodes.len(), 4);
+    // File nodes keep their path as text, and are never opened.
     assert_eq!(doc.nodes[0].title, "readme.md");
     assert_eq!(doc.nodes[0].kind, NodeKind::Evidence);
-    assert_eq!(doc.nodes[4].title, "https://jsoncanvas.org");
     assert_eq!(
         doc.nodes[2].title,
-        "Learn more:\n\n- [Apps](/docs/apps.md)\n- [Spec](spec/1.0.md)"
+        "Learn more:\n\n- [Apps](/docs/apps.md)\n- [Spec](spec/1.0.md)\n- [Github](https://github.com/obsidianmd/jsoncanvas)"
     );
     assert_eq!((doc.nodes[3].pos.x, doc.nodes[3].pos.y), (360.0, -400.0));
     assert_eq!((doc.nodes[3].size.w, doc.nodes[3].size.h), (400.0, 400.0));
+    assert_eq!(doc.edges.len(), 1);
+    assert_eq!((doc.edges[0].from, doc.edges[0].to), (NodeId(2), NodeId(3)));
+}
+
+#[test]
+fn link_nodes_and_groups_import_safely() {
+    let path = Path::new("tests/fixtures/canvas/groups-and-links.canvas");
+    let doc = credence::io::load(path).unwrap();
+    // Five nodes; the group is skipped. The link keeps its URL as text.
+    assert_eq!(doc.nodes.len(), 5);
+    assert_eq!(doc.nodes[4].title, "https://jsoncanvas.org");
     assert_eq!(doc.edges.len(), 2);
     assert_eq!(doc.edges[1].label, "read");
 }
@@ -330,6 +341,37 @@ fn tiles_stitch_into_the_same_pixels_as_one_render() {
     assert!(
         differing * 1000 < total,
         "{differing} of {total} pixels differ"
+    );
+}
+
+/// A board just over the usual 8,192 px GPU limit: tiled at the default
+/// 2,048 px and at the largest tile the device allows, the seams fall in
+/// different places, and the pixels must agree.
+#[test]
+fn a_board_just_over_the_texture_limit_stitches_cleanly() {
+    let mut doc = small_map();
+    doc.nodes[3].pos.x = 8000.0;
+    let options = Options {
+        scale: 1.0,
+        ..Options::default()
+    };
+    let [w, _] = export::image_size(&doc, &options);
+    assert!(w > 8192, "{w}");
+    let big_tiles = Options {
+        tile: Some(8192),
+        ..options.clone()
+    };
+    let a = decode(&export::render(&doc, Format::Png, &options, &mut no_progress()).unwrap());
+    let b = decode(&export::render(&doc, Format::Png, &big_tiles, &mut no_progress()).unwrap());
+    assert_eq!((a.0, a.1), (b.0, b.1));
+    let differing =
+        a.2.chunks_exact(4)
+            .zip(b.2.chunks_exact(4))
+            .filter(|(p, q)| p.iter().zip(q.iter()).any(|(x, y)| x.abs_diff(*y) > 8))
+            .count();
+    assert!(
+        differing * 1000 < (a.0 * a.1) as usize,
+        "{differing} pixels differ"
     );
 }
 
