@@ -317,11 +317,12 @@ fn run_gui(file: Option<PathBuf>, started: Instant) -> ExitCode {
         "Credence",
         options,
         Box::new(move |cc| {
-            let mut app = CredenceApp::launch(file, Box::new(NativeDialogs));
-            if let Some(dir) = credence::io::recovery::RecoveryStore::default_dir() {
-                app = app.with_recovery(credence::io::recovery::RecoveryStore::new(dir));
-            }
-            app.restore(cc.storage);
+            let app = CredenceApp::start(
+                file,
+                Box::new(NativeDialogs),
+                credence::io::recovery::RecoveryStore::default_dir(),
+                cc.storage,
+            );
             Ok(Box::new(StartupTimer {
                 app,
                 started: Some(started),

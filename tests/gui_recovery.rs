@@ -94,3 +94,53 @@ fn discard_deletes_the_copy_and_later_keeps_it() {
     assert!(store.list().is_empty());
     assert_eq!(h.state().doc, two_cards());
 }
+
+/// The whole story through the start-up path `credence FILE` uses: open a
+/// file, edit it, "crash" (the app goes away without saving or closing),
+/// start again on the same file, and recover the edit.
+#[test]
+fn a_crash_and_restart_through_the_real_start_up_path_recovers_the_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let file = dir.path().join("plan.ron");
+    credence::io::save(&file, &two_cards()).unwrap();
+    let start = || {
+        CredenceApp::start(
+            Some(file.clone()),
+            Box::new(ScriptedDialogs::default()),
+            Some(recovery.clone()),
+            None,
+        )
+    };
+
+    let mut h = harness(start());
+    assert_eq!(h.state().doc, two_cards());
+    click_label(&mut h, "Customers pay more", Modifiers::NONE);
+    press(&mut h, Key::F2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Customers pay double");
+    press(&mut h, Key::Enter);
+    h.run_steps(70); // past the one-second autosave delay
+    let edited = h.state().doc.clone();
+    assert!(
+        edited
+            .nodes
+            .iter()
+            .any(|n| n.title == "Customers pay double")
+    );
+    drop(h); // the crash: no save, no close request
+
+    assert_eq!(
+        credence::io::load(&file).unwrap(),
+        two_cards(),
+        "file untouched"
+    );
+    let mut h = harness(start());
+    assert!(
+        h.query_by_label_contains("Recover unsaved changes to plan.ron")
+            .is_some()
+    );
+    click_label(&mut h, "Recover", Modifiers::NONE);
+    assert_eq!(h.state().doc, edited);
+    assert_eq!(h.state().path.as_deref(), Some(file.as_path()));
+}

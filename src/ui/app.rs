@@ -110,6 +110,23 @@ impl CredenceApp {
         app
     }
 
+    /// What `credence [FILE]` runs at start-up, in this order: open FILE (or
+    /// the example board), keep recovery copies in `recovery_dir` and offer
+    /// any that a crashed run left there, and restore the recent-files list.
+    pub fn start(
+        file: Option<PathBuf>,
+        dialogs: Box<dyn FileDialogs>,
+        recovery_dir: Option<PathBuf>,
+        storage: Option<&dyn eframe::Storage>,
+    ) -> Self {
+        let mut app = Self::launch(file, dialogs);
+        if let Some(dir) = recovery_dir {
+            app = app.with_recovery(crate::io::recovery::RecoveryStore::new(dir));
+        }
+        app.restore(storage);
+        app
+    }
+
     /// Restores the recent-files list saved by a previous run.
     pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
         if let Some(text) = storage.and_then(|s| s.get_string(RECENT_KEY)) {
