@@ -31,6 +31,7 @@ pub fn belief_map(n: usize, seed: u64) -> Document {
         title: format!("Synthetic map of {n} nodes"),
         nodes: Vec::with_capacity(n),
         edges: Vec::with_capacity(n + n / 4),
+        canvases: Vec::new(),
     };
     let mut depth = Vec::with_capacity(n);
     let side = (n as f32).sqrt() * 260.0;

@@ -54,7 +54,7 @@ const BAD: &[(&str, &str)] = &[
     ("malformed.ron", ":5:5: syntax error: expected comma"),
     (
         "future-version.ron",
-        ":2:5: this file has format version 7, but this Credence reads up to version 1; \
+        ":2:5: this file has format version 7, but this Credence reads up to version 2; \
          update Credence to open it",
     ),
     (
@@ -266,4 +266,21 @@ fn oversized_titles_and_maps_are_refused_clearly() {
         doc.validate().unwrap_err().to_string(),
         "the map has 200001 nodes, over the 200000 limit"
     );
+}
+
+/// Every past format version has a fixture that must load and migrate
+/// exactly: version 1 (no canvases) is the example board as it was first
+/// saved.
+#[test]
+fn version_1_files_migrate_exactly() {
+    let v1 = fixture("../migrations/v1.ron");
+    let text = std::fs::read_to_string(&v1).unwrap();
+    assert!(text.contains("version: 1,"));
+    let doc = credence::io::load(&v1).unwrap();
+    assert_eq!(doc, credence::io::example());
+    assert!(doc.canvases.is_empty());
+    // Saving writes the current version, which loads to the same document.
+    let saved = credence::io::to_ron(&doc);
+    assert!(saved.contains("version: 2,"));
+    assert_eq!(saved, credence::io::EXAMPLE_RON);
 }

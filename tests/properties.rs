@@ -96,6 +96,7 @@ fn document() -> impl Strategy<Value = Document> {
                 title,
                 nodes,
                 edges,
+                canvases: Vec::new(),
             }
         })
 }

@@ -21,6 +21,7 @@ pub fn scoped(doc: &Document, scope: &Scope) -> Document {
         Scope::Nodes(ids) => {
             let keep: HashSet<NodeId> = ids.iter().copied().collect();
             Document {
+                canvases: Vec::new(),
                 title: doc.title.clone(),
                 nodes: doc
                     .nodes

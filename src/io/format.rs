@@ -1,18 +1,23 @@
 //! The on-disk shape of a document, version by version.
 //!
-//! Version 1 is the first format, so there are no migrations yet. When the
-//! shape changes, the old struct stays here as `FileV1`, a new `FileV2`
-//! appears, and `impl From<FileV1> for FileV2` does the migration, tested
-//! against a fixture file under `tests/fixtures/`.
+//! Each past shape stays here as `FileVn`, and `impl From<FileVn> for
+//! FileVn+1` migrates it, tested against a fixture file per version under
+//! `tests/fixtures/migrations/`. A file is read as its own version, then
+//! migrated step by step to the current one.
+//!
+//! - Version 1: title, nodes, edges (the belief map alone).
+//! - Version 2: adds `canvases`. The version changed, rather than the field
+//!   just appearing, so an older Credence refuses a file with canvases
+//!   instead of silently dropping them on save.
 
 use super::LoadError;
 use super::locate::{Locator, line_col};
-use crate::model::{Document, Edge, Node};
+use crate::model::{Canvas, Document, Edge, Node};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Larger files are refused before they are read, so a stray video or disk
 /// image cannot exhaust memory.
@@ -24,6 +29,7 @@ struct FileOut<'a> {
     title: &'a str,
     nodes: &'a [Node],
     edges: &'a [Edge],
+    canvases: &'a [Canvas],
 }
 
 #[derive(Deserialize)]
@@ -36,6 +42,33 @@ struct FileV1 {
     nodes: Vec<Node>,
     #[serde(default)]
     edges: Vec<Edge>,
+}
+
+#[derive(Deserialize)]
+struct FileV2 {
+    #[allow(dead_code)]
+    version: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    nodes: Vec<Node>,
+    #[serde(default)]
+    edges: Vec<Edge>,
+    #[serde(default)]
+    canvases: Vec<Canvas>,
+}
+
+/// Version 1 had no canvases.
+impl From<FileV1> for FileV2 {
+    fn from(v1: FileV1) -> Self {
+        FileV2 {
+            version: 2,
+            title: v1.title,
+            nodes: v1.nodes,
+            edges: v1.edges,
+            canvases: Vec::new(),
+        }
+    }
 }
 
 /// Only the version, read first so a newer file gets a clear "update
@@ -58,6 +91,7 @@ pub fn to_ron(doc: &Document) -> String {
         title: &doc.title,
         nodes: &doc.nodes,
         edges: &doc.edges,
+        canvases: &doc.canvases,
     };
     let mut text = ron::ser::to_string_pretty(&file, config)
         .expect("a document always serialises: it holds only strings, numbers and enums");
@@ -115,11 +149,18 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
             "format version 0 does not exist".into(),
         ));
     }
-    let file: FileV1 = ron::from_str(text).map_err(|e| ron_error(e, "invalid document"))?;
+    let file: FileV2 = if version == 1 {
+        ron::from_str::<FileV1>(text)
+            .map_err(|e| ron_error(e, "invalid document"))?
+            .into()
+    } else {
+        ron::from_str(text).map_err(|e| ron_error(e, "invalid document"))?
+    };
     let doc = Document {
         title: file.title,
         nodes: file.nodes,
         edges: file.edges,
+        canvases: file.canvases,
     };
     if let Err(invalid) = doc.validate() {
         let position = locator.invalid(&invalid);

@@ -36,6 +36,9 @@ impl<'a> Locator<'a> {
     pub fn invalid(&self, invalid: &Invalid) -> Option<usize> {
         let (nodes, edges) = self.sections();
         match invalid {
+            Invalid::Canvas { .. } => self
+                .key_index("canvases", 0, self.tokens.len())
+                .map(|i| self.tokens[i].offset),
             Invalid::DuplicateNodeId(id) => self
                 .id_values(nodes, id.0)
                 .nth(1)

@@ -1,5 +1,6 @@
 //! The whole belief map, plus the invariants every loaded or edited document keeps.
 
+use super::canvas::{Canvas, CanvasId, MAX_GRID};
 use super::{Edge, EdgeId, Node, NodeId};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -11,6 +12,8 @@ pub struct Document {
     pub title: String,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// Canvas boards, in tab order.
+    pub canvases: Vec<Canvas>,
 }
 
 /// A broken invariant. Loading refuses such a document instead of guessing.
@@ -37,6 +40,11 @@ pub enum Invalid {
         chars: usize,
     },
     TooManyNodes(usize),
+    /// A canvas broken in some way the message says.
+    Canvas {
+        canvas: CanvasId,
+        message: String,
+    },
 }
 
 /// Beyond these a document is refused: no real map comes close, and a
@@ -48,6 +56,7 @@ impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Invalid::DuplicateNodeId(id) => write!(f, "duplicate node id {}", id.0),
+            Invalid::Canvas { canvas, message } => write!(f, "canvas {}: {message}", canvas.0),
             Invalid::DuplicateEdgeId(id) => write!(f, "duplicate edge id {}", id.0),
             Invalid::MissingNode { edge, node } => {
                 write!(
@@ -170,6 +179,7 @@ impl Document {
                 });
             }
         }
+        self.validate_canvases()?;
         let mut edge_ids = HashSet::with_capacity(self.edges.len());
         for edge in &self.edges {
             if !edge_ids.insert(edge.id) {
@@ -185,5 +195,69 @@ impl Document {
             }
         }
         Ok(())
+    }
+
+    fn validate_canvases(&self) -> Result<(), Invalid> {
+        let mut canvas_ids = HashSet::new();
+        for canvas in &self.canvases {
+            let bad = |message: String| Invalid::Canvas {
+                canvas: canvas.id,
+                message,
+            };
+            if !canvas_ids.insert(canvas.id) {
+                return Err(bad("two canvases share this id".into()));
+            }
+            let grid = 1..=MAX_GRID;
+            if !grid.contains(&canvas.columns) || !grid.contains(&canvas.rows) {
+                return Err(bad(format!(
+                    "the grid is {} × {}; each side must be 1 to {MAX_GRID}",
+                    canvas.columns, canvas.rows
+                )));
+            }
+            let mut section_ids = HashSet::new();
+            for s in &canvas.sections {
+                if !section_ids.insert(s.id) {
+                    return Err(bad(format!("duplicate section id {}", s.id.0)));
+                }
+                let c = s.cells;
+                let fits = c.cols >= 1
+                    && c.rows >= 1
+                    && u16::from(c.col) + u16::from(c.cols) <= u16::from(canvas.columns)
+                    && u16::from(c.row) + u16::from(c.rows) <= u16::from(canvas.rows);
+                if !fits {
+                    return Err(bad(format!(
+                        "section {} does not fit the {} × {} grid",
+                        s.id.0, canvas.columns, canvas.rows
+                    )));
+                }
+            }
+            let mut note_ids = HashSet::new();
+            for n in &canvas.notes {
+                if !note_ids.insert(n.id) {
+                    return Err(bad(format!("duplicate note id {}", n.id.0)));
+                }
+                if !section_ids.contains(&n.section) {
+                    return Err(bad(format!(
+                        "note {} is in section {}, which does not exist",
+                        n.id.0, n.section.0
+                    )));
+                }
+                if n.text.len() > MAX_TEXT_CHARS && n.text.chars().count() > MAX_TEXT_CHARS {
+                    return Err(bad(format!(
+                        "note {} is over {MAX_TEXT_CHARS} characters",
+                        n.id.0
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn canvas(&self, id: CanvasId) -> Option<&Canvas> {
+        self.canvases.iter().find(|c| c.id == id)
+    }
+
+    pub fn next_canvas_id(&self) -> CanvasId {
+        CanvasId(self.canvases.iter().map(|c| c.id.0 + 1).max().unwrap_or(1))
     }
 }

@@ -1,6 +1,8 @@
 //! The document as pure data.
 //!
-//! A [`Document`] is a belief map: typed [`Node`]s joined by typed [`Edge`]s.
+//! A [`Document`] is a belief map, typed [`Node`]s joined by typed
+//! [`Edge`]s, plus any number of [`Canvas`] boards whose sticky notes may
+//! link to nodes.
 //! This module knows nothing of egui, files or undo, so every other layer can
 //! lean on it and tests can build documents by hand.
 //!
@@ -8,11 +10,15 @@
 //! `A depends_on B` ("B cannot hold without A"), `bet tests assumption`,
 //! `metric measures outcome`. Tracing "upstream" therefore walks edges backwards.
 
+mod canvas;
 mod colour;
 mod document;
 mod edge;
 mod node;
 
+pub use canvas::{
+    Canvas, CanvasHeader, CanvasId, Cells, MAX_GRID, Note, NoteId, Section, SectionId,
+};
 pub use colour::Rgb;
 pub use document::{Document, Invalid, MAX_NODES, MAX_TEXT_CHARS};
 pub use edge::{Edge, EdgeId, EdgeKind};
