@@ -2,7 +2,7 @@
 //! the inverse logic small enough to be obviously right; the UI composes
 //! them with [`Command::Batch`].
 
-use crate::model::{Document, Edge, EdgeId, Node, NodeId, Point};
+use crate::model::{Canvas, CanvasId, Document, Edge, EdgeId, Node, NodeId, Point};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -25,6 +25,16 @@ pub enum Command {
     /// drag that is merged into one step never accumulates rounding drift.
     Move(Vec<(NodeId, Point)>),
     SetTitle(String),
+    /// Insert a canvas board at a tab position.
+    InsertCanvas {
+        index: usize,
+        canvas: Canvas,
+    },
+    RemoveCanvas(CanvasId),
+    /// Replace a canvas by id with a new version. Canvases are small (tens
+    /// of notes), so every canvas edit (a note typed, moved, recoloured, a
+    /// section resized) is one whole-canvas replace with an exact inverse.
+    ReplaceCanvas(Canvas),
     Batch(Vec<Command>),
 }
 
@@ -125,6 +135,25 @@ impl Command {
                 Command::Move(old)
             }
             Command::SetTitle(title) => Command::SetTitle(std::mem::replace(&mut doc.title, title)),
+            Command::InsertCanvas { index, canvas } => {
+                let inverse = Command::RemoveCanvas(canvas.id);
+                let index = index.min(doc.canvases.len());
+                doc.canvases.insert(index, canvas);
+                inverse
+            }
+            Command::RemoveCanvas(id) => match doc.canvases.iter().position(|c| c.id == id) {
+                Some(index) => Command::InsertCanvas {
+                    index,
+                    canvas: doc.canvases.remove(index),
+                },
+                None => Command::Batch(Vec::new()),
+            },
+            Command::ReplaceCanvas(canvas) => {
+                match doc.canvases.iter_mut().find(|c| c.id == canvas.id) {
+                    Some(slot) => Command::ReplaceCanvas(std::mem::replace(slot, canvas)),
+                    None => Command::Batch(Vec::new()),
+                }
+            }
             Command::Batch(commands) => {
                 let mut inverses: Vec<Command> =
                     commands.into_iter().map(|c| c.apply(doc)).collect();

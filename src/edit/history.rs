@@ -151,6 +151,11 @@ fn combine(first: Command, second: Command) -> Command {
             }
             Command::UpdateNodes(out)
         }
+        // Later replaces of the same canvas win, so typing a note stays
+        // one small step.
+        (Command::ReplaceCanvas(a), Command::ReplaceCanvas(b)) if a.id == b.id => {
+            Command::ReplaceCanvas(b)
+        }
         (first, second) => Command::Batch(vec![first, second]),
     }
 }

@@ -18,6 +18,7 @@ pub mod json_canvas;
 mod locate;
 pub mod png_doc;
 pub mod recovery;
+pub mod templates;
 
 pub use error::{LoadError, SaveError};
 pub use format::{CURRENT_VERSION, MAX_FILE_BYTES, from_ron, to_ron};

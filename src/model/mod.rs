@@ -15,6 +15,7 @@ mod colour;
 mod document;
 mod edge;
 mod node;
+mod template;
 
 pub use canvas::{
     Canvas, CanvasHeader, CanvasId, Cells, MAX_GRID, Note, NoteId, Section, SectionId,
@@ -22,6 +23,7 @@ pub use canvas::{
 pub use colour::Rgb;
 pub use document::{Document, Invalid, MAX_NODES, MAX_TEXT_CHARS};
 pub use edge::{Edge, EdgeId, EdgeKind};
+pub use template::{Template, TemplateSection};
 pub use node::{
     BetPrompts, EvidenceStrength, Horizon, Node, NodeId, NodeKind, Point, Size, Status,
 };

@@ -7,7 +7,10 @@ use super::dialogs::FileDialogs;
 use super::file_ops::{PathPrompt, Pending};
 use super::insight::Insights;
 use super::notice::{self, Notice};
-use super::{insights_panel, inspector, menu, shortcuts};
+use super::boards::{self, Board};
+use super::{
+    assumption_map, canvas_board, canvas_inspector, insights_panel, inspector, menu, shortcuts,
+};
 use crate::analysis::risk::Risk;
 use crate::edit::{Command, History, MergeKey, Selection, Snippet};
 use crate::layout::Flow;
@@ -57,6 +60,14 @@ pub struct CredenceApp {
     pub export: super::export_dialog::ExportSettings,
     pub(crate) export_open: bool,
     pub(crate) export_job: Option<super::export_dialog::ExportJob>,
+    /// The board tab on show.
+    pub board: super::boards::Board,
+    pub canvas_board: super::canvas_board::CanvasBoardState,
+    pub assumption_map: super::assumption_map::AssumptionMapState,
+    /// Built-in and user templates, read on first use.
+    pub(crate) templates: Option<Vec<crate::model::Template>>,
+    /// The name typed for "Save layout as template".
+    pub(crate) template_name: String,
     window_title: String,
     styled: bool,
 }
@@ -92,6 +103,11 @@ impl CredenceApp {
             export: Default::default(),
             export_open: false,
             export_job: None,
+            board: Default::default(),
+            canvas_board: Default::default(),
+            assumption_map: Default::default(),
+            templates: None,
+            template_name: String::new(),
             disk_fingerprint: None,
             save_conflict: false,
             recoveries: Vec::new(),
@@ -250,12 +266,26 @@ impl CredenceApp {
         egui::Panel::right("credence-inspector")
             .default_size(300.0)
             .min_size(240.0)
-            .show(ui, |ui| inspector::show(self, ui));
+            .show(ui, |ui| match self.board {
+                Board::Canvas(id) => {
+                    egui::ScrollArea::vertical().show(ui, |ui| canvas_inspector::show(self, ui, id));
+                }
+                _ => inspector::show(self, ui),
+            });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                self.step_layout_animation(ui.ctx());
-                canvas::show(self, ui);
+                egui::Frame::NONE
+                    .inner_margin(egui::Margin::symmetric(8, 4))
+                    .show(ui, |ui| boards::tab_bar(self, ui));
+                match self.board {
+                    Board::Map => {
+                        self.step_layout_animation(ui.ctx());
+                        canvas::show(self, ui);
+                    }
+                    Board::Canvas(id) => canvas_board::show(self, ui, id),
+                    Board::Assumptions => assumption_map::show(self, ui),
+                }
                 self.show_notice(ui);
             });
 

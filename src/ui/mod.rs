@@ -6,9 +6,13 @@
 //! the same code runs in the window and in the `egui_kittest` tests.
 
 mod app;
+mod assumption_map;
 mod auto_layout;
 mod autosave;
+mod boards;
 mod canvas;
+mod canvas_board;
+mod canvas_inspector;
 mod dialogs;
 mod export_dialog;
 mod file_ops;
@@ -20,6 +24,7 @@ mod notice;
 mod shortcuts;
 
 pub use app::CredenceApp;
+pub use boards::Board;
 pub use dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
 pub use export_dialog::{ExportSettings, ScopeChoice};
 pub use notice::{Notice, NoticeKind};

@@ -62,7 +62,8 @@ pub fn global(app: &mut CredenceApp, ui: &mut Ui) {
             app.undo();
         }
     }
-    let canvas_has_keys = !typing
+    let canvas_has_keys = app.board == super::boards::Board::Map
+        && !typing
         && !app.canvas.is_editing()
         && ctx.memory(|m| m.focused().is_none() || m.has_focus(canvas_id()));
     if canvas_has_keys {

@@ -1,0 +1,269 @@
+//! The assumption map (David Bland's 2×2): every assumption placed by
+//! importance (up) and evidence (right is less known). It is a view of the
+//! document, not a copy: dragging a card sets the node's importance and
+//! evidence in one undoable step, and the belief map shows it at once.
+
+use super::app::CredenceApp;
+use crate::edit::Command;
+use crate::model::{EvidenceStrength, NodeId, NodeKind};
+use crate::render::kind_colour;
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Stroke, StrokeKind, Ui,
+    WidgetInfo, pos2, vec2,
+};
+
+/// Evidence columns, left to right: known to unknown.
+const COLUMNS: [EvidenceStrength; 4] = [
+    EvidenceStrength::Strong,
+    EvidenceStrength::Moderate,
+    EvidenceStrength::Weak,
+    EvidenceStrength::None,
+];
+const CARD_W: f32 = 180.0;
+const CARD_H: f32 = 46.0;
+/// Importance 3 and up counts as important.
+const IMPORTANT_FROM: u8 = 3;
+
+#[derive(Default)]
+pub struct AssumptionMapState {
+    pub include_beliefs: bool,
+    dragging: Option<NodeId>,
+}
+
+fn column_of(e: EvidenceStrength) -> usize {
+    COLUMNS.iter().position(|c| *c == e).unwrap_or(3)
+}
+
+/// The cell for importance `i` (1–5) and evidence column `c`.
+fn cell(area: Rect, importance: u8, column: usize) -> Rect {
+    let (cw, rh) = (area.width() / 4.0, area.height() / 5.0);
+    let row = 5 - importance.clamp(1, 5) as usize;
+    Rect::from_min_size(
+        area.min + vec2(column as f32 * cw, row as f32 * rh),
+        vec2(cw, rh),
+    )
+}
+
+/// Importance and evidence under a point of the plot.
+fn value_at(area: Rect, p: Pos2) -> (u8, EvidenceStrength) {
+    let column = (((p.x - area.left()) / (area.width() / 4.0)).floor() as i32).clamp(0, 3) as usize;
+    let row = (((p.y - area.top()) / (area.height() / 5.0)).floor() as i32).clamp(0, 4) as u8;
+    (5 - row, COLUMNS[column])
+}
+
+pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
+    let rect = ui.available_rect_before_wrap();
+    ui.advance_cursor_after_rect(rect);
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, Color32::from_rgb(248, 249, 251));
+    let area = Rect::from_min_max(rect.min + vec2(70.0, 44.0), rect.max - vec2(20.0, 50.0));
+
+    // Quadrants, the leap-of-faith corner highlighted.
+    let split_x = area.left() + area.width() / 2.0;
+    let split_y = cell(area, IMPORTANT_FROM, 0).bottom();
+    let quadrants = [
+        (
+            Rect::from_min_max(area.min, pos2(split_x, split_y)),
+            "Important, with evidence: plan around it",
+            Color32::from_rgb(236, 246, 240),
+        ),
+        (
+            Rect::from_min_max(pos2(split_x, area.top()), pos2(area.right(), split_y)),
+            "Leap of faith: important, little evidence. Test these first",
+            Color32::from_rgb(254, 232, 222),
+        ),
+        (
+            Rect::from_min_max(pos2(area.left(), split_y), pos2(split_x, area.bottom())),
+            "Less important, known",
+            Color32::from_rgb(242, 244, 247),
+        ),
+        (
+            Rect::from_min_max(pos2(split_x, split_y), area.max),
+            "Less important, unknown: keep an eye on them",
+            Color32::from_rgb(246, 243, 236),
+        ),
+    ];
+    for (i, (q, caption, fill)) in quadrants.iter().enumerate() {
+        painter.rect_filled(*q, 0.0, *fill);
+        let colour = if i == 1 {
+            Color32::from_rgb(194, 65, 12)
+        } else {
+            Color32::from_rgb(110, 118, 132)
+        };
+        painter.text(
+            q.left_top() + vec2(8.0, 6.0),
+            Align2::LEFT_TOP,
+            *caption,
+            FontId::proportional(if i == 1 { 14.0 } else { 12.5 }),
+            colour,
+        );
+    }
+    painter.rect_stroke(
+        quadrants[1].0,
+        0.0,
+        Stroke::new(2.0, Color32::from_rgb(234, 88, 12)),
+        StrokeKind::Inside,
+    );
+    let axis = Color32::from_rgb(90, 98, 112);
+    painter.line_segment([pos2(split_x, area.top()), pos2(split_x, area.bottom())], Stroke::new(1.5, axis));
+    painter.line_segment([pos2(area.left(), split_y), pos2(area.right(), split_y)], Stroke::new(1.5, axis));
+    for (i, e) in COLUMNS.iter().enumerate() {
+        let c = cell(area, 1, i);
+        painter.text(
+            pos2(c.center().x, area.bottom() + 8.0),
+            Align2::CENTER_TOP,
+            format!("{} evidence", e.label()),
+            FontId::proportional(12.0),
+            axis,
+        );
+    }
+    painter.text(
+        pos2(area.center().x, area.bottom() + 28.0),
+        Align2::CENTER_TOP,
+        "Known  ←  evidence  →  unknown",
+        FontId::proportional(12.0),
+        axis,
+    );
+    for importance in 1..=5u8 {
+        let c = cell(area, importance, 0);
+        painter.text(
+            pos2(area.left() - 8.0, c.center().y),
+            Align2::RIGHT_CENTER,
+            format!("{importance}"),
+            FontId::proportional(13.0),
+            axis,
+        );
+    }
+    painter.text(
+        pos2(rect.left() + 12.0, area.top() - 30.0),
+        Align2::LEFT_TOP,
+        "Importance (5 = critical)",
+        FontId::proportional(12.0),
+        axis,
+    );
+
+    // Cards, stacked within their cell.
+    let kinds: &[NodeKind] = if app.assumption_map.include_beliefs {
+        &[NodeKind::Assumption, NodeKind::Belief]
+    } else {
+        &[NodeKind::Assumption]
+    };
+    let mut per_cell: std::collections::HashMap<(u8, usize), usize> = Default::default();
+    let placed: Vec<(NodeId, Rect)> = app
+        .doc
+        .nodes
+        .iter()
+        .filter(|n| kinds.contains(&n.kind))
+        .map(|n| {
+            let column = column_of(n.evidence);
+            let c = cell(area, n.importance, column);
+            let k = per_cell.entry((n.importance, column)).or_default();
+            let slot = *k;
+            *k += 1;
+            let w = CARD_W.min(c.width() - 12.0);
+            let min = c.min + vec2(6.0 + (slot % 3) as f32 * 8.0, 22.0 + slot as f32 * 10.0);
+            (n.id, Rect::from_min_size(min, vec2(w, CARD_H)))
+        })
+        .collect();
+    let pointer = ui.input(|i| i.pointer.interact_pos());
+    let dragging = app.assumption_map.dragging;
+    for (id, r) in &placed {
+        let Some(node) = app.doc.node(*id) else {
+            continue;
+        };
+        let response = ui.interact(*r, Id::unique(("assumption-card", id.0)), Sense::click_and_drag());
+        let label = format!("{}: {}", node.kind.label(), node.title);
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+        let shown = match (dragging, pointer) {
+            (Some(d), Some(p)) if d == *id => Rect::from_center_size(p, r.size()),
+            _ => *r,
+        };
+        paint_card(
+            ui,
+            node,
+            shown,
+            app.selection.nodes.contains(id),
+            dragging == Some(*id),
+        );
+        let response = response.on_hover_text(format!(
+            "{}\nImportance {}, {} evidence. Drag to change both.",
+            node.title,
+            node.importance,
+            node.evidence.label().to_lowercase()
+        ));
+        if response.clicked() {
+            app.selection.only_node(*id);
+        }
+        if response.drag_started() {
+            app.assumption_map.dragging = Some(*id);
+            app.selection.only_node(*id);
+        }
+    }
+    if let Some(id) = dragging
+        && ui.input(|i| i.pointer.any_released())
+    {
+        app.assumption_map.dragging = None;
+        if let (Some(p), Some(node)) = (pointer, app.doc.node(id)) {
+            let (importance, evidence) = value_at(area, p);
+            if (importance, evidence) != (node.importance, node.evidence) {
+                let mut changed = node.clone();
+                changed.importance = importance;
+                changed.evidence = evidence;
+                app.apply(Command::UpdateNodes(vec![changed]));
+            }
+        }
+    }
+    if dragging.is_some() {
+        ui.ctx().request_repaint();
+    }
+}
+
+fn paint_card(ui: &Ui, node: &crate::model::Node, r: Rect, selected: bool, lifted: bool) {
+    let painter = if lifted {
+        ui.ctx().layer_painter(egui::LayerId::unique(
+            egui::Order::Tooltip,
+            Id::unique("assumption-drag"),
+        ))
+    } else {
+        ui.painter().clone()
+    };
+    let accent = kind_colour(node.kind);
+    painter.rect_filled(r.translate(vec2(0.0, 2.0)), CornerRadius::same(6), Color32::from_black_alpha(20));
+    painter.rect(
+        r,
+        CornerRadius::same(6),
+        Color32::WHITE,
+        Stroke::new(if selected { 2.5 } else { 1.2 }, if selected { Color32::from_rgb(37, 99, 235) } else { accent }),
+        StrokeKind::Inside,
+    );
+    let galley = painter.layout(
+        node.title.clone(),
+        FontId::proportional(12.5),
+        Color32::from_rgb(17, 24, 39),
+        r.width() - 12.0,
+    );
+    painter
+        .with_clip_rect(r.shrink(2.0))
+        .galley(r.min + vec2(6.0, 4.0), galley, Color32::BLACK);
+    painter.text(
+        pos2(r.left() + 6.0, r.bottom() - 4.0),
+        Align2::LEFT_BOTTOM,
+        format!("{} · {}%", node.kind.label(), node.confidence),
+        FontId::proportional(10.0),
+        accent,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_point_maps_to_its_cell() {
+        let area = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 500.0));
+        assert_eq!(value_at(area, pos2(10.0, 10.0)), (5, EvidenceStrength::Strong));
+        assert_eq!(value_at(area, pos2(390.0, 490.0)), (1, EvidenceStrength::None));
+        let c = cell(area, 4, 2);
+        assert_eq!(value_at(area, c.center()), (4, EvidenceStrength::Weak));
+    }
+}
