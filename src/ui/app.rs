@@ -276,8 +276,12 @@ impl CredenceApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 egui::Frame::NONE
+                    .fill(ui.visuals().panel_fill)
                     .inner_margin(egui::Margin::symmetric(8, 4))
-                    .show(ui, |ui| boards::tab_bar(self, ui));
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        boards::tab_bar(self, ui);
+                    });
                 match self.board {
                     Board::Map => {
                         self.step_layout_animation(ui.ctx());

@@ -220,7 +220,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 
 fn paint_card(ui: &Ui, node: &crate::model::Node, r: Rect, selected: bool, lifted: bool) {
     let painter = if lifted {
-        ui.ctx().layer_painter(egui::LayerId::unique(
+        ui.ctx().layer_painter(egui::LayerId::new(
             egui::Order::Tooltip,
             Id::unique("assumption-drag"),
         ))

@@ -219,6 +219,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
     let Some(canvas) = app.doc.canvas(id).cloned() else {
         return;
     };
+    // The Enter that finishes typing must not also start the next note.
+    let was_editing = app.canvas_board.editing.is_some();
     let rect = ui.available_rect_before_wrap();
     ui.advance_cursor_after_rect(rect);
     let painter = ui.painter_at(rect);
@@ -332,7 +334,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
         && let Some(note) = canvas.note(note_id)
     {
         let ghost = Rect::from_center_size(p, vec2(NOTE_W, NOTE_H));
-        let fg = ui.ctx().layer_painter(egui::LayerId::unique(
+        let fg = ui.ctx().layer_painter(egui::LayerId::new(
             egui::Order::Tooltip,
             Id::unique("canvas-note-drag"),
         ));
@@ -344,7 +346,9 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
             app.edit_canvas(id, None, |c| c.move_note(note, section, index));
         }
     }
-    keys(app, ui, id);
+    if !was_editing {
+        keys(app, ui, id);
+    }
 }
 
 fn keys(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {

@@ -52,10 +52,14 @@ fn note_fields(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId, note_id: No
         for (name, rgb) in NOTE_COLOURS {
             let fill = Color32::from_rgb(rgb.0, rgb.1, rgb.2);
             let current = note.colour.unwrap_or(NOTE_COLOURS[0].1) == rgb;
-            let button = egui::Button::new(RichText::new(if current { "●" } else { " " }))
+            let button = egui::Button::new(RichText::new(if current { "✔" } else { " " }))
                 .fill(fill)
                 .min_size(egui::vec2(26.0, 22.0));
-            if ui.add(button).on_hover_text(name).clicked() {
+            let response = ui.add(button).on_hover_text(name);
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::WidgetType::Button, true, format!("{name} note"))
+            });
+            if response.clicked() {
                 app.edit_canvas(canvas, None, |c| {
                     if let Some(n) = c.notes.iter_mut().find(|n| n.id == note_id) {
                         n.colour = Some(rgb);
