@@ -8,6 +8,7 @@ use credence::model::{EvidenceStrength, NodeKind};
 use credence::ui::{Board, CredenceApp};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 
 /// The example board with a new Lean Capability Canvas open.
 fn with_canvas() -> Harness<'static, CredenceApp> {
@@ -54,7 +55,10 @@ fn notes_are_typed_like_cards_on_the_map() {
     double_click_at(&mut h, section);
     type_text(&mut h, "Admins approve new tools");
     press(&mut h, Key::Enter);
-    assert_eq!(notes_in(&h, "Risks & assumptions"), ["Admins approve new tools"]);
+    assert_eq!(
+        notes_in(&h, "Risks & assumptions"),
+        ["Admins approve new tools"]
+    );
     // Enter on the selected note starts the next one.
     press(&mut h, Key::Enter);
     type_text(&mut h, "Teams share maps");
@@ -64,5 +68,133 @@ fn notes_are_typed_like_cards_on_the_map() {
         ["Admins approve new tools", "Teams share maps"]
     );
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(notes_in(&h, "Risks & assumptions"), ["Admins approve new tools"]);
+    assert_eq!(
+        notes_in(&h, "Risks & assumptions"),
+        ["Admins approve new tools"]
+    );
+}
+
+/// A canvas with two notes typed into "Risks & assumptions".
+fn with_two_notes() -> Harness<'static, CredenceApp> {
+    let mut h = with_canvas();
+    let section = center_of(&h, "Section Risks & assumptions");
+    double_click_at(&mut h, section);
+    type_text(&mut h, "Admins approve new tools");
+    press(&mut h, Key::Enter);
+    press(&mut h, Key::Enter);
+    type_text(&mut h, "Teams share maps");
+    press(&mut h, Key::Enter);
+    h
+}
+
+#[test]
+fn a_note_dragged_to_another_section_moves_there_in_one_step() {
+    let mut h = with_two_notes();
+    let from = center_of(&h, "Note: Teams share maps");
+    let to = center_of(&h, "Section Experiments & bets");
+    drag(&mut h, from, to, Modifiers::NONE);
+    assert_eq!(
+        notes_in(&h, "Risks & assumptions"),
+        ["Admins approve new tools"]
+    );
+    assert_eq!(notes_in(&h, "Experiments & bets"), ["Teams share maps"]);
+    // Reorder within a section: drop the first note after the second.
+    let from = center_of(&h, "Note: Admins approve new tools");
+    let to = center_of(&h, "Section Experiments & bets");
+    drag(&mut h, from, to + egui::vec2(120.0, 40.0), Modifiers::NONE);
+    assert_eq!(
+        notes_in(&h, "Experiments & bets"),
+        ["Teams share maps", "Admins approve new tools"]
+    );
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        notes_in(&h, "Risks & assumptions"),
+        ["Admins approve new tools", "Teams share maps"]
+    );
+}
+
+#[test]
+fn delete_removes_the_selected_note_and_undo_restores_it() {
+    let mut h = with_two_notes();
+    click_label(&mut h, "Note: Admins approve new tools", Modifiers::NONE);
+    press(&mut h, Key::Delete);
+    assert_eq!(notes_in(&h, "Risks & assumptions"), ["Teams share maps"]);
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        notes_in(&h, "Risks & assumptions"),
+        ["Admins approve new tools", "Teams share maps"]
+    );
+}
+
+#[test]
+fn promoting_a_note_adds_a_linked_card_that_shows_its_status() {
+    let mut h = with_two_notes();
+    let nodes_before = h.state().doc.nodes.len();
+    click_label(&mut h, "Note: Admins approve new tools", Modifiers::NONE);
+    click_label(&mut h, "Promote to assumption", Modifiers::NONE);
+    let doc = &h.state().doc;
+    assert_eq!(doc.nodes.len(), nodes_before + 1);
+    let node = doc.nodes.last().unwrap().clone();
+    assert_eq!(node.kind, NodeKind::Assumption);
+    assert_eq!(node.title, "Admins approve new tools");
+    let note = &doc.canvases[0].notes[0];
+    assert_eq!(note.link, Some(node.id));
+    // The note shows the card's live status; "Go to card" jumps to it.
+    assert!(
+        h.query_by_label_contains("Assumption: Admins approve new tools (50%, untested)")
+            .is_some()
+    );
+    click_label(&mut h, "Go to card", Modifiers::NONE);
+    assert_eq!(h.state().board, Board::Map);
+    assert!(h.state().selection.nodes.contains(&node.id));
+    // The card lists its note as a back-link.
+    assert!(
+        h.query_by_label_contains("Lean Capability Canvas › Risks & assumptions")
+            .is_some()
+    );
+    // One undo takes back the card and the link together.
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().doc.nodes.len(), nodes_before);
+    assert_eq!(h.state().doc.canvases[0].notes[0].link, None);
+}
+
+#[test]
+fn dragging_on_the_assumption_map_re_rates_the_node() {
+    let mut h = harness(CredenceApp::launch(
+        None,
+        Box::new(credence::ui::ScriptedDialogs::default()),
+    ));
+    click_label(&mut h, "Assumption map", Modifiers::NONE);
+    let title = "Jira users want two-way sync, not links";
+    let before = node_by_title(&h.state().doc, title).clone();
+    let from = center_of(&h, &format!("Assumption: {title}"));
+    // Top-left corner of the plot: most important, strong evidence.
+    let plot = {
+        use egui_kittest::kittest::Queryable as _;
+        h.get_by_label("Assumption map plot").rect()
+    };
+    drag(
+        &mut h,
+        from,
+        plot.min + egui::vec2(20.0, 20.0),
+        Modifiers::NONE,
+    );
+    let after = node_by_title(&h.state().doc, title);
+    assert_eq!(after.importance, 5);
+    assert_eq!(after.evidence, EvidenceStrength::Strong);
+    assert_ne!(
+        (before.importance, before.evidence),
+        (5, EvidenceStrength::Strong)
+    );
+    // The belief map shows the same node: one document, not a copy.
+    click_label(&mut h, "Belief map", Modifiers::NONE);
+    click_label(&mut h, title, Modifiers::NONE);
+    assert_eq!(node_by_title(&h.state().doc, title).importance, 5);
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    let undone = node_by_title(&h.state().doc, title);
+    assert_eq!(
+        (undone.importance, undone.evidence),
+        (before.importance, before.evidence)
+    );
 }

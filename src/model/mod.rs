@@ -23,7 +23,7 @@ pub use canvas::{
 pub use colour::Rgb;
 pub use document::{Document, Invalid, MAX_NODES, MAX_TEXT_CHARS};
 pub use edge::{Edge, EdgeId, EdgeKind};
-pub use template::{Template, TemplateSection};
 pub use node::{
     BetPrompts, EvidenceStrength, Horizon, Node, NodeId, NodeKind, Point, Size, Status,
 };
+pub use template::{Template, TemplateSection};

@@ -2,12 +2,12 @@
 
 use super::auto_layout::LayoutAnimation;
 use super::autosave::Autosave;
+use super::boards::{self, Board};
 use super::canvas::{self, CanvasState};
 use super::dialogs::FileDialogs;
 use super::file_ops::{PathPrompt, Pending};
 use super::insight::Insights;
 use super::notice::{self, Notice};
-use super::boards::{self, Board};
 use super::{
     assumption_map, canvas_board, canvas_inspector, insights_panel, inspector, menu, shortcuts,
 };
@@ -268,7 +268,8 @@ impl CredenceApp {
             .min_size(240.0)
             .show(ui, |ui| match self.board {
                 Board::Canvas(id) => {
-                    egui::ScrollArea::vertical().show(ui, |ui| canvas_inspector::show(self, ui, id));
+                    egui::ScrollArea::vertical()
+                        .show(ui, |ui| canvas_inspector::show(self, ui, id));
                 }
                 _ => inspector::show(self, ui),
             });

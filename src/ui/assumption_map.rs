@@ -105,8 +105,14 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         StrokeKind::Inside,
     );
     let axis = Color32::from_rgb(90, 98, 112);
-    painter.line_segment([pos2(split_x, area.top()), pos2(split_x, area.bottom())], Stroke::new(1.5, axis));
-    painter.line_segment([pos2(area.left(), split_y), pos2(area.right(), split_y)], Stroke::new(1.5, axis));
+    painter.line_segment(
+        [pos2(split_x, area.top()), pos2(split_x, area.bottom())],
+        Stroke::new(1.5, axis),
+    );
+    painter.line_segment(
+        [pos2(area.left(), split_y), pos2(area.right(), split_y)],
+        Stroke::new(1.5, axis),
+    );
     for (i, e) in COLUMNS.iter().enumerate() {
         let c = cell(area, 1, i);
         painter.text(
@@ -120,7 +126,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     painter.text(
         pos2(area.center().x, area.bottom() + 28.0),
         Align2::CENTER_TOP,
-        "Known  ←  evidence  →  unknown",
+        "Evidence: known on the left, unknown on the right",
         FontId::proportional(12.0),
         axis,
     );
@@ -141,6 +147,9 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         FontId::proportional(12.0),
         axis,
     );
+
+    let plot = ui.interact(area, Id::unique("assumption-map-plot"), Sense::hover());
+    plot.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Assumption map plot"));
 
     // Cards, stacked within their cell.
     let kinds: &[NodeKind] = if app.assumption_map.include_beliefs {
@@ -171,7 +180,11 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         let Some(node) = app.doc.node(*id) else {
             continue;
         };
-        let response = ui.interact(*r, Id::unique(("assumption-card", id.0)), Sense::click_and_drag());
+        let response = ui.interact(
+            *r,
+            Id::unique(("assumption-card", id.0)),
+            Sense::click_and_drag(),
+        );
         let label = format!("{}: {}", node.kind.label(), node.title);
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
         let shown = match (dragging, pointer) {
@@ -228,12 +241,23 @@ fn paint_card(ui: &Ui, node: &crate::model::Node, r: Rect, selected: bool, lifte
         ui.painter().clone()
     };
     let accent = kind_colour(node.kind);
-    painter.rect_filled(r.translate(vec2(0.0, 2.0)), CornerRadius::same(6), Color32::from_black_alpha(20));
+    painter.rect_filled(
+        r.translate(vec2(0.0, 2.0)),
+        CornerRadius::same(6),
+        Color32::from_black_alpha(20),
+    );
     painter.rect(
         r,
         CornerRadius::same(6),
         Color32::WHITE,
-        Stroke::new(if selected { 2.5 } else { 1.2 }, if selected { Color32::from_rgb(37, 99, 235) } else { accent }),
+        Stroke::new(
+            if selected { 2.5 } else { 1.2 },
+            if selected {
+                Color32::from_rgb(37, 99, 235)
+            } else {
+                accent
+            },
+        ),
         StrokeKind::Inside,
     );
     let galley = painter.layout(
@@ -261,8 +285,14 @@ mod tests {
     #[test]
     fn a_point_maps_to_its_cell() {
         let area = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 500.0));
-        assert_eq!(value_at(area, pos2(10.0, 10.0)), (5, EvidenceStrength::Strong));
-        assert_eq!(value_at(area, pos2(390.0, 490.0)), (1, EvidenceStrength::None));
+        assert_eq!(
+            value_at(area, pos2(10.0, 10.0)),
+            (5, EvidenceStrength::Strong)
+        );
+        assert_eq!(
+            value_at(area, pos2(390.0, 490.0)),
+            (1, EvidenceStrength::None)
+        );
         let c = cell(area, 4, 2);
         assert_eq!(value_at(area, c.center()), (4, EvidenceStrength::Weak));
     }

@@ -57,7 +57,8 @@ impl CredenceApp {
     /// Switches tabs, finishing any typing first.
     pub fn open_board(&mut self, board: Board) {
         self.commit_note_edit();
-        self.canvas.commit_edit_into(&mut self.doc, &mut self.history);
+        self.canvas
+            .commit_edit_into(&mut self.doc, &mut self.history);
         self.board = board;
         self.canvas_board.selected = None;
     }

@@ -227,7 +227,10 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
     painter.rect_filled(rect, 0.0, Color32::from_rgb(244, 245, 248));
 
     // Header: name, then focus, owner and horizon.
-    let header = Rect::from_min_size(rect.min + vec2(16.0, 8.0), vec2(rect.width() - 32.0, HEADER_H));
+    let header = Rect::from_min_size(
+        rect.min + vec2(16.0, 8.0),
+        vec2(rect.width() - 32.0, HEADER_H),
+    );
     painter.text(
         header.left_top(),
         Align2::LEFT_TOP,
@@ -236,7 +239,13 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
         Color32::from_rgb(17, 24, 39),
     );
     let h = &canvas.header;
-    let dash = |s: &str| if s.trim().is_empty() { "–".to_owned() } else { s.to_owned() };
+    let dash = |s: &str| {
+        if s.trim().is_empty() {
+            "–".to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
     painter.text(
         header.left_top() + vec2(0.0, 28.0),
         Align2::LEFT_TOP,
@@ -250,7 +259,10 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
         Color32::from_rgb(90, 98, 112),
     );
 
-    let grid = Rect::from_min_max(rect.min + vec2(12.0, HEADER_H + 12.0), rect.max - vec2(12.0, 12.0));
+    let grid = Rect::from_min_max(
+        rect.min + vec2(12.0, HEADER_H + 12.0),
+        rect.max - vec2(12.0, 12.0),
+    );
     let sections = section_rects(&canvas, grid);
     let pointer = ui.input(|i| i.pointer.interact_pos());
     let mut clicked_note = false;
@@ -264,9 +276,17 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
         let notes: Vec<&Note> = canvas.notes_in(*sid).collect();
         let rects = note_rects(*srect, notes.len());
         paint_section(&painter, section, *srect, notes.is_empty());
-        let response = ui.interact(*srect, Id::unique(("canvas-section", id.0, sid.0)), Sense::click());
+        let response = ui.interact(
+            *srect,
+            Id::unique(("canvas-section", id.0, sid.0)),
+            Sense::click(),
+        );
         response.widget_info(|| {
-            WidgetInfo::labeled(egui::Role::Group, true, format!("Section {}", section.title))
+            WidgetInfo::labeled(
+                egui::Role::Group,
+                true,
+                format!("Section {}", section.title),
+            )
         });
         if response.double_clicked() {
             app.add_note(id, *sid, notes.len());
@@ -489,7 +509,8 @@ fn note_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
         edit.focused_once = true;
     }
     if edit.text != before {
-        let (canvas, note, text, key) = (edit.canvas, edit.note, edit.text.clone(), edit.key.clone());
+        let (canvas, note, text, key) =
+            (edit.canvas, edit.note, edit.text.clone(), edit.key.clone());
         app.edit_canvas(canvas, Some(key), |c| {
             if let Some(n) = c.notes.iter_mut().find(|n| n.id == note) {
                 n.text = text;

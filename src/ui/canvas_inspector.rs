@@ -7,9 +7,7 @@ use super::boards::Board;
 use super::canvas_board::NOTE_COLOURS;
 use super::notice::Notice;
 use crate::edit::{Command, MergeKey};
-use crate::model::{
-    CanvasId, Cells, MAX_GRID, Node, NodeKind, NoteId, Point, Section, Template,
-};
+use crate::model::{CanvasId, Cells, MAX_GRID, Node, NodeKind, NoteId, Point, Section, Template};
 use egui::{Color32, RichText, Ui};
 
 pub fn show(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId) {
@@ -22,7 +20,12 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId) {
 }
 
 fn note_fields(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId, note_id: NoteId) {
-    let Some(note) = app.doc.canvas(canvas).and_then(|c| c.note(note_id)).cloned() else {
+    let Some(note) = app
+        .doc
+        .canvas(canvas)
+        .and_then(|c| c.note(note_id))
+        .cloned()
+    else {
         return;
     };
     ui.heading("Note");
@@ -57,7 +60,7 @@ fn note_fields(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId, note_id: No
                 .min_size(egui::vec2(26.0, 22.0));
             let response = ui.add(button).on_hover_text(name);
             response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::WidgetType::Button, true, format!("{name} note"))
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{name} note"))
             });
             if response.clicked() {
                 app.edit_canvas(canvas, None, |c| {
@@ -129,7 +132,9 @@ fn note_fields(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId, note_id: No
                 ] {
                     if ui
                         .button(format!("Promote to {}", kind.label().to_lowercase()))
-                        .on_hover_text("Adds a card with this text to the belief map and links the note to it")
+                        .on_hover_text(
+                            "Adds a card with this text to the belief map and links the note to it",
+                        )
                         .clicked()
                     {
                         promote(app, canvas, note_id, kind);
@@ -144,7 +149,12 @@ fn note_fields(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId, note_id: No
     }
 }
 
-fn set_link(app: &mut CredenceApp, canvas: CanvasId, note: NoteId, link: Option<crate::model::NodeId>) {
+fn set_link(
+    app: &mut CredenceApp,
+    canvas: CanvasId,
+    note: NoteId,
+    link: Option<crate::model::NodeId>,
+) {
     app.edit_canvas(canvas, None, |c| {
         if let Some(n) = c.notes.iter_mut().find(|n| n.id == note) {
             n.link = link;
@@ -168,8 +178,21 @@ fn promote(app: &mut CredenceApp, canvas: CanvasId, note: NoteId, kind: NodeKind
         .iter()
         .map(|n| n.pos.x + n.size.w)
         .fold(0.0f32, f32::max);
-    let top = app.doc.nodes.iter().map(|n| n.pos.y).fold(f32::INFINITY, f32::min);
-    let mut node = Node::new(id, kind, if text.trim().is_empty() { "Untitled" } else { text.trim() });
+    let top = app
+        .doc
+        .nodes
+        .iter()
+        .map(|n| n.pos.y)
+        .fold(f32::INFINITY, f32::min);
+    let mut node = Node::new(
+        id,
+        kind,
+        if text.trim().is_empty() {
+            "Untitled"
+        } else {
+            text.trim()
+        },
+    );
     node.pos = Point::new(right + 80.0, if top.is_finite() { top } else { 0.0 });
     let mut linked = c.clone();
     if let Some(n) = linked.notes.iter_mut().find(|n| n.id == note) {
@@ -191,7 +214,11 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
     };
     ui.heading("Canvas");
     let key = |what: &str| Some(MergeKey(format!("canvas-{what}-{}", id.0)));
-    let field = |ui: &mut Ui, app: &mut CredenceApp, label: &str, value: &str, set: fn(&mut crate::model::Canvas, String)| {
+    let field = |ui: &mut Ui,
+                 app: &mut CredenceApp,
+                 label: &str,
+                 value: &str,
+                 set: fn(&mut crate::model::Canvas, String)| {
         let l = ui.label(label);
         let mut text = value.to_owned();
         let response = ui
@@ -205,9 +232,15 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
         }
     };
     field(ui, app, "Canvas name", &canvas.name, |c, t| c.name = t);
-    field(ui, app, "Focus area", &canvas.header.focus, |c, t| c.header.focus = t);
-    field(ui, app, "Owner", &canvas.header.owner, |c, t| c.header.owner = t);
-    field(ui, app, "Horizon", &canvas.header.horizon, |c, t| c.header.horizon = t);
+    field(ui, app, "Focus area", &canvas.header.focus, |c, t| {
+        c.header.focus = t
+    });
+    field(ui, app, "Owner", &canvas.header.owner, |c, t| {
+        c.header.owner = t
+    });
+    field(ui, app, "Horizon", &canvas.header.horizon, |c, t| {
+        c.header.horizon = t
+    });
 
     ui.add_space(8.0);
     ui.horizontal(|ui| {
@@ -215,9 +248,17 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
         let mut rows = canvas.rows;
         let l = ui.label("Grid");
         let a = ui
-            .add(egui::DragValue::new(&mut columns).range(1..=MAX_GRID).suffix(" columns"))
+            .add(
+                egui::DragValue::new(&mut columns)
+                    .range(1..=MAX_GRID)
+                    .suffix(" columns"),
+            )
             .labelled_by(l.id);
-        let b = ui.add(egui::DragValue::new(&mut rows).range(1..=MAX_GRID).suffix(" rows"));
+        let b = ui.add(
+            egui::DragValue::new(&mut rows)
+                .range(1..=MAX_GRID)
+                .suffix(" rows"),
+        );
         if (a.changed() || b.changed()) && fits_all(&canvas.sections, columns, rows) {
             app.edit_canvas(id, key("grid"), |c| {
                 c.columns = columns;
@@ -235,7 +276,9 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
         let sid = section.id;
         let l = ui.label("Section title");
         let mut title = section.title.clone();
-        let r = ui.add(egui::TextEdit::singleline(&mut title)).labelled_by(l.id);
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut title))
+            .labelled_by(l.id);
         if r.changed() {
             app.edit_canvas(id, key(&format!("section-title-{}", sid.0)), |c| {
                 if let Some(s) = c.sections.iter_mut().find(|s| s.id == sid) {
@@ -245,7 +288,9 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
         }
         let l = ui.label("Prompt when empty");
         let mut prompt = section.prompt.clone();
-        let r = ui.add(egui::TextEdit::singleline(&mut prompt)).labelled_by(l.id);
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut prompt))
+            .labelled_by(l.id);
         if r.changed() {
             app.edit_canvas(id, key(&format!("section-prompt-{}", sid.0)), |c| {
                 if let Some(s) = c.sections.iter_mut().find(|s| s.id == sid) {
@@ -267,7 +312,12 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
                     .on_hover_text(hint)
                     .changed();
             }
-            let others: Vec<Section> = canvas.sections.iter().filter(|s| s.id != sid).cloned().collect();
+            let others: Vec<Section> = canvas
+                .sections
+                .iter()
+                .filter(|s| s.id != sid)
+                .cloned()
+                .collect();
             let free = cells.cols >= 1
                 && cells.rows >= 1
                 && cells.col as u16 + cells.cols as u16 <= canvas.columns as u16

@@ -234,6 +234,7 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
     }
     connections(app, ui, ids);
     if let [id] = ids {
+        super::backlinks::show(app, ui, *id);
         reasoning(app, ui, *id);
     }
 
