@@ -198,3 +198,28 @@ fn dragging_on_the_assumption_map_re_rates_the_node() {
         (before.importance, before.evidence)
     );
 }
+
+#[test]
+fn ctrl_f_finds_text_on_every_board_and_jumps_to_it() {
+    let mut h = with_two_notes();
+    click_label(&mut h, "Belief map", Modifiers::NONE);
+    shortcut(&mut h, Modifiers::COMMAND, Key::F);
+    type_text(&mut h, "share maps");
+    // The note on the canvas is found from the belief map.
+    assert!(
+        h.query_by_label_contains("Risks & assumptions: Teams share maps")
+            .is_some()
+    );
+    press(&mut h, Key::Enter);
+    let note = h.state().doc.canvases[0].notes[1].id;
+    assert!(matches!(h.state().board, Board::Canvas(_)));
+    assert_eq!(h.state().canvas_board.selected, Some(note));
+
+    // And a card on the map from the canvas.
+    shortcut(&mut h, Modifiers::COMMAND, Key::F);
+    type_text(&mut h, "two-way sync");
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().board, Board::Map);
+    let id = node_by_title(&h.state().doc, "Jira users want two-way sync, not links").id;
+    assert!(h.state().selection.nodes.contains(&id));
+}

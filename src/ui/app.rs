@@ -68,6 +68,8 @@ pub struct CredenceApp {
     pub(crate) templates: Option<Vec<crate::model::Template>>,
     /// The name typed for "Save layout as template".
     pub(crate) template_name: String,
+    /// The Ctrl+F search window, while open.
+    pub(crate) search: Option<super::search::SearchState>,
     window_title: String,
     styled: bool,
 }
@@ -108,6 +110,7 @@ impl CredenceApp {
             assumption_map: Default::default(),
             templates: None,
             template_name: String::new(),
+            search: None,
             disk_fingerprint: None,
             save_conflict: false,
             recoveries: Vec::new(),
@@ -274,7 +277,7 @@ impl CredenceApp {
                 _ => inspector::show(self, ui),
             });
         egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
+            .frame(egui::Frame::NONE.fill(ui.visuals().panel_fill))
             .show(ui, |ui| {
                 egui::Frame::NONE
                     .fill(ui.visuals().panel_fill)
@@ -299,6 +302,7 @@ impl CredenceApp {
         self.show_save_conflict(ui.ctx());
         self.show_recovery_offer(ui.ctx());
         self.show_export_dialog(ui.ctx());
+        super::search::show(self, ui.ctx());
         self.poll_export(ui.ctx());
         self.autosave_tick(ui.ctx());
         self.update_window_title(ui.ctx());

@@ -20,7 +20,7 @@ const COLUMNS: [EvidenceStrength; 4] = [
     EvidenceStrength::None,
 ];
 const CARD_W: f32 = 180.0;
-const CARD_H: f32 = 46.0;
+const CARD_H: f32 = 54.0;
 /// Importance 3 and up counts as important.
 const IMPORTANT_FROM: u8 = 3;
 
@@ -147,6 +147,15 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         FontId::proportional(12.0),
         axis,
     );
+    let toggle = Rect::from_min_size(
+        pos2(area.right() - 150.0, rect.top() + 8.0),
+        vec2(150.0, 24.0),
+    );
+    ui.put(
+        toggle,
+        egui::Checkbox::new(&mut app.assumption_map.include_beliefs, "Include beliefs"),
+    )
+    .on_hover_text("Also place beliefs on the map");
 
     let plot = ui.interact(area, Id::unique("assumption-map-plot"), Sense::hover());
     plot.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Assumption map plot"));
@@ -170,7 +179,14 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             let slot = *k;
             *k += 1;
             let w = CARD_W.min(c.width() - 12.0);
-            let min = c.min + vec2(6.0 + (slot % 3) as f32 * 8.0, 22.0 + slot as f32 * 10.0);
+            // Cards stack down the cell; past its height they cascade.
+            let fit = (((c.height() - 22.0) / (CARD_H + 4.0)).floor() as usize).max(1);
+            let (row, layer) = (slot % fit, slot / fit);
+            let min = c.min
+                + vec2(
+                    6.0 + layer as f32 * 12.0,
+                    22.0 + row as f32 * (CARD_H + 4.0) + layer as f32 * 24.0,
+                );
             (n.id, Rect::from_min_size(min, vec2(w, CARD_H)))
         })
         .collect();
@@ -260,12 +276,15 @@ fn paint_card(ui: &Ui, node: &crate::model::Node, r: Rect, selected: bool, lifte
         ),
         StrokeKind::Inside,
     );
-    let galley = painter.layout(
+    let mut job = egui::text::LayoutJob::simple(
         node.title.clone(),
         FontId::proportional(12.5),
         Color32::from_rgb(17, 24, 39),
         r.width() - 12.0,
     );
+    job.wrap.max_rows = 2;
+    job.wrap.overflow_character = Some('…');
+    let galley = painter.layout_job(job);
     painter
         .with_clip_rect(r.shrink(2.0))
         .galley(r.min + vec2(6.0, 4.0), galley, Color32::BLACK);

@@ -489,6 +489,7 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
     ("Ctrl+N / O / S", "New / open / save"),
     ("Ctrl+Shift+S", "Save as"),
     ("Ctrl+E", "Export"),
+    ("Ctrl+F", "Search all boards"),
 ];
 
 /// Effective confidence, the trace lists and "what if this is wrong?".

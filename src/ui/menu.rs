@@ -66,6 +66,9 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
             if item(ui, "Delete", None, has_selection) {
                 delete_selection(app);
             }
+            if item(ui, "Find…", Some(&shortcuts::FIND), true) {
+                app.open_search();
+            }
             if item(ui, "Select all", Some(&shortcuts::SELECT_ALL), true) {
                 app.selection.nodes = app.doc.nodes.iter().map(|n| n.id).collect();
             }
@@ -195,17 +198,38 @@ pub fn toolbar(app: &mut CredenceApp, ui: &mut Ui) {
 }
 
 pub fn status(app: &mut CredenceApp, ui: &mut Ui) {
-    ui.horizontal(|ui| {
-        ui.label(format!(
-            "{} nodes · {} edges · zoom {:.0}%",
-            app.doc.nodes.len(),
-            app.doc.edges.len(),
-            app.camera.zoom * 100.0
-        ));
-        ui.separator();
-        ui.weak(
+    use super::boards::Board;
+    let (facts, hints) = match app.board {
+        Board::Map => (
+            format!(
+                "{} nodes · {} edges · zoom {:.0}%",
+                app.doc.nodes.len(),
+                app.doc.edges.len(),
+                app.camera.zoom * 100.0
+            ),
             "Double-click: new card · Tab: child · Enter: sibling · F2: rename · \
              drag the dot: connect · Shift+drag: select area · Ctrl+scroll: zoom",
-        );
+        ),
+        Board::Canvas(id) => (
+            format!("{} notes", app.doc.canvas(id).map_or(0, |c| c.notes.len())),
+            "Double-click a section: new note · Enter: next note · F2: edit · \
+             Delete: remove · drag a note to move it · Ctrl+F: search",
+        ),
+        Board::Assumptions => (
+            format!(
+                "{} assumptions",
+                app.doc
+                    .nodes
+                    .iter()
+                    .filter(|n| n.kind == NodeKind::Assumption)
+                    .count()
+            ),
+            "Drag a card to set its importance and evidence · click to edit it",
+        ),
+    };
+    ui.horizontal(|ui| {
+        ui.label(facts);
+        ui.separator();
+        ui.weak(hints);
     });
 }

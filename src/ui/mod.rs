@@ -22,6 +22,7 @@ mod insights_panel;
 mod inspector;
 mod menu;
 mod notice;
+mod search;
 mod shortcuts;
 
 pub use app::CredenceApp;

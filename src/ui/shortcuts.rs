@@ -15,6 +15,7 @@ pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const SAVE_AS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
@@ -52,7 +53,10 @@ pub fn global(app: &mut CredenceApp, ui: &mut Ui) {
     if ctx.input_mut(|i| i.consume_shortcut(&EXPORT)) {
         app.open_export_dialog();
     }
-    if app.export_open {
+    if ctx.input_mut(|i| i.consume_shortcut(&FIND)) {
+        app.open_search();
+    }
+    if app.export_open || app.search.is_some() {
         return;
     }
     if !typing {
