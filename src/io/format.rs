@@ -29,7 +29,6 @@ struct FileOut<'a> {
     title: &'a str,
     nodes: &'a [Node],
     edges: &'a [Edge],
-    canvases: &'a [Canvas],
 }
 
 #[derive(Deserialize)]
@@ -81,21 +80,36 @@ struct VersionProbe {
 }
 
 /// Pretty RON, nested just deep enough that each node is a block and its
-/// small parts (position, tags) stay on one line.
+/// small parts (position, tags) stay on one line. Canvases nest one level
+/// deeper, so they are written with their own depth: one line per section
+/// and per note, which keeps diffs of a workshop's notes readable.
 pub fn to_ron(doc: &Document) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .depth_limit(3)
-        .indentor("    ".to_string());
+    let config = |depth| {
+        ron::ser::PrettyConfig::new()
+            .depth_limit(depth)
+            .indentor("    ".to_string())
+    };
     let file = FileOut {
         version: CURRENT_VERSION,
         title: &doc.title,
         nodes: &doc.nodes,
         edges: &doc.edges,
-        canvases: &doc.canvases,
     };
-    let mut text = ron::ser::to_string_pretty(&file, config)
+    let mut text = ron::ser::to_string_pretty(&file, config(3))
         .expect("a document always serialises: it holds only strings, numbers and enums");
-    text.push('\n');
+    let canvases = ron::ser::to_string_pretty(&doc.canvases, config(4))
+        .expect("canvases hold only strings, numbers and enums");
+    // Splice `canvases` in as the last field, indented one level.
+    let end = text.rfind(')').expect("a struct ends with )");
+    text.truncate(end);
+    text.push_str("    canvases: ");
+    for (i, line) in canvases.lines().enumerate() {
+        if i > 0 {
+            text.push_str("\n    ");
+        }
+        text.push_str(line);
+    }
+    text.push_str(",\n)\n");
     text
 }
 
