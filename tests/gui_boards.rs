@@ -223,3 +223,49 @@ fn ctrl_f_finds_text_on_every_board_and_jumps_to_it() {
     let id = node_by_title(&h.state().doc, "Jira users want two-way sync, not links").id;
     assert!(h.state().selection.nodes.contains(&id));
 }
+
+#[test]
+fn sections_are_renamed_and_added_and_the_layout_saved_as_a_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = CredenceApp::launch(None, Box::new(credence::ui::ScriptedDialogs::default()));
+    app.template_dir = Some(dir.path().to_owned());
+    let mut h = harness(app);
+    click_label(&mut h, "+ Canvas", Modifiers::NONE);
+    click_label(&mut h, "Blank grid", Modifiers::NONE);
+    h.run_steps(30);
+    // Rename the first section in the inspector.
+    let field = {
+        use egui_kittest::kittest::{NodeT as _, Queryable as _};
+        h.get_all_by_label("Section title")
+            .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+            .unwrap()
+            .rect()
+            .center()
+    };
+    click_at(&mut h, field, Modifiers::NONE);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Hopes");
+    press(&mut h, Key::Tab);
+    assert_eq!(h.state().doc.canvases[0].sections[0].title, "Hopes");
+    click_label(&mut h, "Add section", Modifiers::NONE);
+    let canvas = &h.state().doc.canvases[0];
+    assert_eq!(canvas.sections.len(), 7);
+    assert_eq!(canvas.rows, 3, "a full grid grows a row");
+
+    click_label(&mut h, "Save layout as template", Modifiers::NONE);
+    let saved = dir.path().join("blank-grid.ron");
+    let template = credence::io::templates::load(&saved).unwrap();
+    assert_eq!(template.sections[0].title, "Hopes");
+    assert_eq!(template.sections.len(), 7);
+    // The saved template is offered for new canvases.
+    click_label(&mut h, "+ Canvas", Modifiers::NONE);
+    let items = h.query_all_by_label("Blank grid").count();
+    assert!(items >= 2, "built-in and saved");
+    press(&mut h, Key::Escape);
+
+    // Undo walks back: the new section, then the rename.
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().doc.canvases[0].sections.len(), 6);
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().doc.canvases[0].sections[0].title, "Section 1");
+}

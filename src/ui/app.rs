@@ -68,6 +68,9 @@ pub struct CredenceApp {
     pub(crate) templates: Option<Vec<crate::model::Template>>,
     /// The name typed for "Save layout as template".
     pub(crate) template_name: String,
+    /// Where "Save layout as template" writes and "+ Canvas" reads the
+    /// user's own templates.
+    pub template_dir: Option<PathBuf>,
     /// The Ctrl+F search window, while open.
     pub(crate) search: Option<super::search::SearchState>,
     window_title: String,
@@ -110,6 +113,7 @@ impl CredenceApp {
             assumption_map: Default::default(),
             templates: None,
             template_name: String::new(),
+            template_dir: crate::io::templates::user_dir(),
             search: None,
             disk_fingerprint: None,
             save_conflict: false,

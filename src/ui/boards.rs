@@ -19,9 +19,9 @@ impl CredenceApp {
     pub fn templates(&mut self) -> &[Template] {
         if self.templates.is_none() {
             let mut all = crate::io::templates::built_in();
-            if let Some(dir) = crate::io::templates::user_dir() {
+            if let Some(dir) = &self.template_dir {
                 all.extend(
-                    crate::io::templates::load_dir(&dir)
+                    crate::io::templates::load_dir(dir)
                         .into_iter()
                         .filter_map(Result::ok),
                 );

@@ -213,6 +213,15 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
         return;
     };
     ui.heading("Canvas");
+    if ui
+        .button("Delete canvas")
+        .on_hover_text("Remove this canvas board (undo brings it back)")
+        .clicked()
+    {
+        app.apply(Command::RemoveCanvas(id));
+        app.open_board(Board::Map);
+        return;
+    }
     let key = |what: &str| Some(MergeKey(format!("canvas-{what}-{}", id.0)));
     let field = |ui: &mut Ui,
                  app: &mut CredenceApp,
@@ -267,8 +276,52 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
         }
     });
 
-    ui.add_space(6.0);
+    ui.add_space(10.0);
+    ui.heading("Template");
+    let l = ui.label("Template name");
+    ui.add(egui::TextEdit::singleline(&mut app.template_name).hint_text(canvas.name.clone()))
+        .labelled_by(l.id);
+    if ui
+        .button("Save layout as template")
+        .on_hover_text("Keeps the grid and sections (not the notes) for \"+ Canvas\"")
+        .clicked()
+    {
+        let name = if app.template_name.trim().is_empty() {
+            canvas.name.clone()
+        } else {
+            app.template_name.trim().to_owned()
+        };
+        save_template(app, &Template::from_canvas(&canvas, &name));
+    }
+    ui.add_space(10.0);
     ui.heading("Sections");
+    if ui
+        .button("Add section")
+        .on_hover_text("A new section in the first free cell; the grid grows a row if it is full")
+        .clicked()
+    {
+        app.edit_canvas(id, None, |c| {
+            let free = (0..c.rows)
+                .flat_map(|r| (0..c.columns).map(move |col| Cells::new(col, r, 1, 1)))
+                .find(|cell| c.sections.iter().all(|s| !s.cells.overlaps(cell)));
+            let cells = match free {
+                Some(cells) => cells,
+                None if c.rows < MAX_GRID => {
+                    c.rows += 1;
+                    Cells::new(0, c.rows - 1, c.columns, 1)
+                }
+                None => return,
+            };
+            let sid = c.next_section_id();
+            c.sections.push(Section {
+                id: sid,
+                title: format!("Section {}", sid.0),
+                prompt: String::new(),
+                cells,
+            });
+        });
+    }
+
     ui.label(RichText::new("Column, row, width and height in grid cells.").weak());
     let mut remove = None;
     for section in &canvas.sections {
@@ -345,60 +398,6 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
             c.notes.retain(|n| n.section != sid);
         });
     }
-    ui.add_space(6.0);
-    if ui
-        .button("Add section")
-        .on_hover_text("A new section in the first free cell; the grid grows a row if it is full")
-        .clicked()
-    {
-        app.edit_canvas(id, None, |c| {
-            let free = (0..c.rows)
-                .flat_map(|r| (0..c.columns).map(move |col| Cells::new(col, r, 1, 1)))
-                .find(|cell| c.sections.iter().all(|s| !s.cells.overlaps(cell)));
-            let cells = match free {
-                Some(cells) => cells,
-                None if c.rows < MAX_GRID => {
-                    c.rows += 1;
-                    Cells::new(0, c.rows - 1, c.columns, 1)
-                }
-                None => return,
-            };
-            let sid = c.next_section_id();
-            c.sections.push(Section {
-                id: sid,
-                title: format!("Section {}", sid.0),
-                prompt: String::new(),
-                cells,
-            });
-        });
-    }
-
-    ui.add_space(10.0);
-    ui.heading("Template");
-    let l = ui.label("Template name");
-    ui.add(egui::TextEdit::singleline(&mut app.template_name).hint_text(canvas.name.clone()))
-        .labelled_by(l.id);
-    if ui
-        .button("Save layout as template")
-        .on_hover_text("Keeps the grid and sections (not the notes) for \"+ Canvas\"")
-        .clicked()
-    {
-        let name = if app.template_name.trim().is_empty() {
-            canvas.name.clone()
-        } else {
-            app.template_name.trim().to_owned()
-        };
-        save_template(app, &Template::from_canvas(&canvas, &name));
-    }
-    ui.add_space(10.0);
-    if ui
-        .button("Delete canvas")
-        .on_hover_text("Remove this canvas board (undo brings it back)")
-        .clicked()
-    {
-        app.apply(Command::RemoveCanvas(id));
-        app.open_board(Board::Map);
-    }
 }
 
 fn fits_all(sections: &[Section], columns: u8, rows: u8) -> bool {
@@ -409,7 +408,7 @@ fn fits_all(sections: &[Section], columns: u8, rows: u8) -> bool {
 }
 
 fn save_template(app: &mut CredenceApp, template: &Template) {
-    let Some(dir) = crate::io::templates::user_dir() else {
+    let Some(dir) = app.template_dir.clone() else {
         app.notice = Some(Notice::error("No folder for templates: HOME is not set"));
         return;
     };
