@@ -284,3 +284,34 @@ fn version_1_files_migrate_exactly() {
     assert!(saved.contains("version: 2,"));
     assert_eq!(saved, credence::io::EXAMPLE_RON);
 }
+
+/// Bad template files get a clear message naming the file, and loading
+/// never panics, whatever is cut off.
+#[test]
+fn bad_templates_are_refused_clearly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad-templates");
+    let cases = [
+        ("syntax.ron", ":5:5: invalid template: "),
+        (
+            "future.ron",
+            ":2:5: template version 3 is not one this Credence reads (1)",
+        ),
+        ("outside.ron", ": section \"A\" does not fit the grid"),
+    ];
+    for (name, expected) in cases {
+        let path = dir.join(name);
+        let err = credence::io::templates::load(&path)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(&format!("{}{expected}", path.display())),
+            "{name}: {err}"
+        );
+    }
+    let good = credence::io::templates::BUILT_IN[0].1;
+    for end in 0..good.len() {
+        if good.is_char_boundary(end) {
+            let _ = credence::io::templates::parse(&good[..end], Path::new("cut.ron"));
+        }
+    }
+}

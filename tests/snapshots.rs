@@ -41,3 +41,32 @@ fn zoomed_in_text_stays_sharp() {
     h.run_ok();
     h.snapshot("zoom_400");
 }
+
+fn open_example(name: &str) -> egui_kittest::Harness<'static, CredenceApp> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    let app = CredenceApp::launch(Some(path), Box::new(ScriptedDialogs::default()));
+    harness(app)
+}
+
+#[test]
+fn discovery_canvas_board() {
+    let mut h = open_example("discovery.ron");
+    click_label(&mut h, "Discovery", Modifiers::NONE);
+    h.snapshot("board_canvas_discovery");
+}
+
+#[test]
+fn lean_canvas_board() {
+    let mut h = open_example("lean-canvas.ron");
+    click_label(&mut h, "Credence Lean Canvas", Modifiers::NONE);
+    h.snapshot("board_lean_canvas");
+}
+
+#[test]
+fn assumption_map_board() {
+    let mut h = open_example("assumptions.ron");
+    click_label(&mut h, "Assumption map", Modifiers::NONE);
+    h.snapshot("board_assumption_map");
+}

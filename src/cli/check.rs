@@ -29,6 +29,11 @@ fn check_one(path: &Path) -> Result<String, String> {
         doc.nodes.len(),
         doc.edges.len()
     );
+    match doc.canvases.len() {
+        0 => {}
+        1 => line.push_str(", 1 canvas"),
+        n => line.push_str(&format!(", {n} canvases")),
+    }
     let cycles = credence::analysis::cycles(&doc).len();
     if cycles > 0 {
         let s = if cycles == 1 { "" } else { "s" };
