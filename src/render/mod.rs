@@ -8,11 +8,15 @@
 //! skipped, and at low zoom cards drop their text.
 
 mod camera;
+mod canvas;
 mod card;
 mod edges;
 mod style;
 
 pub use camera::Camera;
+pub use canvas::{
+    CanvasView, NOTE_COLOURS, SectionLayout, canvas_layout, page_size, paint_canvas, paint_note,
+};
 pub use card::card_rect;
 pub use edges::{edge_at, edge_points};
 pub use style::{Palette, TRACE_DOWN, TRACE_UP, Theme, edge_style, kind_colour, tint_hex};

@@ -4,7 +4,7 @@
 
 use super::app::CredenceApp;
 use super::boards::Board;
-use super::canvas_board::NOTE_COLOURS;
+use crate::render::NOTE_COLOURS;
 use super::notice::Notice;
 use crate::edit::{Command, MergeKey};
 use crate::model::{CanvasId, Cells, MAX_GRID, Node, NodeKind, NoteId, Point, Section, Template};

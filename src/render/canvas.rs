@@ -1,0 +1,273 @@
+//! Drawing a canvas board: header, the grid of sections, sticky notes. The
+//! canvas tab and export both call [`paint_canvas`], so an exported canvas
+//! looks like the screen. [`canvas_layout`] gives the same rectangles to the
+//! UI for hit-testing.
+
+use super::Palette;
+use crate::model::{Canvas, Document, Note, NoteId, Rgb, SectionId};
+use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
+
+/// The sticky colours offered in the inspector; the first is the default.
+pub const NOTE_COLOURS: [(&str, Rgb); 6] = [
+    ("Yellow", Rgb(0xff, 0xf1, 0xa8)),
+    ("Pink", Rgb(0xfb, 0xcf, 0xe8)),
+    ("Blue", Rgb(0xc7, 0xe0, 0xfe)),
+    ("Green", Rgb(0xc8, 0xf0, 0xcf)),
+    ("Orange", Rgb(0xfe, 0xd7, 0xaa)),
+    ("Purple", Rgb(0xe2, 0xd4, 0xfd)),
+];
+
+const HEADER_H: f32 = 54.0;
+const GAP: f32 = 8.0;
+const NOTE_W: f32 = 150.0;
+const NOTE_H: f32 = 78.0;
+const NOTE_GAP: f32 = 8.0;
+const TITLE_H: f32 = 30.0;
+/// Notes shrink to fit a crowded section, down to this scale.
+const MIN_NOTE_SCALE: f32 = 0.45;
+
+/// The size a canvas is exported at, in board units: roomy cells, so notes
+/// keep their full size in a typical workshop.
+pub fn page_size(canvas: &Canvas) -> egui::Vec2 {
+    vec2(
+        f32::from(canvas.columns) * 420.0 + 24.0,
+        f32::from(canvas.rows) * 300.0 + HEADER_H + 24.0,
+    )
+}
+
+pub struct SectionLayout {
+    pub id: SectionId,
+    pub rect: Rect,
+    pub notes: Vec<(NoteId, Rect)>,
+}
+
+/// Where everything goes when the canvas fills `rect`.
+pub fn canvas_layout(canvas: &Canvas, rect: Rect) -> Vec<SectionLayout> {
+    let grid = Rect::from_min_max(
+        rect.min + vec2(12.0, HEADER_H + 12.0),
+        rect.max - vec2(12.0, 12.0),
+    );
+    let cw = grid.width() / f32::from(canvas.columns.max(1));
+    let rh = grid.height() / f32::from(canvas.rows.max(1));
+    canvas
+        .sections
+        .iter()
+        .map(|s| {
+            let c = s.cells;
+            let min = grid.min + vec2(f32::from(c.col) * cw, f32::from(c.row) * rh);
+            let size = vec2(f32::from(c.cols) * cw, f32::from(c.rows) * rh);
+            let srect = Rect::from_min_size(min, size).shrink(GAP / 2.0);
+            let ids: Vec<NoteId> = canvas.notes_in(s.id).map(|n| n.id).collect();
+            let rects = note_rects(srect, ids.len());
+            SectionLayout {
+                id: s.id,
+                rect: srect,
+                notes: ids.into_iter().zip(rects).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Rows of notes that wrap, shrunk until they fit.
+fn note_rects(section: Rect, count: usize) -> Vec<Rect> {
+    let area = Rect::from_min_max(
+        section.min + vec2(10.0, TITLE_H),
+        section.max - vec2(10.0, 8.0),
+    );
+    let mut scale: f32 = 1.0;
+    loop {
+        let (w, h) = (NOTE_W * scale, NOTE_H * scale);
+        let per_row = (((area.width() + NOTE_GAP) / (w + NOTE_GAP)).floor() as usize).max(1);
+        let rows = count.div_ceil(per_row);
+        let needed = rows as f32 * (h + NOTE_GAP);
+        if needed <= area.height() + NOTE_GAP || scale <= MIN_NOTE_SCALE {
+            return (0..count)
+                .map(|i| {
+                    let (r, c) = (i / per_row, i % per_row);
+                    Rect::from_min_size(
+                        area.min + vec2(c as f32 * (w + NOTE_GAP), r as f32 * (h + NOTE_GAP)),
+                        vec2(w.min(area.width()), h),
+                    )
+                })
+                .collect();
+        }
+        scale *= 0.85;
+    }
+}
+
+/// How the screen differs from a plain drawing of the canvas.
+#[derive(Clone, Copy)]
+pub struct CanvasView {
+    pub palette: &'static Palette,
+    pub background: Option<Color32>,
+    pub selected: Option<NoteId>,
+    /// Drawn without its text: a text field sits on top.
+    pub editing: Option<NoteId>,
+    /// Left out: it follows the pointer.
+    pub dragging: Option<NoteId>,
+}
+
+impl CanvasView {
+    pub fn plain(palette: &'static Palette) -> Self {
+        Self {
+            palette,
+            background: Some(palette.canvas),
+            selected: None,
+            editing: None,
+            dragging: None,
+        }
+    }
+}
+
+pub fn paint_canvas(
+    painter: &Painter,
+    doc: &Document,
+    canvas: &Canvas,
+    rect: Rect,
+    view: &CanvasView,
+) {
+    let p = view.palette;
+    if let Some(bg) = view.background {
+        painter.rect_filled(rect, 0.0, bg);
+    }
+    let header = rect.min + vec2(16.0, 8.0);
+    painter.text(
+        header,
+        Align2::LEFT_TOP,
+        &canvas.name,
+        FontId::proportional(20.0),
+        p.text,
+    );
+    let h = &canvas.header;
+    let dash = |s: &str| {
+        if s.trim().is_empty() {
+            "–".to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
+    painter.text(
+        header + vec2(0.0, 28.0),
+        Align2::LEFT_TOP,
+        format!(
+            "Focus: {}    Owner: {}    Horizon: {}",
+            dash(&h.focus),
+            dash(&h.owner),
+            dash(&h.horizon)
+        ),
+        FontId::proportional(13.0),
+        p.muted,
+    );
+    for section in canvas_layout(canvas, rect) {
+        let Some(s) = canvas.section(section.id) else {
+            continue;
+        };
+        painter.rect(
+            section.rect,
+            CornerRadius::same(8),
+            p.paper,
+            Stroke::new(1.0, p.grid_dot),
+            StrokeKind::Inside,
+        );
+        painter.text(
+            section.rect.left_top() + vec2(10.0, 8.0),
+            Align2::LEFT_TOP,
+            &s.title,
+            FontId::proportional(14.0),
+            p.text,
+        );
+        if section.notes.is_empty() && !s.prompt.is_empty() {
+            let galley = painter.layout(
+                s.prompt.clone(),
+                FontId::proportional(12.5),
+                p.muted,
+                section.rect.width() - 20.0,
+            );
+            painter.galley(
+                section.rect.left_top() + vec2(10.0, TITLE_H),
+                galley,
+                p.muted,
+            );
+        }
+        for (id, nrect) in section.notes {
+            if view.dragging == Some(id) {
+                continue;
+            }
+            if let Some(note) = canvas.note(id) {
+                paint_note(
+                    painter,
+                    doc,
+                    note,
+                    nrect,
+                    view.selected == Some(id),
+                    view.editing == Some(id),
+                );
+            }
+        }
+    }
+}
+
+/// One sticky note; its linked card's kind, confidence and status along the
+/// bottom.
+pub fn paint_note(
+    painter: &Painter,
+    doc: &Document,
+    note: &Note,
+    rect: Rect,
+    selected: bool,
+    editing: bool,
+) {
+    let c = note.colour.unwrap_or(NOTE_COLOURS[0].1);
+    let fill = Color32::from_rgb(c.0, c.1, c.2);
+    painter.rect_filled(
+        rect.translate(vec2(0.0, 2.0)),
+        CornerRadius::same(4),
+        Color32::from_black_alpha(24),
+    );
+    painter.rect_filled(rect, CornerRadius::same(4), fill);
+    if selected {
+        painter.rect_stroke(
+            rect,
+            CornerRadius::same(4),
+            Stroke::new(2.5, super::style::SELECTION),
+            StrokeKind::Outside,
+        );
+    }
+    if editing {
+        return;
+    }
+    let linked = note.link.map(|id| doc.node(id));
+    let text_bottom = if linked.is_some() {
+        rect.bottom() - 20.0
+    } else {
+        rect.bottom() - 6.0
+    };
+    let galley = painter.layout(
+        note.text.clone(),
+        FontId::proportional(13.0),
+        Color32::from_rgb(30, 30, 30),
+        rect.width() - 12.0,
+    );
+    let clip = Rect::from_min_max(rect.min, pos2(rect.right(), text_bottom));
+    painter
+        .with_clip_rect(clip.intersect(painter.clip_rect()))
+        .galley(rect.min + vec2(6.0, 6.0), galley, Color32::BLACK);
+    if let Some(node) = linked {
+        let text = match node {
+            Some(n) => format!(
+                "{} · {}% · {}",
+                n.kind.label(),
+                n.confidence,
+                n.status.label().to_lowercase()
+            ),
+            None => "linked card was deleted".to_owned(),
+        };
+        painter.text(
+            pos2(rect.left() + 6.0, rect.bottom() - 6.0),
+            Align2::LEFT_BOTTOM,
+            text,
+            FontId::proportional(10.5),
+            Color32::from_rgb(60, 70, 90),
+        );
+    }
+}
