@@ -91,7 +91,7 @@ enum Command {
         /// Pixels per board unit for images (1, 2 or 4 are typical).
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
-        /// The board to export (documents hold one board, "belief map", so far).
+        /// The board to export: "belief map" (the default) or a canvas's name.
         #[arg(long)]
         board: Option<String>,
         /// Everything, or only the nodes given with --nodes.

@@ -453,3 +453,36 @@ fn png_export_without_a_gpu_says_what_to_install() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!out.exists());
 }
+
+#[test]
+fn export_board_picks_a_canvas_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("discovery.md");
+    let (code, _, stderr) = credence_err(&[
+        "export",
+        "examples/discovery.ron",
+        "-o",
+        out.to_str().unwrap(),
+        "--board",
+        "discovery",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc = credence::io::load(std::path::Path::new("examples/discovery.ron")).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        credence::export::canvas_to_markdown(&doc, &doc.canvases[0])
+    );
+    let (code, _, stderr) = credence_err(&[
+        "export",
+        "examples/discovery.ron",
+        "-o",
+        out.to_str().unwrap(),
+        "--board",
+        "Roadmap",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "credence: no board named \"Roadmap\"; this document has: belief map, \"Discovery\"\n"
+    );
+}

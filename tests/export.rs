@@ -426,3 +426,88 @@ fn svg_has_real_text_and_the_embedded_font() {
     assert_eq!(svg.matches("<svg").count(), 1);
     assert!(svg.trim_end().ends_with("</svg>"));
 }
+
+fn discovery() -> Document {
+    credence::io::load(Path::new("examples/discovery.ron")).unwrap()
+}
+
+/// Credence → JSON Canvas → Credence with a canvas board: the map, and
+/// each section (as a group) with its notes and their links.
+#[test]
+fn canvases_round_trip_through_json_canvas_groups() {
+    let doc = discovery();
+    let text = to_canvas(&doc);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let groups: Vec<&str> = value["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["type"] == "group")
+        .map(|n| n["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(groups.len(), 9);
+    assert_eq!(groups[0], "Discovery › Capability in focus");
+
+    let back = from_canvas(&text, Path::new("discovery.canvas")).unwrap();
+    let titles = |d: &Document| {
+        d.nodes
+            .iter()
+            .map(|n| (n.title.clone(), n.kind))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&back), titles(&doc));
+    assert_eq!(back.edges.len(), doc.edges.len());
+    assert_eq!(back.canvases.len(), 1);
+    let (a, b) = (&doc.canvases[0], &back.canvases[0]);
+    assert_eq!(b.name, a.name);
+    assert_eq!((b.columns, b.rows), (a.columns, a.rows));
+    for (sa, sb) in a.sections.iter().zip(&b.sections) {
+        assert_eq!(sa.title, sb.title);
+        assert_eq!(sa.cells, sb.cells);
+        let texts = |c: &credence::model::Canvas, s| {
+            c.notes_in(s).map(|n| n.text.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(texts(a, sa.id), texts(b, sb.id), "{}", sa.title);
+    }
+    // Links survive, to the same card by title.
+    let linked = |d: &Document| {
+        d.canvases[0]
+            .notes
+            .iter()
+            .filter_map(|n| {
+                n.link
+                    .and_then(|id| d.node(id))
+                    .map(|node| (n.text.clone(), node.title.clone()))
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    assert_eq!(linked(&back), linked(&doc));
+    assert_eq!(linked(&doc).len(), 6);
+}
+
+#[test]
+fn a_canvas_board_exports_as_an_image_and_an_outline() {
+    let doc = discovery();
+    let id = doc.canvases[0].id;
+    let options = Options {
+        scope: Scope::Canvas(id),
+        scale: 1.0,
+        padding: 0.0,
+        ..Options::default()
+    };
+    let bytes = export::render(&doc, Format::Png, &options, &mut no_progress()).unwrap();
+    // Three columns of 420 and three rows of 300, plus header and margins.
+    assert_eq!(png_size(&bytes), (1284, 978));
+    assert_eq!(from_png(&bytes, Path::new("c.png")).unwrap(), doc);
+    let md = String::from_utf8(
+        export::render(&doc, Format::Markdown, &options, &mut no_progress()).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(md, export::canvas_to_markdown(&doc, &doc.canvases[0]));
+    assert!(md.contains("## Risks & assumptions\n\n- Product managers can book five customers a week (assumption, 35%, untested)\n"), "{md}");
+    let err = export::render(&doc, Format::Mermaid, &options, &mut no_progress()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a canvas cannot be exported as Mermaid flowchart; use PNG, SVG, JSON Canvas or Markdown"
+    );
+}

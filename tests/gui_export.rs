@@ -112,3 +112,27 @@ fn a_selection_exports_to_png_and_the_png_reopens_as_the_board() {
     let notice = h.state().notice.clone().expect("a notice");
     assert!(notice.text.contains("selection.png"), "{}", notice.text);
 }
+
+#[test]
+fn the_export_dialog_exports_the_canvas_on_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("discovery.md");
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.export_answers.push_back(out.clone());
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/discovery.ron");
+    let mut h = harness(CredenceApp::launch(Some(path), Box::new(dialogs)));
+    click_label(&mut h, "Discovery", Modifiers::NONE);
+    shortcut(&mut h, Modifiers::COMMAND, Key::E);
+    assert!(
+        h.query_by_label_contains("The canvas \"Discovery\", whole")
+            .is_some()
+    );
+    choose_format(&mut h, "Markdown outline");
+    click_label(&mut h, "Export…", Modifiers::NONE);
+    wait_for_export(&mut h);
+    let doc = &h.state().doc;
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        export::canvas_to_markdown(doc, &doc.canvases[0])
+    );
+}

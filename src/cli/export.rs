@@ -2,12 +2,32 @@
 
 use super::trace::find;
 use credence::export::{self, Background, Format, Options, Scope};
+use credence::model::{CanvasId, Document};
 use credence::render::Theme;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// The boards a document holds; the belief map is the only one so far.
-const BOARDS: [&str; 1] = ["belief map"];
+/// The name the belief map answers to in `--board`.
+const MAP: &str = "belief map";
+
+/// `None` for the belief map, or the canvas named `board` (any case;
+/// dashes and underscores count as spaces).
+fn find_board(doc: &Document, board: &str) -> Result<Option<CanvasId>, String> {
+    let norm = |s: &str| s.replace(['-', '_'], " ").trim().to_lowercase();
+    let wanted = norm(board);
+    if wanted == MAP {
+        return Ok(None);
+    }
+    if let Some(c) = doc.canvases.iter().find(|c| norm(&c.name) == wanted) {
+        return Ok(Some(c.id));
+    }
+    let mut names = vec![MAP.to_owned()];
+    names.extend(doc.canvases.iter().map(|c| format!("\"{}\"", c.name)));
+    Err(format!(
+        "no board named \"{board}\"; this document has: {}",
+        names.join(", ")
+    ))
+}
 
 pub struct Request<'a> {
     pub file: &'a Path,
@@ -37,20 +57,23 @@ pub fn run(req: &Request) -> ExitCode {
             req.scale
         ));
     }
-    if let Some(board) = req.board {
-        let wanted = board.replace(['-', '_'], " ").to_lowercase();
-        if !BOARDS.contains(&wanted.as_str()) {
-            return fail(format!(
-                "no board named \"{board}\"; this document has: {}",
-                BOARDS.join(", ")
-            ));
-        }
-    }
     let doc = match credence::io::load(req.file) {
         Ok(doc) => doc,
         Err(e) => return fail(e.to_string()),
     };
-    let scope = if req.selection {
+    let canvas = match req.board {
+        None => None,
+        Some(board) => match find_board(&doc, board) {
+            Ok(canvas) => canvas,
+            Err(message) => return fail(message),
+        },
+    };
+    let scope = if let Some(id) = canvas {
+        if req.selection {
+            return fail("--scope selection applies to the belief map, not a canvas".into());
+        }
+        Scope::Canvas(id)
+    } else if req.selection {
         if req.nodes.is_empty() {
             return fail(
                 "--scope selection needs the nodes to export: --nodes ID_OR_TITLE[,…]".into(),

@@ -148,3 +148,48 @@ pub fn to_markdown(doc: &Document) -> String {
     }
     outline.out
 }
+
+/// A canvas board as Markdown: its header, then each section with its
+/// notes; a linked note carries its card's kind, confidence and status.
+pub fn canvas_to_markdown(doc: &Document, canvas: &crate::model::Canvas) -> String {
+    let mut out = format!("# {}\n\n", one_line(&canvas.name));
+    let h = &canvas.header;
+    for (label, value) in [
+        ("Focus", &h.focus),
+        ("Owner", &h.owner),
+        ("Horizon", &h.horizon),
+    ] {
+        if !value.trim().is_empty() {
+            let _ = writeln!(out, "- **{label}:** {}", one_line(value));
+        }
+    }
+    if !h.focus.trim().is_empty() || !h.owner.trim().is_empty() || !h.horizon.trim().is_empty() {
+        out.push('\n');
+    }
+    for section in &canvas.sections {
+        let _ = writeln!(out, "## {}\n", one_line(&section.title));
+        let mut any = false;
+        for note in canvas.notes_in(section.id) {
+            any = true;
+            let link = note.link.and_then(|id| doc.node(id)).map(|n| {
+                format!(
+                    " ({}, {}%, {})",
+                    n.kind.label().to_lowercase(),
+                    n.confidence,
+                    n.status.label().to_lowercase()
+                )
+            });
+            let _ = writeln!(
+                out,
+                "- {}{}",
+                one_line(&note.text),
+                link.unwrap_or_default()
+            );
+        }
+        if !any {
+            out.push_str("- (empty)\n");
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -16,14 +16,14 @@ mod scene;
 mod svg;
 
 pub use dot::to_dot;
-pub use markdown::to_markdown;
+pub use markdown::{canvas_to_markdown, to_markdown};
 pub use mermaid::to_mermaid;
 pub use png::{MAX_SIDE, write_png};
 pub use svg::to_svg;
 
 use crate::io::atomic;
 use crate::io::json_canvas::to_canvas;
-use crate::model::{Document, NodeId};
+use crate::model::{CanvasId, Document, NodeId};
 use crate::render::Theme;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -96,6 +96,8 @@ pub enum Scope {
     Nodes(Vec<NodeId>),
     /// A board rectangle, such as what the canvas currently shows.
     Region(egui::Rect),
+    /// A canvas board, whole.
+    Canvas(CanvasId),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -157,6 +159,9 @@ pub enum ExportError {
     Png(String),
     Write(std::io::Error),
     EmptySelection,
+    /// The format cannot show this board.
+    NotForCanvas(Format),
+    NoSuchCanvas,
 }
 
 impl ExportError {
@@ -187,6 +192,12 @@ impl fmt::Display for ExportError {
             ExportError::Png(msg) => write!(f, "could not encode the PNG: {msg}"),
             ExportError::Write(e) => write!(f, "could not write the file: {e}"),
             ExportError::EmptySelection => f.write_str("nothing is selected to export"),
+            ExportError::NotForCanvas(format) => write!(
+                f,
+                "a canvas cannot be exported as {}; use PNG, SVG, JSON Canvas or Markdown",
+                format.label()
+            ),
+            ExportError::NoSuchCanvas => f.write_str("the canvas to export no longer exists"),
         }
     }
 }
@@ -216,6 +227,19 @@ pub fn render(
 ) -> Result<Vec<u8>, ExportError> {
     if matches!(&options.scope, Scope::Nodes(ids) if ids.is_empty()) {
         return Err(ExportError::EmptySelection);
+    }
+    if let Scope::Canvas(id) = options.scope {
+        let canvas = doc.canvas(id).ok_or(ExportError::NoSuchCanvas)?;
+        let text = match format {
+            Format::Markdown => Some(markdown::canvas_to_markdown(doc, canvas)),
+            Format::Canvas => Some(crate::io::json_canvas::canvas_to_canvas(doc, canvas)),
+            Format::Mermaid | Format::Dot => return Err(ExportError::NotForCanvas(format)),
+            Format::Png | Format::Svg => None,
+        };
+        if let Some(text) = text {
+            progress(1.0);
+            return Ok(text.into_bytes());
+        }
     }
     let text = |doc: &Document| match format {
         Format::Canvas => to_canvas(doc),

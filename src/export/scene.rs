@@ -5,7 +5,7 @@
 use super::{Options, Scope};
 use crate::edit::Selection;
 use crate::model::{Document, NodeId, Point};
-use crate::render::{Camera, View, paint_board};
+use crate::render::{Camera, CanvasView, View, page_size, paint_board, paint_canvas};
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 use std::collections::HashSet;
 
@@ -17,7 +17,7 @@ const BLEED: f32 = 24.0;
 /// edges between them; the whole board and a view region keep everything.
 pub fn scoped(doc: &Document, scope: &Scope) -> Document {
     match scope {
-        Scope::All | Scope::Region(_) => doc.clone(),
+        Scope::All | Scope::Region(_) | Scope::Canvas(_) => doc.clone(),
         Scope::Nodes(ids) => {
             let keep: HashSet<NodeId> = ids.iter().copied().collect();
             Document {
@@ -45,6 +45,10 @@ pub fn scoped(doc: &Document, scope: &Scope) -> Document {
 pub fn region(doc: &Document, options: &Options) -> Rect {
     let content = match &options.scope {
         Scope::Region(r) => *r,
+        Scope::Canvas(id) => Rect::from_min_size(
+            Pos2::ZERO,
+            doc.canvas(*id).map_or(vec2(800.0, 600.0), page_size),
+        ),
         _ => {
             let mut r = Rect::NOTHING;
             for n in &doc.nodes {
@@ -101,6 +105,25 @@ pub fn paint_piece(
     ctx.run_ui(input, |ui| {
         let rect = Rect::from_min_size(Pos2::ZERO, size);
         let painter = ui.painter().with_clip_rect(rect);
+        let background = if with_background {
+            options.background_colour()
+        } else {
+            None
+        };
+        if let Scope::Canvas(id) = options.scope
+            && let Some(canvas) = doc.canvas(id)
+        {
+            if let Some(bg) = background {
+                painter.rect_filled(rect, 0.0, bg);
+            }
+            let page = Rect::from_min_size(Pos2::ZERO - piece.min.to_vec2(), page_size(canvas));
+            let view = CanvasView {
+                background: None,
+                ..CanvasView::plain(options.theme.palette())
+            };
+            paint_canvas(&painter, doc, canvas, page, &view);
+            return;
+        }
         let camera = Camera {
             center: Point::new(piece.center().x, piece.center().y),
             zoom: 1.0,
@@ -108,11 +131,7 @@ pub fn paint_piece(
         let mut view = View::new(camera, rect, &selection);
         view.palette = options.theme.palette();
         view.grid = false;
-        view.background = if with_background {
-            options.background_colour()
-        } else {
-            None
-        };
+        view.background = background;
         paint_board(&painter, doc, &view);
     })
 }

@@ -7,19 +7,26 @@
 //! hand-written card may instead start with `Belief:`, `Assumption:` and so
 //! on. File and link nodes are kept as text (their path or URL) and are
 //! never opened: a document can never make Credence read a file or touch the
-//! network. Groups are skipped for now; they become canvas sections once
-//! documents hold canvases.
+//! network.
+//!
+//! Canvas boards go below the map: each section becomes a group labelled
+//! `Canvas › Section`, each sticky note a text node inside it, and a note's
+//! link to a card an edge labelled `links to`. Import turns groups back into
+//! canvas sections where they fit a grid (no overlaps, at most 12 cells a
+//! side); nodes inside them become notes. Groups that do not fit are left
+//! out and what they hold stays on the belief map.
 
 use super::LoadError;
 use crate::model::{
-    Document, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind, Point, Rgb, Size, Status,
+    Canvas, Document, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind, Note, NoteId, Point, Rgb,
+    SectionId, Size, Status,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 #[derive(Serialize, Deserialize, Debug, Default)]
-pub struct Canvas {
+pub struct CanvasFile {
     #[serde(default)]
     pub nodes: Vec<CanvasNode>,
     #[serde(default)]
@@ -130,10 +137,101 @@ pub fn to_canvas(doc: &Document) -> String {
             }),
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&Canvas { nodes, edges })
-        .expect("a canvas holds only strings and numbers");
+    let mut file = CanvasFile { nodes, edges };
+    let mut top = doc
+        .nodes
+        .iter()
+        .map(|n| (n.pos.y + n.size.h).round() as f64)
+        .fold(f64::NEG_INFINITY, f64::max);
+    top = if top.is_finite() { top + 200.0 } else { 0.0 };
+    for canvas in &doc.canvases {
+        top += canvas_into(&mut file, doc, canvas, 0.0, top, true) + 200.0;
+    }
+    pretty(&file)
+}
+
+fn pretty(file: &CanvasFile) -> String {
+    let mut text =
+        serde_json::to_string_pretty(file).expect("a canvas holds only strings and numbers");
     text.push('\n');
     text
+}
+
+/// One canvas board alone, as JSON Canvas.
+pub fn canvas_to_canvas(doc: &Document, canvas: &Canvas) -> String {
+    let mut file = CanvasFile::default();
+    canvas_into(&mut file, doc, canvas, 0.0, 0.0, false);
+    pretty(&file)
+}
+
+/// Grid cell and note sizes for canvases written as groups.
+const CELL_W: f64 = 440.0;
+const CELL_H: f64 = 320.0;
+const NOTE_W: f64 = 190.0;
+const NOTE_H: f64 = 100.0;
+const LINK_LABEL: &str = "links to";
+
+/// Appends `canvas` at (`x`, `y`) as groups and text nodes; returns its
+/// height. With `links`, notes linked to cards get an edge to them.
+fn canvas_into(
+    file: &mut CanvasFile,
+    doc: &Document,
+    canvas: &Canvas,
+    x: f64,
+    y: f64,
+    links: bool,
+) -> f64 {
+    for section in &canvas.sections {
+        let c = section.cells;
+        let gx = x + f64::from(c.col) * CELL_W;
+        let gy = y + f64::from(c.row) * CELL_H;
+        let gw = f64::from(c.cols) * CELL_W - 20.0;
+        let gh = f64::from(c.rows) * CELL_H - 20.0;
+        file.nodes.push(CanvasNode {
+            id: format!("c{}s{}", canvas.id.0, section.id.0),
+            kind: "group".into(),
+            x: gx,
+            y: gy,
+            width: gw,
+            height: gh,
+            color: None,
+            text: None,
+            file: None,
+            url: None,
+            label: Some(format!("{} › {}", canvas.name, section.title)),
+        });
+        let per_row = (((gw - 20.0) / (NOTE_W + 10.0)).floor() as usize).max(1);
+        for (i, note) in canvas.notes_in(section.id).enumerate() {
+            let (r, col) = (i / per_row, i % per_row);
+            let id = format!("c{}n{}", canvas.id.0, note.id.0);
+            file.nodes.push(CanvasNode {
+                id: id.clone(),
+                kind: "text".into(),
+                x: gx + 10.0 + col as f64 * (NOTE_W + 10.0),
+                y: gy + 40.0 + r as f64 * (NOTE_H + 10.0),
+                width: NOTE_W,
+                height: NOTE_H,
+                color: note.colour.map(|c| c.to_string()),
+                text: Some(note.text.clone()),
+                file: None,
+                url: None,
+                label: None,
+            });
+            if links && let Some(node) = note.link.filter(|id| doc.node(*id).is_some()) {
+                file.edges.push(CanvasEdge {
+                    id: format!("c{}l{}", canvas.id.0, note.id.0),
+                    from_node: id,
+                    to_node: format!("n{}", node.0),
+                    from_side: None,
+                    to_side: None,
+                    to_end: None,
+                    color: None,
+                    label: Some(LINK_LABEL.into()),
+                });
+            }
+        }
+    }
+    f64::from(canvas.rows) * CELL_H
 }
 
 /// `Kind: rest` with a known kind, case-insensitively.
@@ -201,7 +299,7 @@ const MIN_SIDE: f32 = 20.0;
 /// Reads a JSON Canvas file as a belief map. Errors name `path`, and JSON
 /// errors their line and column.
 pub fn from_canvas(text: &str, path: &Path) -> Result<Document, LoadError> {
-    let canvas: Canvas = serde_json::from_str(text).map_err(|e| {
+    let file: CanvasFile = serde_json::from_str(text).map_err(|e| {
         // The position goes in front, as for every load error.
         let message = e.to_string();
         let message = message
@@ -214,15 +312,12 @@ pub fn from_canvas(text: &str, path: &Path) -> Result<Document, LoadError> {
             format!("not a valid JSON Canvas file: {message}"),
         )
     })?;
-    let mut doc = Document {
-        title: path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        ..Document::default()
-    };
-    let mut ids: HashMap<&str, NodeId> = HashMap::new();
-    for (i, cn) in canvas.nodes.iter().enumerate() {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut seen = HashSet::new();
+    for cn in &file.nodes {
         let numbers = [cn.x, cn.y, cn.width, cn.height];
         if numbers.iter().any(|v| !v.is_finite() || v.abs() > 1e9) {
             return Err(LoadError::whole(
@@ -233,31 +328,60 @@ pub fn from_canvas(text: &str, path: &Path) -> Result<Document, LoadError> {
                 ),
             ));
         }
-        let title = match cn.kind.as_str() {
-            "group" => continue,
-            "text" => cn.text.clone().unwrap_or_default(),
-            "file" => cn.file.clone().unwrap_or_default(),
-            "link" => cn.url.clone().unwrap_or_default(),
-            other => {
-                return Err(LoadError::whole(
-                    path,
-                    format!("node \"{}\" has unknown type \"{other}\"", cn.id),
-                ));
-            }
-        };
-        let id = NodeId(i as u64 + 1);
-        if ids.insert(cn.id.as_str(), id).is_some() {
+        if !matches!(cn.kind.as_str(), "group" | "text" | "file" | "link") {
+            return Err(LoadError::whole(
+                path,
+                format!("node \"{}\" has unknown type \"{}\"", cn.id, cn.kind),
+            ));
+        }
+        if !seen.insert(cn.id.as_str()) {
             return Err(LoadError::whole(
                 path,
                 format!("two nodes share the id \"{}\"", cn.id),
             ));
         }
+    }
+    let index: HashMap<&str, usize> = file
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    for ce in &file.edges {
+        for end in [&ce.from_node, &ce.to_node] {
+            if !index.contains_key(end.as_str()) {
+                return Err(LoadError::whole(
+                    path,
+                    format!("edge \"{}\" points to a missing node \"{end}\"", ce.id),
+                ));
+            }
+        }
+    }
+    let recovered = super::canvas_groups::recover(&file, &stem);
+    let mut doc = Document {
+        title: stem,
+        canvases: recovered.canvases,
+        ..Document::default()
+    };
+    let content = |cn: &CanvasNode| match cn.kind.as_str() {
+        "text" => cn.text.clone().unwrap_or_default(),
+        "file" => cn.file.clone().unwrap_or_default(),
+        _ => cn.url.clone().unwrap_or_default(),
+    };
+    // Cards: every node that is neither a group nor a note.
+    let mut ids: HashMap<usize, NodeId> = HashMap::new();
+    for (i, cn) in file.nodes.iter().enumerate() {
+        if cn.kind == "group" || recovered.notes.contains_key(&i) {
+            continue;
+        }
+        let id = NodeId(i as u64 + 1);
+        ids.insert(i, id);
         let mut node = Node::new(id, NodeKind::Belief, "");
         if cn.kind == "text" {
-            node_from_text(&mut node, &title);
+            node_from_text(&mut node, &content(cn));
         } else {
             node.kind = NodeKind::Evidence;
-            node.title = title;
+            node.title = content(cn);
         }
         node.pos = Point::new(cn.x as f32, cn.y as f32);
         node.size = Size {
@@ -267,21 +391,47 @@ pub fn from_canvas(text: &str, path: &Path) -> Result<Document, LoadError> {
         node.colour = cn.color.as_deref().and_then(Rgb::from_hex);
         doc.nodes.push(node);
     }
-    for (i, ce) in canvas.edges.iter().enumerate() {
-        let end = |name: &str| {
-            ids.get(name).copied().ok_or_else(|| {
-                LoadError::whole(
-                    path,
-                    format!("edge \"{}\" points to a missing node \"{name}\"", ce.id),
-                )
-            })
-        };
-        let (from, to) = (end(&ce.from_node)?, end(&ce.to_node)?);
-        let kind_of = |id: NodeId| doc.node(id).map_or(NodeKind::Belief, |n| n.kind);
-        let (kind, label) = edge_kind(ce.label.as_deref(), kind_of(from), kind_of(to));
-        let mut edge = Edge::new(EdgeId(i as u64 + 1), from, to, kind);
-        edge.label = label;
-        doc.edges.push(edge);
+    // Notes, in reading order within each section.
+    let mut notes: Vec<(&usize, &(usize, SectionId))> = recovered.notes.iter().collect();
+    notes.sort_by(|a, b| {
+        let (na, nb) = (&file.nodes[*a.0], &file.nodes[*b.0]);
+        (na.y, na.x)
+            .partial_cmp(&(nb.y, nb.x))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut note_ids: HashMap<usize, (usize, NoteId)> = HashMap::new();
+    for (&i, &(canvas, section)) in notes {
+        let c = &mut doc.canvases[canvas];
+        let id = c.next_note_id();
+        let cn = &file.nodes[i];
+        c.notes.push(Note {
+            id,
+            section,
+            text: content(cn),
+            colour: cn.color.as_deref().and_then(Rgb::from_hex),
+            link: None,
+        });
+        note_ids.insert(i, (canvas, id));
+    }
+    for (i, ce) in file.edges.iter().enumerate() {
+        let (a, b) = (index[ce.from_node.as_str()], index[ce.to_node.as_str()]);
+        match (ids.get(&a), ids.get(&b), note_ids.get(&a)) {
+            (Some(&from), Some(&to), _) => {
+                let kind_of = |id: NodeId| doc.node(id).map_or(NodeKind::Belief, |n| n.kind);
+                let (kind, label) = edge_kind(ce.label.as_deref(), kind_of(from), kind_of(to));
+                let mut edge = Edge::new(EdgeId(i as u64 + 1), from, to, kind);
+                edge.label = label;
+                doc.edges.push(edge);
+            }
+            // A note's edge to a card is its link.
+            (None, Some(&to), Some(&(canvas, note))) => {
+                if let Some(n) = doc.canvases[canvas].notes.iter_mut().find(|n| n.id == note) {
+                    n.link.get_or_insert(to);
+                }
+            }
+            // Edges to or from groups carry nothing a document holds.
+            _ => {}
+        }
     }
     doc.validate()
         .map_err(|invalid| LoadError::whole(path, invalid.to_string()))?;

@@ -12,6 +12,7 @@
 //! Those are imports: [`Origin`] tells the app not to save RON over them.
 
 pub mod atomic;
+mod canvas_groups;
 mod error;
 mod format;
 pub mod json_canvas;

@@ -4,10 +4,10 @@
 
 use super::app::CredenceApp;
 use super::boards::Board;
-use crate::render::NOTE_COLOURS;
 use super::notice::Notice;
 use crate::edit::{Command, MergeKey};
 use crate::model::{CanvasId, Cells, MAX_GRID, Node, NodeKind, NoteId, Point, Section, Template};
+use crate::render::NOTE_COLOURS;
 use egui::{Color32, RichText, Ui};
 
 pub fn show(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId) {

@@ -83,22 +83,25 @@ impl CredenceApp {
 
     fn export_options(&self) -> Options {
         let s = &self.export;
-        let scope = match s.scope {
-            ScopeChoice::Board => Scope::All,
-            ScopeChoice::Selection => {
-                let mut ids: Vec<_> = self.selection.nodes.iter().copied().collect();
-                ids.sort();
-                Scope::Nodes(ids)
-            }
-            ScopeChoice::View => {
-                let rect = self.canvas.rect;
-                let a = self.camera.to_board(rect, rect.min);
-                let b = self.camera.to_board(rect, rect.max);
-                Scope::Region(egui::Rect::from_min_max(
-                    egui::pos2(a.x, a.y),
-                    egui::pos2(b.x, b.y),
-                ))
-            }
+        let scope = match (self.board, s.scope) {
+            (super::boards::Board::Canvas(id), _) => Scope::Canvas(id),
+            (_, scope) => match scope {
+                ScopeChoice::Board => Scope::All,
+                ScopeChoice::Selection => {
+                    let mut ids: Vec<_> = self.selection.nodes.iter().copied().collect();
+                    ids.sort();
+                    Scope::Nodes(ids)
+                }
+                ScopeChoice::View => {
+                    let rect = self.canvas.rect;
+                    let a = self.camera.to_board(rect, rect.min);
+                    let b = self.camera.to_board(rect, rect.max);
+                    Scope::Region(egui::Rect::from_min_max(
+                        egui::pos2(a.x, a.y),
+                        egui::pos2(b.x, b.y),
+                    ))
+                }
+            },
         };
         Options {
             scope,
@@ -235,6 +238,10 @@ impl CredenceApp {
         let mut export = false;
         let mut cancel = false;
         let has_selection = !self.selection.nodes.is_empty();
+        let canvas_name = self.current_canvas().map(|c| c.name.clone());
+        if canvas_name.is_some() && matches!(self.export.format, Format::Mermaid | Format::Dot) {
+            self.export.format = Format::Png;
+        }
         let size_hint = self.export_size_hint();
         let settings = &mut self.export;
         Modal::new(Id::unique("credence-export")).show(ctx, |ui| {
@@ -250,6 +257,11 @@ impl CredenceApp {
                         .selected_text(settings.format.label())
                         .show_ui(ui, |ui| {
                             for f in Format::ALL {
+                                if canvas_name.is_some()
+                                    && matches!(f, Format::Mermaid | Format::Dot)
+                                {
+                                    continue;
+                                }
                                 ui.selectable_value(&mut settings.format, f, f.label())
                                     .on_hover_text(format!("Writes a .{} file", f.extension()));
                             }
@@ -258,22 +270,30 @@ impl CredenceApp {
                         .labelled_by(label.id);
                     ui.end_row();
 
-                    ui.label("Scope");
-                    ui.horizontal(|ui| {
-                        ui.radio_value(&mut settings.scope, ScopeChoice::Board, "Whole board")
-                            .on_hover_text("Every card, framed with padding");
-                        ui.radio_value(&mut settings.scope, ScopeChoice::View, "Current view")
-                            .on_hover_text("Exactly what the canvas shows now");
-                        ui.add_enabled_ui(has_selection, |ui| {
-                            ui.radio_value(
-                                &mut settings.scope,
-                                ScopeChoice::Selection,
-                                "Selection",
-                            )
-                            .on_hover_text("The selected cards and the edges between them")
-                            .on_disabled_hover_text("Select cards on the map first");
-                        });
+                    ui.label(if canvas_name.is_some() {
+                        "Board"
+                    } else {
+                        "Scope"
                     });
+                    if let Some(name) = &canvas_name {
+                        ui.label(format!("The canvas \"{name}\", whole"));
+                    } else {
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut settings.scope, ScopeChoice::Board, "Whole board")
+                                .on_hover_text("Every card, framed with padding");
+                            ui.radio_value(&mut settings.scope, ScopeChoice::View, "Current view")
+                                .on_hover_text("Exactly what the canvas shows now");
+                            ui.add_enabled_ui(has_selection, |ui| {
+                                ui.radio_value(
+                                    &mut settings.scope,
+                                    ScopeChoice::Selection,
+                                    "Selection",
+                                )
+                                .on_hover_text("The selected cards and the edges between them")
+                                .on_disabled_hover_text("Select cards on the map first");
+                            });
+                        });
+                    }
                     ui.end_row();
 
                     if settings.format.is_image() {
