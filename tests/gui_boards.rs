@@ -140,6 +140,7 @@ fn promoting_a_note_adds_a_linked_card_that_shows_its_status() {
     assert_eq!(node.title, "Admins approve new tools");
     let note = &doc.canvases[0].notes[0];
     assert_eq!(note.link, Some(node.id));
+    let note_id = note.id;
     // The note shows the card's live status; "Go to card" jumps to it.
     assert!(
         h.query_by_label_contains("Assumption: Admins approve new tools (50%, untested)")
@@ -148,11 +149,13 @@ fn promoting_a_note_adds_a_linked_card_that_shows_its_status() {
     click_label(&mut h, "Go to card", Modifiers::NONE);
     assert_eq!(h.state().board, Board::Map);
     assert!(h.state().selection.nodes.contains(&node.id));
-    // The card lists its note as a back-link.
-    assert!(
-        h.query_by_label_contains("Lean Capability Canvas › Risks & assumptions")
-            .is_some()
-    );
+    // The card lists its note as a back-link, which leads back to the note.
+    let back = "Lean Capability Canvas › Risks & assumptions: Admins approve new tools";
+    assert!(h.query_by_label(back).is_some());
+    click_label(&mut h, back, Modifiers::NONE);
+    assert!(matches!(h.state().board, Board::Canvas(_)));
+    assert_eq!(h.state().canvas_board.selected, Some(note_id));
+    click_label(&mut h, "Belief map", Modifiers::NONE);
     // One undo takes back the card and the link together.
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().doc.nodes.len(), nodes_before);
