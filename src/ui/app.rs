@@ -71,6 +71,12 @@ pub struct CredenceApp {
     /// Where "Save layout as template" writes and "+ Canvas" reads the
     /// user's own templates.
     pub template_dir: Option<PathBuf>,
+    /// Opening a big file or laying out a big map, while it runs.
+    pub(crate) background: Option<super::background::BackgroundJob>,
+    /// Files this big open on a worker thread.
+    pub background_open_bytes: u64,
+    /// Maps this big lay out on a worker thread.
+    pub background_layout_nodes: usize,
     /// The Ctrl+F search window, while open.
     pub(crate) search: Option<super::search::SearchState>,
     window_title: String,
@@ -115,6 +121,9 @@ impl CredenceApp {
             template_name: String::new(),
             template_dir: crate::io::templates::user_dir(),
             search: None,
+            background: None,
+            background_open_bytes: super::background::OPEN_IN_BACKGROUND_BYTES,
+            background_layout_nodes: super::background::LAYOUT_IN_BACKGROUND_NODES,
             disk_fingerprint: None,
             save_conflict: false,
             recoveries: Vec::new(),
@@ -308,6 +317,7 @@ impl CredenceApp {
         self.show_export_dialog(ui.ctx());
         super::search::show(self, ui.ctx());
         self.poll_export(ui.ctx());
+        self.poll_background(ui.ctx());
         self.autosave_tick(ui.ctx());
         self.update_window_title(ui.ctx());
     }

@@ -27,7 +27,17 @@ impl CredenceApp {
             flow: self.layout_flow,
             ..Default::default()
         };
+        let count = subset.as_ref().map_or(self.doc.nodes.len(), BTreeSet::len);
+        if count >= self.background_layout_nodes {
+            self.start_layout_job(subset, options);
+            return;
+        }
         let to = layout(&self.doc, subset.as_ref(), &options);
+        self.animate_to(to);
+    }
+
+    /// Animates nodes from where they are to `to`, as one undo step.
+    pub(crate) fn animate_to(&mut self, to: Vec<(NodeId, Point)>) {
         let from: Vec<(NodeId, Point)> = to
             .iter()
             .filter_map(|(id, _)| self.doc.node(*id).map(|n| (*id, n.pos)))

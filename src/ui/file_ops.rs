@@ -85,13 +85,9 @@ impl CredenceApp {
             Pending::New => {
                 self.replace_document(Document::default(), None);
             }
-            Pending::Open(Some(path)) => {
-                self.open_path(&path);
-            }
+            Pending::Open(Some(path)) => self.open_interactive(&path),
             Pending::Open(None) => match self.dialogs.pick_open() {
-                Picked::Path(path) => {
-                    self.open_path(&path);
-                }
+                Picked::Path(path) => self.open_interactive(&path),
                 Picked::Cancelled => {}
                 Picked::Unavailable => {
                     self.path_prompt = Some(PathPrompt {
@@ -109,7 +105,29 @@ impl CredenceApp {
     /// A PNG or JSON Canvas file opens as a new, unsaved document, so Save
     /// asks where to put the `.ron` instead of writing RON over the picture.
     pub fn open_path(&mut self, path: &Path) -> bool {
-        match crate::io::load_with_origin(path) {
+        let loaded = crate::io::load_with_origin(path);
+        self.adopt_loaded(path, loaded)
+    }
+
+    /// Opens `path` from a dialog or the recent list: on this thread when
+    /// the file is small, else on a worker with a progress window, so a
+    /// huge map never freezes the window.
+    pub(crate) fn open_interactive(&mut self, path: &Path) {
+        let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= self.background_open_bytes);
+        if big {
+            self.start_open_job(path.to_owned());
+        } else {
+            self.open_path(path);
+        }
+    }
+
+    /// Puts a loaded document (or its error) in the window.
+    pub(crate) fn adopt_loaded(
+        &mut self,
+        path: &Path,
+        loaded: Result<(Document, Origin), crate::io::LoadError>,
+    ) -> bool {
+        match loaded {
             Ok((doc, Origin::Ron)) => {
                 self.replace_document(doc, Some(path.to_owned()));
                 self.disk_fingerprint = fingerprint(path);
@@ -322,9 +340,7 @@ impl CredenceApp {
             let path = PathBuf::from(prompt.text.trim());
             self.path_prompt = None;
             match purpose {
-                PromptPurpose::Open => {
-                    self.open_path(&path);
-                }
+                PromptPurpose::Open => self.open_interactive(&path),
                 PromptPurpose::Save => {
                     self.save_to(&path);
                 }

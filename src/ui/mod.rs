@@ -9,6 +9,7 @@ mod app;
 mod assumption_map;
 mod auto_layout;
 mod autosave;
+mod background;
 mod backlinks;
 mod boards;
 mod canvas;
