@@ -173,14 +173,20 @@ fn generate_then_bench_frames_prints_every_scenario() {
     }
 }
 
-/// Runs credence and returns (exit code, stdout, stderr).
+/// Runs credence with no display of any kind (export must not need one)
+/// and returns (exit code, stdout, stderr).
 fn credence_err(args: &[&str]) -> (i32, String, String) {
+    credence_env(args, &[])
+}
+
+/// [`credence_err`] with extra environment variables.
+fn credence_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_credence"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        // No display of any kind: export must not need one.
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     (
@@ -429,22 +435,19 @@ fn png_export_without_a_gpu_says_what_to_install() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("map.png");
     // Hide every Vulkan driver, as on a machine with none installed.
-    let result = Command::new(env!("CARGO_BIN_EXE_credence"))
-        .args([
+    let (code, _, stderr) = credence_env(
+        &[
             "export",
             "examples/north-star.ron",
             "-o",
             out.to_str().unwrap(),
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("VK_DRIVER_FILES", "/nonexistent/icd.json")
-        .env("VK_ICD_FILENAMES", "/nonexistent/icd.json")
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&result.stderr);
-    assert_eq!(result.status.code(), Some(1), "{stderr}");
+        ],
+        &[
+            ("VK_DRIVER_FILES", "/nonexistent/icd.json"),
+            ("VK_ICD_FILENAMES", "/nonexistent/icd.json"),
+        ],
+    );
+    assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains("no GPU adapter is available for PNG export")
             && stderr.contains("apt-get install mesa-vulkan-drivers"),

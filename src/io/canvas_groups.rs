@@ -134,12 +134,7 @@ pub fn recover(file: &CanvasFile, stem: &str) -> Recovered {
                 members.insert(node, SectionId(k as u64 + 1));
             }
         }
-        let index: HashMap<&str, usize> = file
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
-            .collect();
+        let index = file.index();
         let joined = file.edges.iter().any(|e| {
             let end = |id: &str| index.get(id).is_some_and(|i| members.contains_key(i));
             end(&e.from_node) && end(&e.to_node)

@@ -33,6 +33,17 @@ pub struct CanvasFile {
     pub edges: Vec<CanvasEdge>,
 }
 
+impl CanvasFile {
+    /// Each node's position in `nodes`, by its id.
+    pub fn index(&self) -> HashMap<&str, usize> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect()
+    }
+}
+
 #[derive(Serialize, Deserialize, Debug)]
 pub struct CanvasNode {
     pub id: String,
@@ -341,12 +352,7 @@ pub fn from_canvas(text: &str, path: &Path) -> Result<Document, LoadError> {
             ));
         }
     }
-    let index: HashMap<&str, usize> = file
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let index = file.index();
     for ce in &file.edges {
         for end in [&ce.from_node, &ce.to_node] {
             if !index.contains_key(end.as_str()) {

@@ -47,6 +47,14 @@ impl Cells {
         }
     }
 
+    /// Whether these cells lie inside a `columns × rows` grid.
+    pub fn fits(&self, columns: u8, rows: u8) -> bool {
+        self.cols >= 1
+            && self.rows >= 1
+            && u16::from(self.col) + u16::from(self.cols) <= u16::from(columns)
+            && u16::from(self.row) + u16::from(self.rows) <= u16::from(rows)
+    }
+
     pub fn overlaps(&self, other: &Cells) -> bool {
         let (a0, a1) = (self.col, self.col.saturating_add(self.cols));
         let (b0, b1) = (other.col, other.col.saturating_add(other.cols));

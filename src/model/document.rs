@@ -219,12 +219,7 @@ impl Document {
                 if !section_ids.insert(s.id) {
                     return Err(bad(format!("duplicate section id {}", s.id.0)));
                 }
-                let c = s.cells;
-                let fits = c.cols >= 1
-                    && c.rows >= 1
-                    && u16::from(c.col) + u16::from(c.cols) <= u16::from(canvas.columns)
-                    && u16::from(c.row) + u16::from(c.rows) <= u16::from(canvas.rows);
-                if !fits {
+                if !s.cells.fits(canvas.columns, canvas.rows) {
                     return Err(bad(format!(
                         "section {} does not fit the {} × {} grid",
                         s.id.0, canvas.columns, canvas.rows

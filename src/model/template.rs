@@ -84,11 +84,7 @@ impl Template {
         }
         for (i, s) in self.sections.iter().enumerate() {
             let c = s.cells;
-            let fits = c.cols >= 1
-                && c.rows >= 1
-                && u16::from(c.col) + u16::from(c.cols) <= u16::from(self.columns)
-                && u16::from(c.row) + u16::from(c.rows) <= u16::from(self.rows);
-            if !fits {
+            if !c.fits(self.columns, self.rows) {
                 return Some(format!("section \"{}\" does not fit the grid", s.title));
             }
             if let Some(other) = self.sections[..i].iter().find(|o| o.cells.overlaps(&c)) {

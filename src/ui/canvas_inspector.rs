@@ -371,10 +371,7 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
                 .filter(|s| s.id != sid)
                 .cloned()
                 .collect();
-            let free = cells.cols >= 1
-                && cells.rows >= 1
-                && cells.col as u16 + cells.cols as u16 <= canvas.columns as u16
-                && cells.row as u16 + cells.rows as u16 <= canvas.rows as u16
+            let free = cells.fits(canvas.columns, canvas.rows)
                 && others.iter().all(|o| !o.cells.overlaps(&cells));
             if changed && free {
                 app.edit_canvas(id, key(&format!("section-cells-{}", sid.0)), |c| {
@@ -401,10 +398,7 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
 }
 
 fn fits_all(sections: &[Section], columns: u8, rows: u8) -> bool {
-    sections.iter().all(|s| {
-        s.cells.col as u16 + s.cells.cols as u16 <= columns as u16
-            && s.cells.row as u16 + s.cells.rows as u16 <= rows as u16
-    })
+    sections.iter().all(|s| s.cells.fits(columns, rows))
 }
 
 fn save_template(app: &mut CredenceApp, template: &Template) {
