@@ -1,7 +1,8 @@
 //! Export: PNG, SVG, JSON Canvas, Markdown, Mermaid and DOT.
 //!
-//! PNG and SVG draw through [`crate::render::paint_board`], the code that
-//! draws the canvas, so an export looks exactly like the screen. PNG renders
+//! PNG and SVG draw through [`crate::render::paint_board`] (the belief map)
+//! or [`crate::render::paint_canvas`] (a canvas board, [`Scope::Canvas`]),
+//! the code that draws the screen, so an export looks exactly like it. PNG renders
 //! offscreen with egui-wgpu (no window, no display server), in tiles, and
 //! carries the document in an iTXt chunk so the picture re-opens as an
 //! editable board ([`crate::io::png_doc`]). The text formats are plain

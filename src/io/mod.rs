@@ -10,6 +10,7 @@
 //! [`load`] also opens a PNG exported by Credence (the document rides in an
 //! iTXt chunk, see [`png_doc`]) and a JSON Canvas file ([`json_canvas`]).
 //! Those are imports: [`Origin`] tells the app not to save RON over them.
+//! Canvas templates load and save through [`templates`].
 
 pub mod atomic;
 mod canvas_groups;

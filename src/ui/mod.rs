@@ -1,4 +1,5 @@
-//! The eframe app: menu, toolbar, canvas, inspector and dialogs.
+//! The eframe app: menu, toolbar, board tabs (belief map, canvases,
+//! assumption map), inspector, search, and dialogs.
 //!
 //! The UI turns input into [`edit::Command`](crate::edit::Command)s and
 //! hands them to the [`History`](crate::edit::History); it never mutates the
