@@ -14,7 +14,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_with_hook(path, bytes, |_| Ok(()))
 }
 
-/// [`write`], with `before_rename` called on the synced temporary file just
+/// [`write()`], with `before_rename` called on the synced temporary file just
 /// before it replaces the target. Tests use it to fail at the worst moment.
 pub fn write_with_hook(
     path: &Path,
