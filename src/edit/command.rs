@@ -57,6 +57,16 @@ impl Command {
         }
     }
 
+    /// Whether applying this can take nodes or edges away, so a selection
+    /// must be checked against the document afterwards.
+    pub fn may_remove(&self) -> bool {
+        match self {
+            Command::Remove { .. } => true,
+            Command::Batch(commands) => commands.iter().any(Command::may_remove),
+            _ => false,
+        }
+    }
+
     /// Applies the command and returns the command that undoes it.
     pub fn apply(self, doc: &mut Document) -> Command {
         match self {
@@ -124,10 +134,22 @@ impl Command {
                 Command::UpdateEdges(old)
             }
             Command::Move(moves) => {
-                let index = doc.index();
+                // A drag moves a few nodes of many: one pass over the nodes
+                // with a small map beats indexing them all, every frame.
+                let wanted: std::collections::HashMap<NodeId, usize> = moves
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (id, _))| (*id, k))
+                    .collect();
+                let mut found: Vec<Option<usize>> = vec![None; moves.len()];
+                for (i, node) in doc.nodes.iter().enumerate() {
+                    if let Some(&k) = wanted.get(&node.id) {
+                        found[k].get_or_insert(i);
+                    }
+                }
                 let mut old = Vec::with_capacity(moves.len());
-                for (id, pos) in moves {
-                    if let Some(&i) = index.get(&id) {
+                for ((id, pos), slot) in moves.into_iter().zip(found) {
+                    if let Some(i) = slot {
                         old.push((id, doc.nodes[i].pos));
                         doc.nodes[i].pos = pos;
                     }

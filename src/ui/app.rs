@@ -174,14 +174,20 @@ impl CredenceApp {
 
     /// Applies a command as its own undo step.
     pub fn apply(&mut self, command: Command) {
+        let removes = command.may_remove();
         self.history.apply(&mut self.doc, command);
-        self.selection.retain_existing(&self.doc);
+        if removes {
+            self.selection.retain_existing(&self.doc);
+        }
     }
 
     /// Applies a command that folds into the previous step with the same key.
     pub fn apply_merged(&mut self, command: Command, key: MergeKey) {
+        let removes = command.may_remove();
         self.history.apply_merged(&mut self.doc, command, key);
-        self.selection.retain_existing(&self.doc);
+        if removes {
+            self.selection.retain_existing(&self.doc);
+        }
     }
 
     pub fn undo(&mut self) {
