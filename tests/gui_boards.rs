@@ -149,6 +149,18 @@ fn promoting_a_note_adds_a_linked_card_that_shows_its_status() {
     click_label(&mut h, "Go to card", Modifiers::NONE);
     assert_eq!(h.state().board, Board::Map);
     assert!(h.state().selection.nodes.contains(&node.id));
+    // The card's line on the note is a link too.
+    click_label(&mut h, "Lean Capability Canvas", Modifiers::NONE);
+    h.state_mut().selection.clear();
+    let strip = h.get_by_label("Note: Admins approve new tools").rect();
+    click_at(
+        &mut h,
+        egui::pos2(strip.center().x, strip.bottom() - 8.0),
+        Modifiers::NONE,
+    );
+    h.run_ok();
+    assert_eq!(h.state().board, Board::Map);
+    assert!(h.state().selection.nodes.contains(&node.id));
     // The card lists its note as a back-link, which leads back to the note.
     let back = "Lean Capability Canvas › Risks & assumptions: Admins approve new tools";
     assert!(h.query_by_label(back).is_some());

@@ -10,7 +10,7 @@ use super::app::CredenceApp;
 use crate::edit::{Command, MergeKey};
 use crate::model::{Canvas, CanvasId, Note, NoteId, SectionId};
 use crate::render::{self, CanvasView, Theme};
-use egui::{Id, Key, Pos2, Rect, Sense, TextEdit, Ui, WidgetInfo, vec2};
+use egui::{Id, Key, Pos2, Rect, Sense, TextEdit, Ui, WidgetInfo, pos2, vec2};
 
 /// A note's text being typed in place.
 pub struct NoteEdit {
@@ -223,6 +223,21 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
             response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
             if editing {
                 note_editor(app, ui, nrect);
+            }
+            // The linked card's line along the bottom is a link to it.
+            let link_strip =
+                Rect::from_min_max(pos2(nrect.left(), nrect.bottom() - 18.0), nrect.max);
+            let on_link = note
+                .link
+                .filter(|l| app.doc.node(*l).is_some())
+                .filter(|_| response.hover_pos().is_some_and(|p| link_strip.contains(p)));
+            if on_link.is_some() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            }
+            if let (Some(node), true) = (on_link, response.clicked()) {
+                app.open_board(super::boards::Board::Map);
+                app.jump_to(node);
+                return;
             }
             if response.double_clicked() {
                 app.edit_note(id, note_id);
