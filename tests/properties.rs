@@ -1,10 +1,11 @@
-//! Property tests: any document survives save/load unchanged, and any
-//! sequence of edits undoes back to the start and redoes to the end.
+//! Property tests: any document (canvases included) survives save/load
+//! unchanged, and any sequence of edits on any board undoes back to the
+//! start and redoes to the end.
 
 use credence::edit::{Command, History, MergeKey};
 use credence::model::{
-    BetPrompts, Document, Edge, EdgeId, EdgeKind, EvidenceStrength, Horizon, Node, NodeId,
-    NodeKind, Point, Rgb, Size, Status,
+    BetPrompts, Canvas, CanvasHeader, CanvasId, Document, Edge, EdgeId, EdgeKind, EvidenceStrength,
+    Horizon, Node, NodeId, NodeKind, Note, Point, Rgb, Size, Status,
 };
 use proptest::prelude::*;
 use std::path::Path;
@@ -65,6 +66,44 @@ fn node(id: u64) -> impl Strategy<Value = Node> {
         )
 }
 
+/// A canvas from one of the built-in templates, with notes that may link
+/// to the document's nodes (ids `1, 4, 7, …`, some of them missing).
+fn canvas(id: u64) -> impl Strategy<Value = Canvas> {
+    (
+        0usize..3,
+        (text(), text(), text(), text()),
+        prop::collection::vec(
+            (
+                any::<usize>(),
+                text(),
+                prop::option::of(any::<(u8, u8, u8)>()),
+                prop::option::of(0u64..40),
+            ),
+            0..12,
+        ),
+    )
+        .prop_map(move |(template, (name, focus, owner, horizon), notes)| {
+            let t = &credence::io::templates::built_in()[template];
+            let mut c = t.instantiate(CanvasId(id), &name);
+            c.header = CanvasHeader {
+                focus,
+                owner,
+                horizon,
+            };
+            for (i, (section, text, colour, link)) in notes.into_iter().enumerate() {
+                let section = c.sections[section % c.sections.len()].id;
+                c.notes.push(Note {
+                    id: credence::model::NoteId(i as u64 + 1),
+                    section,
+                    text,
+                    colour: colour.map(|(r, g, b)| Rgb(r, g, b)),
+                    link: link.map(NodeId),
+                });
+            }
+            c
+        })
+}
+
 fn document() -> impl Strategy<Value = Document> {
     (1usize..12)
         .prop_flat_map(|n| {
@@ -78,9 +117,11 @@ fn document() -> impl Strategy<Value = Document> {
                 ),
                 0..n * 2,
             );
-            (nodes, edges, text())
+            let canvases =
+                (0usize..3).prop_flat_map(|k| (1..=k as u64).map(canvas).collect::<Vec<_>>());
+            (nodes, edges, text(), canvases)
         })
-        .prop_map(|(nodes, edges, title)| {
+        .prop_map(|(nodes, edges, title, canvases)| {
             let edges = edges
                 .into_iter()
                 .enumerate()
@@ -96,7 +137,7 @@ fn document() -> impl Strategy<Value = Document> {
                 title,
                 nodes,
                 edges,
-                canvases: Vec::new(),
+                canvases,
             }
         })
 }
@@ -112,6 +153,13 @@ enum Op {
     Connect(usize, usize, EdgeKind),
     RemoveEdge(usize),
     Drag(usize, Vec<(f32, f32)>),
+    /// On canvas `.0`: add a note to section `.1`, typed as several merged steps.
+    TypeNote(usize, usize, Vec<String>),
+    /// On canvas `.0`: move note `.1` to section `.2` at slot `.3`.
+    MoveNote(usize, usize, usize, usize),
+    DeleteNote(usize, usize),
+    AddCanvas(usize),
+    RemoveCanvas(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -132,7 +180,27 @@ fn op() -> impl Strategy<Value = Op> {
             prop::collection::vec((finite(), finite()), 1..5)
         )
             .prop_map(|(i, steps)| Op::Drag(i, steps)),
+        (
+            any::<usize>(),
+            any::<usize>(),
+            prop::collection::vec(text(), 1..4)
+        )
+            .prop_map(|(c, s, t)| Op::TypeNote(c, s, t)),
+        any::<(usize, usize, usize, usize)>().prop_map(|(c, n, s, i)| Op::MoveNote(c, n, s, i)),
+        any::<(usize, usize)>().prop_map(|(c, n)| Op::DeleteNote(c, n)),
+        (0usize..3).prop_map(Op::AddCanvas),
+        any::<usize>().prop_map(Op::RemoveCanvas),
     ]
+}
+
+/// The canvas at `i` (mod the count), changed by `change`, as a command.
+fn change_canvas(doc: &Document, i: usize, change: impl FnOnce(&mut Canvas)) -> Option<Command> {
+    if doc.canvases.is_empty() {
+        return None;
+    }
+    let mut c = doc.canvases[i % doc.canvases.len()].clone();
+    change(&mut c);
+    Some(Command::ReplaceCanvas(c))
 }
 
 fn apply(doc: &mut Document, history: &mut History, op: Op, gesture: usize) {
@@ -197,6 +265,63 @@ fn apply(doc: &mut Document, history: &mut History, op: Op, gesture: usize) {
                     );
                 }
                 history.seal();
+            }
+        }
+        Op::TypeNote(c, section, texts) => {
+            let key = MergeKey(format!("note-{gesture}"));
+            let mut note = None;
+            for text in texts {
+                let command = change_canvas(doc, c, |canvas| {
+                    let id = *note.get_or_insert_with(|| canvas.next_note_id());
+                    let section = canvas.sections[section % canvas.sections.len()].id;
+                    match canvas.notes.iter_mut().find(|n| n.id == id) {
+                        Some(n) => n.text = text,
+                        None => canvas.notes.push(Note {
+                            id,
+                            section,
+                            text,
+                            ..Note::default()
+                        }),
+                    }
+                });
+                if let Some(command) = command {
+                    history.apply_merged(doc, command, key.clone());
+                }
+            }
+            history.seal();
+        }
+        Op::MoveNote(c, n, s, slot) => {
+            let command = change_canvas(doc, c, |canvas| {
+                if let Some(i) = pick(canvas.notes.len(), n) {
+                    let note = canvas.notes[i].id;
+                    let section = canvas.sections[s % canvas.sections.len()].id;
+                    canvas.move_note(note, section, slot % 8);
+                }
+            });
+            if let Some(command) = command {
+                history.apply(doc, command);
+            }
+        }
+        Op::DeleteNote(c, n) => {
+            let command = change_canvas(doc, c, |canvas| {
+                if let Some(i) = pick(canvas.notes.len(), n) {
+                    canvas.notes.remove(i);
+                }
+            });
+            if let Some(command) = command {
+                history.apply(doc, command);
+            }
+        }
+        Op::AddCanvas(template) => {
+            let t = &credence::io::templates::built_in()[template];
+            let canvas = t.instantiate(doc.next_canvas_id(), "New");
+            let index = doc.canvases.len();
+            history.apply(doc, Command::InsertCanvas { index, canvas });
+        }
+        Op::RemoveCanvas(i) => {
+            if let Some(i) = pick(doc.canvases.len(), i) {
+                let id = doc.canvases[i].id;
+                history.apply(doc, Command::RemoveCanvas(id));
             }
         }
     }
