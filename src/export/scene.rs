@@ -7,6 +7,7 @@ use crate::edit::Selection;
 use crate::model::{Document, NodeId, Point};
 use crate::render::{Camera, CanvasView, View, page_size, paint_board, paint_canvas};
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// How far drawing reaches past a card's box: shadow, cycle ring and the
@@ -14,13 +15,15 @@ use std::collections::HashSet;
 const BLEED: f32 = 24.0;
 
 /// The document restricted to `scope`: a selection keeps its nodes and the
-/// edges between them; the whole board and a view region keep everything.
-pub fn scoped(doc: &Document, scope: &Scope) -> Document {
+/// edges between them; the whole board and a view region keep everything,
+/// borrowed rather than copied (the Export dialog asks for the image size
+/// every frame).
+pub fn scoped<'a>(doc: &'a Document, scope: &Scope) -> Cow<'a, Document> {
     match scope {
-        Scope::All | Scope::Region(_) | Scope::Canvas(_) => doc.clone(),
+        Scope::All | Scope::Region(_) | Scope::Canvas(_) => Cow::Borrowed(doc),
         Scope::Nodes(ids) => {
             let keep: HashSet<NodeId> = ids.iter().copied().collect();
-            Document {
+            Cow::Owned(Document {
                 canvases: Vec::new(),
                 title: doc.title.clone(),
                 nodes: doc
@@ -35,7 +38,7 @@ pub fn scoped(doc: &Document, scope: &Scope) -> Document {
                     .filter(|e| keep.contains(&e.from) && keep.contains(&e.to))
                     .cloned()
                     .collect(),
-            }
+            })
         }
     }
 }

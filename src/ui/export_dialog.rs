@@ -242,7 +242,7 @@ impl CredenceApp {
         if canvas_name.is_some() && matches!(self.export.format, Format::Mermaid | Format::Dot) {
             self.export.format = Format::Png;
         }
-        let size_hint = self.export_size_hint();
+        let size_hint = (self.export.format == Format::Png).then(|| self.export_size_hint());
         let settings = &mut self.export;
         Modal::new(Id::unique("credence-export")).show(ctx, |ui| {
             ui.set_width(420.0);
@@ -362,10 +362,10 @@ impl CredenceApp {
     }
 
     /// "4,464 × 2,184 px" for the PNG the current choices would write.
-    fn export_size_hint(&self) -> Option<String> {
+    fn export_size_hint(&self) -> String {
         let options = self.export_options();
         let [w, h] = export::image_size(&self.doc, &options);
-        Some(format!("{w} × {h} px"))
+        format!("{w} × {h} px")
     }
 }
 
