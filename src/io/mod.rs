@@ -86,6 +86,18 @@ pub fn load_with_origin(path: &Path) -> Result<(Document, Origin), LoadError> {
     }
 }
 
+/// A folder of Credence's own data: `$override_var` when set, else `name`
+/// under `$XDG_DATA_HOME/credence`, else under `~/.local/share/credence`.
+pub fn data_dir(override_var: &str, name: &str) -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os(override_var) {
+        return Some(dir.into());
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")))?;
+    Some(data.join("credence").join(name))
+}
+
 /// Writes `doc` to `path` atomically, keeping the previous version as
 /// `FILE.bak` (e.g. `map.ron.bak`), itself written atomically.
 pub fn save(path: &Path, doc: &Document) -> Result<(), SaveError> {

@@ -53,13 +53,7 @@ impl RecoveryStore {
     /// `$CREDENCE_RECOVERY_DIR`, else `$XDG_DATA_HOME/credence/recovery`,
     /// else `~/.local/share/credence/recovery`.
     pub fn default_dir() -> Option<PathBuf> {
-        if let Some(dir) = std::env::var_os("CREDENCE_RECOVERY_DIR") {
-            return Some(dir.into());
-        }
-        let data = std::env::var_os("XDG_DATA_HOME")
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")))?;
-        Some(data.join("credence").join("recovery"))
+        super::data_dir("CREDENCE_RECOVERY_DIR", "recovery")
     }
 
     pub fn dir(&self) -> &Path {

@@ -60,15 +60,10 @@ pub fn built_in() -> Vec<Template> {
         .collect()
 }
 
-/// Where the user's own templates live.
+/// Where the user's own templates live: `$CREDENCE_TEMPLATE_DIR`, else
+/// `templates` in the data folder.
 pub fn user_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("CREDENCE_TEMPLATE_DIR") {
-        return Some(dir.into());
-    }
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")))?;
-    Some(data.join("credence").join("templates"))
+    super::data_dir("CREDENCE_TEMPLATE_DIR", "templates")
 }
 
 /// Every `.ron` template in `dir`, sorted by file name; files that fail to
