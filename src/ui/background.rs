@@ -11,10 +11,7 @@ use crate::model::{Document, NodeId, Point};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::{Duration, Instant};
-
-/// Quick work finishes without a progress window flashing up.
-const PROGRESS_AFTER: Duration = Duration::from_millis(500);
+use std::time::Instant;
 
 /// Files at least this big open on a worker.
 pub const OPEN_IN_BACKGROUND_BYTES: u64 = 4 * 1024 * 1024;
@@ -120,20 +117,7 @@ impl CredenceApp {
                 }
             }
             Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(Duration::from_millis(50));
-                if job.started.elapsed() >= PROGRESS_AFTER {
-                    let label = job.label.clone();
-                    egui::Window::new("Working")
-                        .collapsible(false)
-                        .resizable(false)
-                        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-                        .show(ctx, |ui| {
-                            ui.horizontal(|ui| {
-                                ui.spinner();
-                                ui.label(label);
-                            });
-                        });
-                }
+                super::progress::show(ctx, job.started, "Working", &job.label, None);
             }
             Err(TryRecvError::Disconnected) => {
                 self.background = None;

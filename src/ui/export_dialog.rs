@@ -11,15 +11,12 @@ use super::file_ops::{PathPrompt, PromptPurpose};
 use super::notice::Notice;
 use crate::export::{self, Background, ExportError, Format, Options, Scope};
 use crate::render::Theme;
-use egui::{Id, Modal, ProgressBar, RichText};
+use egui::{Id, Modal, RichText};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::{Duration, Instant};
-
-/// Exports quicker than this finish without a progress window flashing up.
-const PROGRESS_AFTER: Duration = Duration::from_millis(500);
+use std::time::Instant;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeChoice {
@@ -223,10 +220,14 @@ impl CredenceApp {
                 self.export_job = None;
             }
             None => {
-                ctx.request_repaint_after(Duration::from_millis(50));
-                if job.started.elapsed() >= PROGRESS_AFTER {
-                    show_progress(ctx, job);
-                }
+                let name = job.path.file_name().unwrap_or_default().to_string_lossy();
+                super::progress::show(
+                    ctx,
+                    job.started,
+                    "Exporting",
+                    &format!("Exporting {name}…"),
+                    Some(job.progress()),
+                );
             }
         }
     }
@@ -367,20 +368,4 @@ impl CredenceApp {
         let [w, h] = export::image_size(&self.doc, &options);
         format!("{w} × {h} px")
     }
-}
-
-fn show_progress(ctx: &egui::Context, job: &ExportJob) {
-    let name = job.path.file_name().unwrap_or_default().to_string_lossy();
-    egui::Window::new("Exporting")
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-        .show(ctx, |ui| {
-            ui.label(format!("Exporting {name}…"));
-            ui.add(
-                ProgressBar::new(job.progress())
-                    .show_percentage()
-                    .desired_width(280.0),
-            );
-        });
 }

@@ -24,6 +24,7 @@ mod insights_panel;
 mod inspector;
 mod menu;
 mod notice;
+mod progress;
 mod search;
 mod shortcuts;
 
