@@ -21,6 +21,8 @@ const HEADER_H: f32 = 54.0;
 const GAP: f32 = 8.0;
 const NOTE_W: f32 = 150.0;
 const NOTE_H: f32 = 78.0;
+/// A sticky note at full size, as it follows the pointer in a drag.
+pub const NOTE_SIZE: egui::Vec2 = vec2(NOTE_W, NOTE_H);
 const NOTE_GAP: f32 = 8.0;
 const TITLE_H: f32 = 30.0;
 /// Notes shrink to fit a crowded section, down to this scale.

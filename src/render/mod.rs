@@ -15,7 +15,8 @@ mod style;
 
 pub use camera::Camera;
 pub use canvas::{
-    CanvasView, NOTE_COLOURS, SectionLayout, canvas_layout, page_size, paint_canvas, paint_note,
+    CanvasView, NOTE_COLOURS, NOTE_SIZE, SectionLayout, canvas_layout, page_size, paint_canvas,
+    paint_note,
 };
 pub use card::card_rect;
 pub use edges::{edge_at, edge_points};

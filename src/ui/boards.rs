@@ -102,8 +102,9 @@ pub fn tab_bar(app: &mut CredenceApp, ui: &mut Ui) {
             }
         }
         ui.separator();
-        let templates: Vec<Template> = app.templates().to_vec();
         ui.menu_button("+ Canvas", |ui| {
+            // Copied only while the menu is open, not on every frame.
+            let templates: Vec<Template> = app.templates().to_vec();
             ui.label(RichText::new("New canvas from template").weak());
             for t in &templates {
                 if ui.button(&t.name).on_hover_text(&t.description).clicked() {

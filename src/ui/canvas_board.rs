@@ -10,7 +10,7 @@ use super::app::CredenceApp;
 use crate::edit::{Command, MergeKey};
 use crate::model::{Canvas, CanvasId, Note, NoteId, SectionId};
 use crate::render::{self, CanvasView, Theme};
-use egui::{Id, Key, Pos2, Rect, Sense, TextEdit, Ui, WidgetInfo, pos2, vec2};
+use egui::{Id, Key, Pos2, Rect, Sense, TextEdit, Ui, WidgetInfo, pos2};
 
 /// A note's text being typed in place.
 pub struct NoteEdit {
@@ -259,7 +259,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
     if let (Some(note_id), Some(p)) = (dragging, pointer)
         && let Some(note) = canvas.note(note_id)
     {
-        let ghost = Rect::from_center_size(p, vec2(150.0, 78.0));
+        let ghost = Rect::from_center_size(p, render::NOTE_SIZE);
         let fg = ui.ctx().layer_painter(egui::LayerId::new(
             egui::Order::Tooltip,
             Id::unique("canvas-note-drag"),
