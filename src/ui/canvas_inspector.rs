@@ -6,7 +6,9 @@ use super::app::CredenceApp;
 use super::boards::Board;
 use super::notice::Notice;
 use crate::edit::{Command, MergeKey};
-use crate::model::{CanvasId, Cells, MAX_GRID, Node, NodeKind, NoteId, Point, Section, Template};
+use crate::model::{
+    Canvas, CanvasId, Cells, MAX_GRID, Node, NodeKind, NoteId, Point, Section, SectionId, Template,
+};
 use crate::render::NOTE_COLOURS;
 use egui::{Color32, RichText, Ui};
 
@@ -228,17 +230,9 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
                  label: &str,
                  value: &str,
                  set: fn(&mut crate::model::Canvas, String)| {
-        let l = ui.label(label);
-        let mut text = value.to_owned();
-        let response = ui
-            .add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
-            .labelled_by(l.id);
-        if response.changed() {
-            app.edit_canvas(id, key(label), |c| set(c, text));
-        }
-        if response.lost_focus() {
-            app.history.seal();
-        }
+        text_field(app, ui, id, label, value, label, f32::INFINITY, |c, t| {
+            set(c, t)
+        });
     };
     field(ui, app, "Canvas name", &canvas.name, |c, t| c.name = t);
     field(ui, app, "Focus area", &canvas.header.focus, |c, t| {
@@ -327,30 +321,37 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
     for section in &canvas.sections {
         ui.separator();
         let sid = section.id;
-        let l = ui.label("Section title");
-        let mut title = section.title.clone();
-        let r = ui
-            .add(egui::TextEdit::singleline(&mut title))
-            .labelled_by(l.id);
-        if r.changed() {
-            app.edit_canvas(id, key(&format!("section-title-{}", sid.0)), |c| {
-                if let Some(s) = c.sections.iter_mut().find(|s| s.id == sid) {
-                    s.title = title;
+        let width = ui.spacing().text_edit_width;
+        let title_key = format!("section-title-{}", sid.0);
+        text_field(
+            app,
+            ui,
+            id,
+            "Section title",
+            &section.title,
+            &title_key,
+            width,
+            |c, t| {
+                if let Some(s) = section_mut(c, sid) {
+                    s.title = t;
                 }
-            });
-        }
-        let l = ui.label("Prompt when empty");
-        let mut prompt = section.prompt.clone();
-        let r = ui
-            .add(egui::TextEdit::singleline(&mut prompt))
-            .labelled_by(l.id);
-        if r.changed() {
-            app.edit_canvas(id, key(&format!("section-prompt-{}", sid.0)), |c| {
-                if let Some(s) = c.sections.iter_mut().find(|s| s.id == sid) {
-                    s.prompt = prompt;
+            },
+        );
+        let prompt_key = format!("section-prompt-{}", sid.0);
+        text_field(
+            app,
+            ui,
+            id,
+            "Prompt when empty",
+            &section.prompt,
+            &prompt_key,
+            width,
+            |c, t| {
+                if let Some(s) = section_mut(c, sid) {
+                    s.prompt = t;
                 }
-            });
-        }
+            },
+        );
         ui.horizontal(|ui| {
             let mut cells = section.cells;
             let mut changed = false;
@@ -394,6 +395,38 @@ fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
             c.sections.retain(|s| s.id != sid);
             c.notes.retain(|n| n.section != sid);
         });
+    }
+}
+
+fn section_mut(c: &mut Canvas, id: SectionId) -> Option<&mut Section> {
+    c.sections.iter_mut().find(|s| s.id == id)
+}
+
+/// A labelled one-line field for a text of canvas `id`. Typing in it is one
+/// undo step (merged under `what` and the canvas, sealed when the field lets
+/// go).
+#[allow(clippy::too_many_arguments)]
+fn text_field(
+    app: &mut CredenceApp,
+    ui: &mut Ui,
+    id: CanvasId,
+    label: &str,
+    value: &str,
+    what: &str,
+    width: f32,
+    set: impl FnOnce(&mut Canvas, String),
+) {
+    let l = ui.label(label);
+    let mut text = value.to_owned();
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut text).desired_width(width))
+        .labelled_by(l.id);
+    if response.changed() {
+        let key = MergeKey(format!("canvas-{what}-{}", id.0));
+        app.edit_canvas(id, Some(key), |c| set(c, text));
+    }
+    if response.lost_focus() {
+        app.history.seal();
     }
 }
 
