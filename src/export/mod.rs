@@ -27,7 +27,7 @@ use crate::io::json_canvas::to_canvas;
 use crate::model::{CanvasId, Document, NodeId};
 use crate::render::Theme;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// An export format, chosen by the output file's extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -274,9 +274,4 @@ pub fn export_to(
     let bytes = render(doc, format, options, progress)?;
     atomic::write(path, &bytes).map_err(ExportError::Write)?;
     Ok(format)
-}
-
-/// `path` with the extension of `format`, for a Save dialog's suggestion.
-pub fn with_extension(path: &Path, format: Format) -> PathBuf {
-    path.with_extension(format.extension())
 }
