@@ -31,7 +31,7 @@ pub fn belief_map(n: usize, seed: u64) -> Document {
         title: format!("Synthetic map of {n} nodes"),
         nodes: Vec::with_capacity(n),
         edges: Vec::with_capacity(n + n / 4),
-        canvases: Vec::new(),
+        ..Document::default()
     };
     let mut depth = Vec::with_capacity(n);
     let side = (n as f32).sqrt() * 260.0;

@@ -30,7 +30,7 @@ fn small_map() -> Document {
             Edge::new(EdgeId(2), NodeId(3), NodeId(2), EdgeKind::DependsOn),
             Edge::new(EdgeId(3), NodeId(4), NodeId(3), EdgeKind::Tests),
         ],
-        canvases: vec![],
+        ..Default::default()
     }
 }
 

@@ -54,7 +54,7 @@ const BAD: &[(&str, &str)] = &[
     ("malformed.ron", ":5:5: syntax error: expected comma"),
     (
         "future-version.ron",
-        ":2:5: this file has format version 7, but this Credence reads up to version 2; \
+        ":2:5: this file has format version 7, but this Credence reads up to version 3; \
          update Credence to open it",
     ),
     (
@@ -281,8 +281,24 @@ fn version_1_files_migrate_exactly() {
     assert!(doc.canvases.is_empty());
     // Saving writes the current version, which loads to the same document.
     let saved = credence::io::to_ron(&doc);
-    assert!(saved.contains("version: 2,"));
+    assert!(saved.contains("version: 3,"));
     assert_eq!(saved, credence::io::EXAMPLE_RON);
+}
+
+/// Version 2 (canvases, no workshop) is the discovery example as it was
+/// saved then: it loads with an empty workshop and no snapshots.
+#[test]
+fn version_2_files_migrate_exactly() {
+    let v2 = fixture("../migrations/v2.ron");
+    let text = std::fs::read_to_string(&v2).unwrap();
+    assert!(text.contains("version: 2,"));
+    let doc = credence::io::load(&v2).unwrap();
+    assert_eq!(doc.canvases.len(), 1);
+    assert_eq!(doc.workshop, credence::model::Workshop::default());
+    assert!(doc.snapshots.is_empty());
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/discovery.ron");
+    assert_eq!(doc, credence::io::load(&example).unwrap());
+    assert!(credence::io::to_ron(&doc).contains("version: 3,"));
 }
 
 /// Bad template files get a clear message naming the file, and loading

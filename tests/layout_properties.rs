@@ -38,7 +38,7 @@ fn graph() -> impl Strategy<Value = Document> {
                     title: String::new(),
                     nodes,
                     edges,
-                    canvases: Vec::new(),
+                    ..Default::default()
                 }
             })
     })

@@ -138,6 +138,7 @@ fn document() -> impl Strategy<Value = Document> {
                 nodes,
                 edges,
                 canvases,
+                ..Default::default()
             }
         })
 }

@@ -6,11 +6,14 @@
 //!   all support when one node fails.
 //! - [`confidence`]: effective confidence, capped by what a node rests on.
 //! - [`risk`]: the riskiest assumptions, ranked with a score breakdown.
+//! - [`votes`]: the spread of the room's confidence votes, the biggest
+//!   disagreements, and the dot-voting tally.
 
 pub mod confidence;
 mod graph;
 pub mod impact;
 pub mod risk;
 pub mod trace;
+pub mod votes;
 
 pub use graph::{BeliefGraph, carries_support, cycles, cycles_in};

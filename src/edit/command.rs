@@ -2,7 +2,9 @@
 //! the inverse logic small enough to be obviously right; the UI composes
 //! them with [`Command::Batch`].
 
-use crate::model::{Canvas, CanvasId, Document, Edge, EdgeId, Node, NodeId, Point};
+use crate::model::{
+    Canvas, CanvasId, Document, Edge, EdgeId, Node, NodeId, Point, Snapshot, Workshop,
+};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -35,6 +37,15 @@ pub enum Command {
     /// of notes), so every canvas edit (a note typed, moved, recoloured, a
     /// section resized) is one whole-canvas replace with an exact inverse.
     ReplaceCanvas(Canvas),
+    /// Replace the workshop (participants, votes, dot round). It is small,
+    /// so a vote typed or a dot placed is one whole replace, like canvases.
+    ReplaceWorkshop(Workshop),
+    /// Insert a snapshot at a position in the history list.
+    InsertSnapshot {
+        index: usize,
+        snapshot: Snapshot,
+    },
+    RemoveSnapshot(usize),
     Batch(Vec<Command>),
 }
 
@@ -176,6 +187,21 @@ impl Command {
                     None => Command::Batch(Vec::new()),
                 }
             }
+            Command::ReplaceWorkshop(workshop) => {
+                Command::ReplaceWorkshop(std::mem::replace(&mut doc.workshop, workshop))
+            }
+            Command::InsertSnapshot { index, snapshot } => {
+                let index = index.min(doc.snapshots.len());
+                doc.snapshots.insert(index, snapshot);
+                Command::RemoveSnapshot(index)
+            }
+            Command::RemoveSnapshot(index) if index < doc.snapshots.len() => {
+                Command::InsertSnapshot {
+                    index,
+                    snapshot: doc.snapshots.remove(index),
+                }
+            }
+            Command::RemoveSnapshot(_) => Command::Batch(Vec::new()),
             Command::Batch(commands) => {
                 let mut inverses: Vec<Command> =
                     commands.into_iter().map(|c| c.apply(doc)).collect();

@@ -156,6 +156,7 @@ fn combine(first: Command, second: Command) -> Command {
         (Command::ReplaceCanvas(a), Command::ReplaceCanvas(b)) if a.id == b.id => {
             Command::ReplaceCanvas(b)
         }
+        (Command::ReplaceWorkshop(_), Command::ReplaceWorkshop(b)) => Command::ReplaceWorkshop(b),
         (first, second) => Command::Batch(vec![first, second]),
     }
 }

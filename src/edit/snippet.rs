@@ -52,7 +52,7 @@ impl Snippet {
             title: String::new(),
             nodes: snippet.nodes.clone(),
             edges: snippet.edges.clone(),
-            canvases: Vec::new(),
+            ..Document::default()
         };
         check.validate().ok()?;
         Some(snippet)

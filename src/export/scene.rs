@@ -25,6 +25,9 @@ pub fn scoped<'a>(doc: &'a Document, scope: &Scope) -> Cow<'a, Document> {
             let keep: HashSet<NodeId> = ids.iter().copied().collect();
             Cow::Owned(Document {
                 canvases: Vec::new(),
+                // Votes and dots still show on the cards that are kept.
+                workshop: doc.workshop.clone(),
+                snapshots: Vec::new(),
                 title: doc.title.clone(),
                 nodes: doc
                     .nodes

@@ -9,15 +9,17 @@
 //! - Version 2: adds `canvases`. The version changed, rather than the field
 //!   just appearing, so an older Credence refuses a file with canvases
 //!   instead of silently dropping them on save.
+//! - Version 3: adds `workshop` (participants, votes, dot round, spotlight
+//!   path) and `snapshots`, for the same reason.
 
 use super::LoadError;
 use super::locate::{Locator, line_col};
-use crate::model::{Canvas, Document, Edge, Node};
+use crate::model::{Canvas, Document, Edge, Node, Snapshot, Workshop};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Larger files are refused before they are read, so a stray video or disk
 /// image cannot exhaust memory.
@@ -55,6 +57,39 @@ struct FileV2 {
     edges: Vec<Edge>,
     #[serde(default)]
     canvases: Vec<Canvas>,
+}
+
+#[derive(Deserialize)]
+struct FileV3 {
+    #[allow(dead_code)]
+    version: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    nodes: Vec<Node>,
+    #[serde(default)]
+    edges: Vec<Edge>,
+    #[serde(default)]
+    canvases: Vec<Canvas>,
+    #[serde(default)]
+    workshop: Workshop,
+    #[serde(default)]
+    snapshots: Vec<Snapshot>,
+}
+
+/// Version 2 had no workshop and no snapshots.
+impl From<FileV2> for FileV3 {
+    fn from(v2: FileV2) -> Self {
+        FileV3 {
+            version: 3,
+            title: v2.title,
+            nodes: v2.nodes,
+            edges: v2.edges,
+            canvases: v2.canvases,
+            workshop: Workshop::default(),
+            snapshots: Vec::new(),
+        }
+    }
 }
 
 /// Version 1 had no canvases.
@@ -97,20 +132,31 @@ pub fn to_ron(doc: &Document) -> String {
     };
     let mut text = ron::ser::to_string_pretty(&file, config(3))
         .expect("a document always serialises: it holds only strings, numbers and enums");
-    let canvases = ron::ser::to_string_pretty(&doc.canvases, config(4))
-        .expect("canvases hold only strings, numbers and enums");
-    // Splice `canvases` in as the last field, indented one level.
+    // Splice the later fields in before the closing `)`, each at the depth
+    // that gives one line per section, note, participant and node state.
     let end = text.rfind(')').expect("a struct ends with )");
     text.truncate(end);
-    text.push_str("    canvases: ");
-    for (i, line) in canvases.lines().enumerate() {
+    splice(&mut text, "canvases", &doc.canvases, config(4));
+    splice(&mut text, "workshop", &doc.workshop, config(2));
+    splice(&mut text, "snapshots", &doc.snapshots, config(3));
+    text.push_str(")\n");
+    text
+}
+
+/// Appends `name: value,` indented one level.
+fn splice<T: Serialize>(text: &mut String, name: &str, value: &T, config: ron::ser::PrettyConfig) {
+    let value = ron::ser::to_string_pretty(value, config)
+        .expect("document parts hold only strings, numbers and enums");
+    text.push_str("    ");
+    text.push_str(name);
+    text.push_str(": ");
+    for (i, line) in value.lines().enumerate() {
         if i > 0 {
             text.push_str("\n    ");
         }
         text.push_str(line);
     }
-    text.push_str(",\n)\n");
-    text
+    text.push_str(",\n");
 }
 
 /// Parses and validates `text`; `path` only names the file in errors.
@@ -163,19 +209,25 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
             "format version 0 does not exist".into(),
         ));
     }
-    let file: FileV2 = if version == 1 {
-        ron::from_str::<FileV1>(text)
+    let file: FileV3 = match version {
+        1 => FileV2::from(
+            ron::from_str::<FileV1>(text).map_err(|e| ron_error(e, "invalid document"))?,
+        )
+        .into(),
+        2 => ron::from_str::<FileV2>(text)
             .map_err(|e| ron_error(e, "invalid document"))?
-            .into()
-    } else {
-        ron::from_str(text).map_err(|e| ron_error(e, "invalid document"))?
+            .into(),
+        _ => ron::from_str(text).map_err(|e| ron_error(e, "invalid document"))?,
     };
-    let doc = Document {
+    let mut doc = Document {
         title: file.title,
         nodes: file.nodes,
         edges: file.edges,
         canvases: file.canvases,
+        workshop: file.workshop,
+        snapshots: file.snapshots,
     };
+    doc.workshop.sort_votes();
     if let Err(invalid) = doc.validate() {
         let position = locator.invalid(&invalid);
         let message = invalid.to_string();

@@ -39,6 +39,9 @@ impl<'a> Locator<'a> {
             Invalid::Canvas { .. } => self
                 .key_index("canvases", 0, self.tokens.len())
                 .map(|i| self.tokens[i].offset),
+            Invalid::Workshop { field, .. } => self
+                .key_index(field, 0, self.tokens.len())
+                .map(|i| self.tokens[i].offset),
             Invalid::DuplicateNodeId(id) => self
                 .id_values(nodes, id.0)
                 .nth(1)

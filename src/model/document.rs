@@ -1,7 +1,7 @@
 //! The whole belief map, plus the invariants every loaded or edited document keeps.
 
 use super::canvas::{Canvas, CanvasId, MAX_GRID};
-use super::{Edge, EdgeId, Node, NodeId};
+use super::{Edge, EdgeId, Node, NodeId, Snapshot, Workshop};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -14,6 +14,9 @@ pub struct Document {
     pub edges: Vec<Edge>,
     /// Canvas boards, in tab order.
     pub canvases: Vec<Canvas>,
+    pub workshop: Workshop,
+    /// Oldest first.
+    pub snapshots: Vec<Snapshot>,
 }
 
 /// A broken invariant. Loading refuses such a document instead of guessing.
@@ -40,6 +43,13 @@ pub enum Invalid {
         chars: usize,
     },
     TooManyNodes(usize),
+    /// The workshop (participants, votes, dots, snapshots) is broken in the
+    /// way the message says.
+    Workshop {
+        /// The top-level field at fault: `workshop` or `snapshots`.
+        field: &'static str,
+        message: String,
+    },
     /// A canvas broken in some way the message says.
     Canvas {
         canvas: CanvasId,
@@ -51,11 +61,14 @@ pub enum Invalid {
 /// runaway file should get a clear message rather than stall the app.
 pub const MAX_NODES: usize = 200_000;
 pub const MAX_TEXT_CHARS: usize = 100_000;
+/// Participant names and snapshot labels are one-liners.
+pub const MAX_NAME_CHARS: usize = 200;
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Invalid::DuplicateNodeId(id) => write!(f, "duplicate node id {}", id.0),
+            Invalid::Workshop { message, .. } => f.write_str(message),
             Invalid::Canvas { canvas, message } => write!(f, "canvas {}: {message}", canvas.0),
             Invalid::DuplicateEdgeId(id) => write!(f, "duplicate edge id {}", id.0),
             Invalid::MissingNode { edge, node } => {
@@ -180,6 +193,7 @@ impl Document {
             }
         }
         self.validate_canvases()?;
+        self.validate_workshop()?;
         let mut edge_ids = HashSet::with_capacity(self.edges.len());
         for edge in &self.edges {
             if !edge_ids.insert(edge.id) {
@@ -243,6 +257,74 @@ impl Document {
                         n.id.0
                     )));
                 }
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_workshop(&self) -> Result<(), Invalid> {
+        let bad = |message: String| {
+            Err(Invalid::Workshop {
+                field: "workshop",
+                message,
+            })
+        };
+        let w = &self.workshop;
+        let mut ids = HashSet::new();
+        for p in &w.participants {
+            if !ids.insert(p.id) {
+                return bad(format!("two participants share id {}", p.id.0));
+            }
+            if p.name.chars().count() > MAX_NAME_CHARS {
+                return bad(format!(
+                    "participant {} has a name over {MAX_NAME_CHARS} characters",
+                    p.id.0
+                ));
+            }
+        }
+        let mut pairs = HashSet::new();
+        for v in &w.votes {
+            if !pairs.insert((v.node, v.participant)) {
+                return bad(format!(
+                    "participant {} votes twice on node {}",
+                    v.participant.0, v.node.0
+                ));
+            }
+            if v.confidence > 100 {
+                return bad(format!(
+                    "a vote on node {} is {}, outside 0–100",
+                    v.node.0, v.confidence
+                ));
+            }
+        }
+        if let Some(round) = &w.dot_round {
+            for p in &w.participants {
+                let used = w.dots_used(p.id);
+                if used > usize::from(round.per_person) {
+                    return bad(format!(
+                        "participant {} placed {used} dots, over the round's {} each",
+                        p.id.0, round.per_person
+                    ));
+                }
+            }
+        }
+        let bad = |message: String| {
+            Err(Invalid::Workshop {
+                field: "snapshots",
+                message,
+            })
+        };
+        for s in &self.snapshots {
+            if s.label.chars().count() > MAX_NAME_CHARS {
+                return bad(format!(
+                    "a snapshot label is over {MAX_NAME_CHARS} characters"
+                ));
+            }
+            if let Some(n) = s.nodes.iter().find(|n| n.confidence > 100) {
+                return bad(format!(
+                    "snapshot \"{}\" gives node {} confidence {}, outside 0–100",
+                    s.label, n.node.0, n.confidence
+                ));
             }
         }
         Ok(())

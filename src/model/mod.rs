@@ -2,7 +2,8 @@
 //!
 //! A [`Document`] is a belief map, typed [`Node`]s joined by typed
 //! [`Edge`]s, plus any number of [`Canvas`] boards whose sticky notes may
-//! link to nodes.
+//! link to nodes, plus the [`Workshop`] (participants, their votes, a
+//! dot-voting round) and [`Snapshot`]s of belief over time.
 //! This module knows nothing of egui, files or undo, so every other layer can
 //! lean on it and tests can build documents by hand.
 //!
@@ -16,6 +17,7 @@ mod document;
 mod edge;
 mod node;
 mod template;
+mod workshop;
 
 pub use canvas::{
     Canvas, CanvasHeader, CanvasId, Cells, MAX_GRID, Note, NoteId, Section, SectionId,
@@ -27,3 +29,7 @@ pub use node::{
     BetPrompts, EvidenceStrength, Horizon, Node, NodeId, NodeKind, Point, Size, Status,
 };
 pub use template::{Template, TemplateSection};
+pub use workshop::{
+    Dot, DotRefused, DotRound, DotTarget, NodeState, PARTICIPANT_COLOURS, Participant,
+    ParticipantId, Snapshot, Vote, Workshop, takes_votes,
+};

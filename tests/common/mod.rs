@@ -31,7 +31,7 @@ pub fn two_cards() -> Document {
             Node::new(NodeId(2), NodeKind::Belief, "Customers pay more").at(0.0, 250.0),
         ],
         edges: vec![],
-        canvases: vec![],
+        ..Default::default()
     }
 }
 

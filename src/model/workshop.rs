@@ -1,0 +1,297 @@
+//! What a workshop adds to a map: the people in the room, their private
+//! confidence votes, dot-voting rounds, and snapshots of belief over time.
+//!
+//! Votes are kept apart from a node's own `confidence`. The node's value is
+//! what the team wrote down; the votes are what each person thinks, and the
+//! point of collecting them is to see where those differ. Votes and dots
+//! name nodes and notes by id. One whose node was deleted is ignored rather
+//! than removed, so undoing the delete brings the votes back with the node.
+
+use super::canvas::{CanvasId, NoteId};
+use super::{EvidenceStrength, NodeId, NodeKind, Rgb, Status};
+use serde::{Deserialize, Serialize};
+
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct ParticipantId(pub u64);
+
+/// Someone in the room. Their colour marks their dot in vote strips.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: ParticipantId,
+    pub name: String,
+    pub colour: Rgb,
+}
+
+/// One person's confidence, 0–100, that a node holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vote {
+    pub node: NodeId,
+    pub participant: ParticipantId,
+    pub confidence: u8,
+}
+
+/// What a dot can be placed on: a card on the map or a note on a canvas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DotTarget {
+    Node(NodeId),
+    Note { canvas: CanvasId, note: NoteId },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dot {
+    pub participant: ParticipantId,
+    pub target: DotTarget,
+}
+
+/// A dot-voting round: each participant may place up to `per_person` dots,
+/// several on one target if they feel strongly.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DotRound {
+    pub per_person: u8,
+    /// An open round takes dots; a closed one keeps its result for the record.
+    pub open: bool,
+    pub dots: Vec<Dot>,
+}
+
+/// Why a dot was not placed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DotRefused {
+    NoOpenRound,
+    NoDotsLeft { name: String, per_person: u8 },
+    UnknownParticipant,
+}
+
+impl std::fmt::Display for DotRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DotRefused::NoOpenRound => write!(f, "Start a dot-voting round first"),
+            DotRefused::NoDotsLeft { name, per_person } => write!(
+                f,
+                "{name} has placed all {per_person} dots; remove one to move it"
+            ),
+            DotRefused::UnknownParticipant => write!(f, "Pick who is voting first"),
+        }
+    }
+}
+
+/// The room: participants, votes and the dot round, saved with the map.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workshop {
+    pub participants: Vec<Participant>,
+    /// Sorted by node, then participant, so saved files diff cleanly.
+    pub votes: Vec<Vote>,
+    /// Votes show on the map only once revealed, so nobody anchors on the
+    /// first number they see.
+    pub revealed: bool,
+    pub dot_round: Option<DotRound>,
+    /// A spotlight path for presentation mode; empty follows the map.
+    pub path: Vec<NodeId>,
+    /// Take a snapshot every time the document is saved.
+    pub snapshot_on_save: bool,
+}
+
+/// Kinds a person can hold a confidence in; outcomes, metrics and evidence
+/// are goals and facts rather than claims.
+pub fn takes_votes(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Belief | NodeKind::Assumption | NodeKind::Bet
+    )
+}
+
+/// Readable, distinct colours handed to participants in turn.
+pub const PARTICIPANT_COLOURS: [Rgb; 10] = [
+    Rgb(0xd9, 0x48, 0x3b),
+    Rgb(0x2f, 0x7e, 0xd8),
+    Rgb(0x2e, 0x9e, 0x5b),
+    Rgb(0xe0, 0x8a, 0x1e),
+    Rgb(0x8e, 0x4f, 0xc9),
+    Rgb(0x14, 0x9c, 0xa8),
+    Rgb(0xc9, 0x3f, 0x8e),
+    Rgb(0x6b, 0x6e, 0x1f),
+    Rgb(0x5a, 0x5a, 0x5a),
+    Rgb(0x9c, 0x5b, 0x2e),
+];
+
+impl Workshop {
+    pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    pub fn next_participant_id(&self) -> ParticipantId {
+        ParticipantId(
+            self.participants
+                .iter()
+                .map(|p| p.id.0 + 1)
+                .max()
+                .unwrap_or(1),
+        )
+    }
+
+    /// Adds someone with the next unused colour; returns their id.
+    pub fn add_participant(&mut self, name: &str) -> ParticipantId {
+        let id = self.next_participant_id();
+        let used: Vec<Rgb> = self.participants.iter().map(|p| p.colour).collect();
+        let colour = PARTICIPANT_COLOURS
+            .iter()
+            .copied()
+            .find(|c| !used.contains(c))
+            .unwrap_or(PARTICIPANT_COLOURS[self.participants.len() % PARTICIPANT_COLOURS.len()]);
+        self.participants.push(Participant {
+            id,
+            name: name.trim().to_string(),
+            colour,
+        });
+        id
+    }
+
+    /// Removes someone together with their votes and dots.
+    pub fn remove_participant(&mut self, id: ParticipantId) {
+        self.participants.retain(|p| p.id != id);
+        self.votes.retain(|v| v.participant != id);
+        if let Some(round) = &mut self.dot_round {
+            round.dots.retain(|d| d.participant != id);
+        }
+    }
+
+    /// Puts votes in the order `set_vote` relies on; a hand-edited file
+    /// may list them in any order.
+    pub fn sort_votes(&mut self) {
+        self.votes.sort_by_key(|v| (v.node, v.participant));
+    }
+
+    pub fn vote(&self, node: NodeId, participant: ParticipantId) -> Option<u8> {
+        self.votes
+            .iter()
+            .find(|v| v.node == node && v.participant == participant)
+            .map(|v| v.confidence)
+    }
+
+    /// Records, changes (`Some`) or withdraws (`None`) one person's vote.
+    pub fn set_vote(&mut self, node: NodeId, participant: ParticipantId, value: Option<u8>) {
+        let key = |v: &Vote| (v.node, v.participant);
+        match (
+            self.votes.binary_search_by_key(&(node, participant), key),
+            value,
+        ) {
+            (Ok(i), Some(c)) => self.votes[i].confidence = c.min(100),
+            (Ok(i), None) => {
+                self.votes.remove(i);
+            }
+            (Err(i), Some(c)) => self.votes.insert(
+                i,
+                Vote {
+                    node,
+                    participant,
+                    confidence: c.min(100),
+                },
+            ),
+            (Err(_), None) => {}
+        }
+    }
+
+    /// The votes on `node` by people still in the room, in participant order.
+    pub fn votes_on(&self, node: NodeId) -> Vec<(&Participant, u8)> {
+        self.participants
+            .iter()
+            .filter_map(|p| self.vote(node, p.id).map(|c| (p, c)))
+            .collect()
+    }
+
+    /// Dots `participant` has placed in the current round.
+    pub fn dots_used(&self, participant: ParticipantId) -> usize {
+        self.dot_round.as_ref().map_or(0, |r| {
+            r.dots
+                .iter()
+                .filter(|d| d.participant == participant)
+                .count()
+        })
+    }
+
+    /// Places one dot, refusing past the round's allowance.
+    pub fn place_dot(
+        &mut self,
+        participant: ParticipantId,
+        target: DotTarget,
+    ) -> Result<(), DotRefused> {
+        let name = self
+            .participant(participant)
+            .ok_or(DotRefused::UnknownParticipant)?
+            .name
+            .clone();
+        let used = self.dots_used(participant);
+        let round = self
+            .dot_round
+            .as_mut()
+            .filter(|r| r.open)
+            .ok_or(DotRefused::NoOpenRound)?;
+        if used >= usize::from(round.per_person) {
+            return Err(DotRefused::NoDotsLeft {
+                name,
+                per_person: round.per_person,
+            });
+        }
+        round.dots.push(Dot {
+            participant,
+            target,
+        });
+        Ok(())
+    }
+
+    /// Takes back one of `participant`'s dots on `target`; false if none.
+    pub fn remove_dot(&mut self, participant: ParticipantId, target: DotTarget) -> bool {
+        let Some(round) = self.dot_round.as_mut().filter(|r| r.open) else {
+            return false;
+        };
+        match round
+            .dots
+            .iter()
+            .rposition(|d| d.participant == participant && d.target == target)
+        {
+            Some(i) => {
+                round.dots.remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Dots on `target` in the current round, from people still in the room.
+    pub fn dots_on(&self, target: DotTarget) -> usize {
+        self.dot_round.as_ref().map_or(0, |r| {
+            r.dots
+                .iter()
+                .filter(|d| d.target == target && self.participant(d.participant).is_some())
+                .count()
+        })
+    }
+}
+
+/// One node as it stood when a snapshot was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NodeState {
+    pub node: NodeId,
+    pub confidence: u8,
+    pub status: Status,
+    pub evidence: EvidenceStrength,
+}
+
+/// The map's judgements at a moment, labelled ("Q3 planning"), so a team can
+/// look back and see whether certainty grew.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub label: String,
+    /// Seconds since 1970 (UTC).
+    pub taken: u64,
+    pub nodes: Vec<NodeState>,
+}
+
+impl Snapshot {
+    pub fn state_of(&self, node: NodeId) -> Option<&NodeState> {
+        self.nodes.iter().find(|s| s.node == node)
+    }
+}
