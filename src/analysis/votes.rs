@@ -97,7 +97,7 @@ pub fn dot_tally(doc: &Document) -> Vec<(DotTarget, usize)> {
             None => tally.push((dot.target, 1)),
         }
     }
-    tally.sort_by(|a, b| b.1.cmp(&a.1));
+    tally.sort_by_key(|t| std::cmp::Reverse(t.1));
     tally
 }
 

@@ -19,7 +19,8 @@ pub const OPEN_IN_BACKGROUND_BYTES: u64 = 4 * 1024 * 1024;
 pub const LAYOUT_IN_BACKGROUND_NODES: usize = 2_000;
 
 enum Done {
-    Opened(PathBuf, Result<(Document, Origin), LoadError>),
+    /// Boxed: a document is large beside the other variant.
+    Opened(PathBuf, Box<Result<(Document, Origin), LoadError>>),
     /// Positions, for the document state they were computed from.
     Laid {
         positions: Vec<(NodeId, Point)>,
@@ -70,7 +71,7 @@ impl CredenceApp {
             .into_owned();
         self.spawn(format!("Opening {name}…"), move || {
             let loaded = crate::io::load_with_origin(&path);
-            Done::Opened(path, loaded)
+            Done::Opened(path, Box::new(loaded))
         });
     }
 
@@ -100,7 +101,7 @@ impl CredenceApp {
         match job.done.try_recv() {
             Ok(Done::Opened(path, loaded)) => {
                 self.background = None;
-                self.adopt_loaded(&path, loaded);
+                self.adopt_loaded(&path, *loaded);
             }
             Ok(Done::Laid {
                 positions,
