@@ -8,6 +8,7 @@
 //! - [`risk`]: the riskiest assumptions, ranked with a score breakdown.
 //! - [`votes`]: the spread of the room's confidence votes, the biggest
 //!   disagreements, and the dot-voting tally.
+//! - [`walk`]: the order presentation mode's spotlight follows.
 
 pub mod confidence;
 mod graph;
@@ -15,5 +16,6 @@ pub mod impact;
 pub mod risk;
 pub mod trace;
 pub mod votes;
+pub mod walk;
 
 pub use graph::{BeliefGraph, carries_support, cycles, cycles_in};

@@ -204,6 +204,21 @@ pub fn paint_canvas(
                     view.selected == Some(id),
                     view.editing == Some(id),
                 );
+                let dots = doc.workshop.dots_on(crate::model::DotTarget::Note {
+                    canvas: canvas.id,
+                    note: id,
+                });
+                if dots > 0 {
+                    let centre = nrect.right_top() + vec2(-2.0, 2.0);
+                    painter.circle(centre, 10.0, super::DOT_BADGE, Stroke::new(1.5, p.paper));
+                    painter.text(
+                        centre,
+                        Align2::CENTER_CENTER,
+                        dots.to_string(),
+                        FontId::proportional(12.0),
+                        Color32::WHITE,
+                    );
+                }
             }
         }
     }

@@ -28,12 +28,15 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         .map(|c| Color32::from_rgb(c.0, c.1, c.2))
         .unwrap_or_else(|| kind_colour(node.kind));
     let invalidated = node.status == Status::Invalidated;
+    // Outside the spotlight a card stays legible as context, but recedes.
+    let unlit = view.unlit(node.id);
     let fade = |c: Color32| {
-        if invalidated {
+        let c = if invalidated {
             c.gamma_multiply(0.45)
         } else {
             c
-        }
+        };
+        if unlit { c.gamma_multiply(0.25) } else { c }
     };
     let radius = CornerRadius::same((8.0 * z).clamp(1.0, 30.0) as u8);
 
@@ -53,7 +56,7 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     painter.rect_filled(
         shadow,
         radius,
-        if invalidated {
+        if invalidated || unlit {
             view.palette.shadow.gamma_multiply(0.4)
         } else {
             view.palette.shadow

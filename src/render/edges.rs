@@ -98,7 +98,7 @@ pub fn paint_edge(painter: &Painter, edge: &Edge, from: &Node, to: &Node, view: 
         .is_some_and(|t| t.lights(edge.from) && t.lights(edge.to));
     let colour = if selected {
         SELECTION
-    } else if view.trace.is_some() && !lit {
+    } else if (view.trace.is_some() && !lit) || (view.unlit(edge.from) && view.unlit(edge.to)) {
         colour.gamma_multiply(0.15)
     } else {
         colour

@@ -5,13 +5,16 @@
 //! Text is laid out at its on-screen size every frame (our own [`Camera`]
 //! scales font sizes by zoom) instead of scaling a rendered texture, which
 //! keeps text crisp from 10% to 400%. Anything outside the clip rect is
-//! skipped, and at low zoom cards drop their text.
+//! skipped, and at low zoom cards drop their text. Workshop marks (vote
+//! tags, dot badges) are painted from the document too, so an exported PNG
+//! shows the same strips as the screen.
 
 mod camera;
 mod canvas;
 mod card;
 mod edges;
 mod style;
+mod votes;
 
 pub use camera::Camera;
 pub use canvas::{
@@ -21,6 +24,7 @@ pub use canvas::{
 pub use card::card_rect;
 pub use edges::{edge_at, edge_points};
 pub use style::{Palette, TRACE_DOWN, TRACE_UP, Theme, edge_style, kind_colour, tint_hex};
+pub use votes::{DOT_BADGE, Marks, marks, tag_rect};
 
 use crate::edit::Selection;
 use crate::model::{Document, NodeId};
@@ -62,6 +66,8 @@ pub struct View<'a> {
     pub background: Option<egui::Color32>,
     /// The dot grid helps while editing and is noise in a slide.
     pub grid: bool,
+    /// Presentation mode's spotlit card; every other card is dimmed.
+    pub spotlight: Option<NodeId>,
 }
 
 impl<'a> View<'a> {
@@ -79,11 +85,17 @@ impl<'a> View<'a> {
             palette: Theme::Light.palette(),
             background: Some(Theme::Light.palette().canvas),
             grid: true,
+            spotlight: None,
         }
     }
 
     pub fn dimmed(&self, id: NodeId) -> bool {
         self.trace.is_some_and(|t| !t.lights(id))
+    }
+
+    /// Whether the spotlight leaves this card in the dark.
+    pub fn unlit(&self, id: NodeId) -> bool {
+        self.spotlight.is_some_and(|s| s != id)
     }
 
     pub fn to_screen(&self, p: crate::model::Point) -> egui::Pos2 {
@@ -102,5 +114,16 @@ pub fn paint_board(painter: &Painter, doc: &Document, view: &View) {
     }
     for node in &doc.nodes {
         card::paint_card(painter, node, view);
+    }
+    // Vote tags and dot badges go on top, where no card can cover them.
+    let marks = votes::marks(doc);
+    if !marks.is_empty() {
+        for node in &doc.nodes {
+            if let Some(m) = marks.get(&node.id)
+                && !view.unlit(node.id)
+            {
+                votes::paint_marks(painter, node, m, view);
+            }
+        }
     }
 }

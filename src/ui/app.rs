@@ -79,6 +79,10 @@ pub struct CredenceApp {
     pub background_layout_nodes: usize,
     /// The Ctrl+F search window, while open.
     pub(crate) search: Option<super::search::SearchState>,
+    pub show_workshop: bool,
+    pub workshop_ui: super::workshop::WorkshopUi,
+    /// Presentation mode (F5), while on.
+    pub presentation: Option<super::presentation::Presentation>,
     window_title: String,
     styled: bool,
 }
@@ -121,6 +125,9 @@ impl CredenceApp {
             template_name: String::new(),
             template_dir: crate::io::templates::user_dir(),
             search: None,
+            show_workshop: false,
+            workshop_ui: Default::default(),
+            presentation: None,
             background: None,
             background_open_bytes: super::background::OPEN_IN_BACKGROUND_BYTES,
             background_layout_nodes: super::background::LAYOUT_IN_BACKGROUND_NODES,
@@ -274,11 +281,21 @@ impl CredenceApp {
             ui.ctx().set_theme(egui::Theme::Light);
         }
         self.handle_close_request(ui.ctx());
+        if self.presentation.is_some() {
+            super::presentation::show(self, ui);
+            return;
+        }
         shortcuts::global(self, ui);
 
         egui::Panel::top("credence-menu").show(ui, |ui| menu::bar(self, ui));
         egui::Panel::top("credence-toolbar").show(ui, |ui| menu::toolbar(self, ui));
         egui::Panel::bottom("credence-status").show(ui, |ui| menu::status(self, ui));
+        if self.show_workshop {
+            egui::Panel::left("credence-workshop")
+                .default_size(280.0)
+                .min_size(220.0)
+                .show(ui, |ui| super::workshop::show(self, ui));
+        }
         if self.show_insights {
             egui::Panel::left("credence-insights")
                 .default_size(260.0)
@@ -309,6 +326,7 @@ impl CredenceApp {
                     Board::Map => {
                         self.step_layout_animation(ui.ctx());
                         canvas::show(self, ui);
+                        super::workshop::history_banner(self, ui);
                     }
                     Board::Canvas(id) => canvas_board::show(self, ui, id),
                     Board::Assumptions => assumption_map::show(self, ui),

@@ -470,6 +470,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let editing = app.canvas.editing.as_ref().map(|e| e.node);
     let trace = app.trace_highlight();
     app.refresh_insights();
+    app.refresh_past();
     let insights = app.insights_ref().expect("just refreshed");
     let view = View {
         hovered,
@@ -479,7 +480,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         in_cycle: Some(&insights.in_cycle),
         ..View::new(app.camera, rect, &app.selection)
     };
-    render::paint_board(&painter, &app.doc, &view);
+    render::paint_board(&painter, app.shown_doc(), &view);
     for (node_id, center, response) in &handles {
         let colour = app
             .doc

@@ -8,7 +8,7 @@
 
 use super::app::CredenceApp;
 use crate::edit::{Command, MergeKey};
-use crate::model::{Canvas, CanvasId, Note, NoteId, SectionId};
+use crate::model::{Canvas, CanvasId, DotTarget, Note, NoteId, SectionId};
 use crate::render::{self, CanvasView, Theme};
 use egui::{Id, Key, Pos2, Rect, Sense, TextEdit, Ui, WidgetInfo, pos2};
 
@@ -304,6 +304,8 @@ fn keys(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
         app.add_note(id, section, index + 1);
     } else if pressed(Key::Escape) {
         app.canvas_board.selected = None;
+    } else if pressed(Key::D) && app.doc.workshop.dot_round.is_some() {
+        app.place_dot(DotTarget::Note { canvas: id, note });
     }
 }
 

@@ -7,7 +7,8 @@ use super::boards::Board;
 use super::notice::Notice;
 use crate::edit::{Command, MergeKey};
 use crate::model::{
-    Canvas, CanvasId, Cells, MAX_GRID, Node, NodeKind, NoteId, Point, Section, SectionId, Template,
+    Canvas, CanvasId, Cells, DotTarget, MAX_GRID, Node, NodeKind, NoteId, Point, Section,
+    SectionId, Template,
 };
 use crate::render::NOTE_COLOURS;
 use egui::{Color32, RichText, Ui};
@@ -49,6 +50,18 @@ fn note_fields(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId, note_id: No
     }
     if response.lost_focus() {
         app.history.seal();
+    }
+
+    if app.doc.workshop.dot_round.as_ref().is_some_and(|r| r.open) {
+        ui.add_space(6.0);
+        super::vote_fields::dot_buttons(
+            app,
+            ui,
+            DotTarget::Note {
+                canvas,
+                note: note_id,
+            },
+        );
     }
 
     ui.add_space(6.0);

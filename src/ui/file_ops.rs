@@ -221,6 +221,9 @@ impl CredenceApp {
     fn save_to(&mut self, path: &Path) -> bool {
         self.canvas
             .commit_edit_into(&mut self.doc, &mut self.history);
+        if self.doc.workshop.snapshot_on_save {
+            self.snapshot_if_changed();
+        }
         match crate::io::save(path, &self.doc) {
             Ok(()) => {
                 self.path = Some(path.to_owned());

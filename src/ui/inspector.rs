@@ -223,6 +223,9 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
             out.continuous("value_of_less_wrong", &r);
         }
     }
+    if let [id] = ids {
+        super::vote_fields::show(app, ui, *id);
+    }
     ui.add_space(10.0);
     if ui
         .button("Delete")

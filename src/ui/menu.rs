@@ -180,6 +180,17 @@ pub fn toolbar(app: &mut CredenceApp, ui: &mut Ui) {
         }
         ui.toggle_value(&mut app.show_insights, "Insights")
             .on_hover_text("Show problems (cycles) and the riskiest assumptions");
+        ui.toggle_value(&mut app.show_workshop, "Workshop").on_hover_text(
+            "Participants, hidden confidence votes and their reveal, dot voting, snapshots",
+        );
+        if ui
+            .button("Present")
+            .on_hover_text("Presentation mode: full screen, spotlight and timer (F5; Esc leaves)")
+            .clicked()
+        {
+            let ctx = ui.ctx().clone();
+            app.start_presentation(&ctx);
+        }
         if ui
             .button("Fit")
             .on_hover_text("Frame the whole map (F)")

@@ -24,12 +24,16 @@ mod insights_panel;
 mod inspector;
 mod menu;
 mod notice;
+mod presentation;
 mod progress;
 mod search;
 mod shortcuts;
+mod vote_fields;
+mod workshop;
 
 pub use app::CredenceApp;
 pub use boards::Board;
 pub use dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
 pub use export_dialog::{ExportSettings, ScopeChoice};
 pub use notice::{Notice, NoticeKind};
+pub use workshop::{WorkshopUi, as_of, format_time};

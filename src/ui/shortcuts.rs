@@ -28,6 +28,7 @@ pub const PASTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Ke
 pub const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
 pub const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
 pub const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+pub const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 
 /// How far a duplicate lands from its original, in board units.
 const DUPLICATE_OFFSET: f32 = 30.0;
@@ -57,6 +58,10 @@ pub fn global(app: &mut CredenceApp, ui: &mut Ui) {
         app.open_search();
     }
     if app.export_open || app.search.is_some() {
+        return;
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&PRESENT)) {
+        app.start_presentation(&ctx);
         return;
     }
     if !typing {
@@ -102,6 +107,11 @@ fn canvas_keys(app: &mut CredenceApp, ctx: &egui::Context) {
     }
     if pressed(Key::L) {
         app.auto_layout_selection_or_all();
+    }
+    if pressed(Key::D) && app.doc.workshop.dot_round.is_some() {
+        for id in app.selection.nodes.clone() {
+            app.place_dot(crate::model::DotTarget::Node(id));
+        }
     }
     if pressed(Key::F) {
         app.fit_view();

@@ -1,0 +1,218 @@
+//! Vote marks on cards: the tag under a card (how many have voted while
+//! the votes are hidden; a dot strip with the median and IQR once they are
+//! revealed) and the dot-voting badge on its corner.
+//!
+//! The hidden tag shows a count and nothing else, so the big screen never
+//! leaks a number before the facilitator presses Reveal.
+
+use super::View;
+use super::card::card_rect;
+use crate::analysis::votes::Spread;
+use crate::model::{Document, DotTarget, Node, NodeId, takes_votes};
+use egui::{Align2, Color32, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
+use std::collections::HashMap;
+
+/// The badge colour of dot votes: not a kind hue, so it reads as an overlay.
+pub const DOT_BADGE: Color32 = Color32::from_rgb(124, 58, 237);
+
+/// What the room has said about one card.
+pub struct Marks {
+    /// (colour, vote) in participant order.
+    pub votes: Vec<(Color32, u8)>,
+    pub participants: usize,
+    pub revealed: bool,
+    pub dots: usize,
+}
+
+impl Marks {
+    /// What the tag says, for painting and for screen readers alike.
+    pub fn caption(&self) -> Option<String> {
+        if self.votes.is_empty() {
+            return None;
+        }
+        if !self.revealed {
+            return Some(format!(
+                "{} of {} voted",
+                self.votes.len(),
+                self.participants
+            ));
+        }
+        let values: Vec<u8> = self.votes.iter().map(|v| v.1).collect();
+        let s = Spread::of(&values)?;
+        Some(format!(
+            "median {} · IQR {}",
+            round(s.median),
+            round(s.iqr())
+        ))
+    }
+}
+
+fn round(x: f32) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// Marks for every card that has any; empty (and nearly free) for a map
+/// with no workshop.
+pub fn marks(doc: &Document) -> HashMap<NodeId, Marks> {
+    let w = &doc.workshop;
+    let mut out: HashMap<NodeId, Marks> = HashMap::new();
+    if w.participants.is_empty() {
+        return out;
+    }
+    let colours: HashMap<_, _> = w
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            (
+                p.id,
+                (i, Color32::from_rgb(p.colour.0, p.colour.1, p.colour.2)),
+            )
+        })
+        .collect();
+    let blank = || Marks {
+        votes: Vec::new(),
+        participants: w.participants.len(),
+        revealed: w.revealed,
+        dots: 0,
+    };
+    let mut ordered: HashMap<NodeId, Vec<(usize, Color32, u8)>> = HashMap::new();
+    for v in &w.votes {
+        if let Some(&(i, c)) = colours.get(&v.participant) {
+            ordered
+                .entry(v.node)
+                .or_default()
+                .push((i, c, v.confidence));
+        }
+    }
+    for (node, mut votes) in ordered {
+        votes.sort_by_key(|v| v.0);
+        out.entry(node).or_insert_with(blank).votes =
+            votes.into_iter().map(|(_, c, v)| (c, v)).collect();
+    }
+    if let Some(round) = &w.dot_round {
+        for d in &round.dots {
+            if let (DotTarget::Node(id), true) = (d.target, colours.contains_key(&d.participant)) {
+                out.entry(id).or_insert_with(blank).dots += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Where the vote tag of `node` goes: under the card, as wide as it.
+pub fn tag_rect(node: &Node, view: &View) -> Rect {
+    let card = card_rect(node, view);
+    let z = view.camera.zoom;
+    Rect::from_min_size(
+        card.left_bottom() + vec2(0.0, 6.0 * z),
+        vec2(card.width(), 22.0 * z),
+    )
+}
+
+pub fn paint_marks(painter: &Painter, node: &Node, marks: &Marks, view: &View) {
+    let z = view.camera.zoom;
+    let card = card_rect(node, view);
+    if !painter.clip_rect().intersects(card.expand(40.0 * z)) {
+        return;
+    }
+    let small = 11.0 * z;
+    let readable = small >= 5.0;
+    if takes_votes(node.kind)
+        && let Some(caption) = marks.caption()
+    {
+        let tag = tag_rect(node, view);
+        let radius = (6.0 * z).clamp(1.0, 20.0);
+        painter.rect_filled(tag, radius, view.palette.paper);
+        painter.rect_stroke(
+            tag,
+            radius,
+            Stroke::new((1.0 * z).max(0.6), view.palette.bar_track),
+            StrokeKind::Inside,
+        );
+        let pad = 8.0 * z;
+        let text_left = if marks.revealed {
+            paint_strip(painter, tag, marks, view, pad)
+        } else {
+            tag.left() + pad
+        };
+        if readable {
+            painter.text(
+                pos2(text_left, tag.center().y),
+                Align2::LEFT_CENTER,
+                caption,
+                FontId::proportional(small * 0.92),
+                view.palette.muted,
+            );
+        }
+    }
+    if marks.dots > 0 {
+        let r = 11.0 * z;
+        let centre = card.right_top() + vec2(-2.0 * z, 2.0 * z);
+        painter.circle(
+            centre,
+            r,
+            DOT_BADGE,
+            Stroke::new(1.5 * z, view.palette.paper),
+        );
+        if readable {
+            painter.text(
+                centre,
+                Align2::CENTER_CENTER,
+                marks.dots.to_string(),
+                FontId::proportional(small * 1.1),
+                Color32::WHITE,
+            );
+        }
+    }
+}
+
+/// The dot strip: a 0–100 track, the middle half as a band, the median as a
+/// tick, one dot per person in their colour. Returns where text may start.
+fn paint_strip(painter: &Painter, tag: Rect, marks: &Marks, view: &View, pad: f32) -> f32 {
+    let z = view.camera.zoom;
+    let track = Rect::from_min_max(
+        pos2(tag.left() + pad, tag.center().y - 1.0 * z),
+        pos2(tag.left() + tag.width() * 0.4, tag.center().y + 1.0 * z),
+    );
+    let x = |v: f32| track.left() + track.width() * v / 100.0;
+    painter.rect_filled(track, 0.0, view.palette.bar_track);
+    let values: Vec<u8> = marks.votes.iter().map(|v| v.1).collect();
+    if let Some(s) = Spread::of(&values) {
+        let band = Rect::from_min_max(
+            pos2(x(s.q1), tag.center().y - 5.0 * z),
+            pos2(x(s.q3).max(x(s.q1) + 1.0), tag.center().y + 5.0 * z),
+        );
+        painter.rect_filled(band, 2.0 * z, view.palette.muted.gamma_multiply(0.25));
+        painter.line_segment(
+            [
+                pos2(x(s.median), tag.top() + 3.0 * z),
+                pos2(x(s.median), tag.bottom() - 3.0 * z),
+            ],
+            Stroke::new((2.0 * z).max(1.0), view.palette.text),
+        );
+    }
+    // People who gave the same value sit side by side instead of hiding
+    // each other.
+    let mut seen: HashMap<u8, usize> = HashMap::new();
+    for (colour, v) in &marks.votes {
+        let k = seen.entry(*v).or_default();
+        let dy = match *k {
+            0 => 0.0,
+            k if k % 2 == 1 => -(k.div_ceil(2) as f32) * 4.0 * z,
+            k => (k / 2) as f32 * 4.0 * z,
+        };
+        *k += 1;
+        painter.circle(
+            pos2(x(f32::from(*v)), tag.center().y + dy),
+            4.0 * z,
+            *colour,
+            Stroke::new((1.0 * z).max(0.5), view.palette.paper),
+        );
+    }
+    track.right() + pad
+}
