@@ -70,3 +70,39 @@ fn assumption_map_board() {
     click_label(&mut h, "Assumption map", Modifiers::NONE);
     h.snapshot("board_assumption_map");
 }
+
+/// A revealed vote: the dot strip (one dot per person in their colour), the
+/// middle half as a band, the median tick, and the inspector's numbers.
+#[test]
+fn revealed_vote_strip() {
+    let mut h = open_example("workshop.ron");
+    click_label(
+        &mut h,
+        "Facilitators bring their whole team into the tool",
+        Modifiers::NONE,
+    );
+    let app = h.state_mut();
+    let node = app
+        .doc
+        .nodes
+        .iter()
+        .find(|n| n.title == "Facilitators bring their whole team into the tool")
+        .unwrap();
+    app.camera.center = node.center();
+    app.camera.zoom = 2.0;
+    h.run_ok();
+    h.snapshot("workshop_vote_strip");
+}
+
+/// Presentation mode on the third card of the walk: chrome gone, the
+/// spotlit card large with its strip, the rest dimmed, the timer up.
+#[test]
+fn presentation_mode() {
+    let mut h = open_example("workshop.ron");
+    press(&mut h, egui::Key::F5);
+    press(&mut h, egui::Key::ArrowRight);
+    press(&mut h, egui::Key::ArrowRight);
+    // Let the camera finish gliding.
+    h.run_steps(120);
+    h.snapshot("presentation_mode");
+}

@@ -196,20 +196,24 @@ fn paint_strip(painter: &Painter, tag: Rect, marks: &Marks, view: &View, pad: f3
             Stroke::new((2.0 * z).max(1.0), view.palette.text),
         );
     }
-    // People who gave the same value sit side by side instead of hiding
-    // each other.
-    let mut seen: HashMap<u8, usize> = HashMap::new();
+    // Close votes would hide each other on one line, so each dot takes
+    // the first of five lanes (middle, above, below, …) where it has room.
+    let r = 3.5 * z;
+    let lanes = [0.0, -1.0, 1.0, -2.0, 2.0];
+    let mut placed: Vec<(f32, usize)> = Vec::with_capacity(marks.votes.len());
     for (colour, v) in &marks.votes {
-        let k = seen.entry(*v).or_default();
-        let dy = match *k {
-            0 => 0.0,
-            k if k % 2 == 1 => -(k.div_ceil(2) as f32) * 4.0 * z,
-            k => (k / 2) as f32 * 4.0 * z,
-        };
-        *k += 1;
+        let cx = x(f32::from(*v));
+        let lane = (0..lanes.len())
+            .find(|&l| {
+                !placed
+                    .iter()
+                    .any(|&(px, pl)| pl == l && (px - cx).abs() < 2.0 * r)
+            })
+            .unwrap_or(0);
+        placed.push((cx, lane));
         painter.circle(
-            pos2(x(f32::from(*v)), tag.center().y + dy),
-            4.0 * z,
+            pos2(cx, tag.center().y + lanes[lane] * 3.5 * z),
+            r,
             *colour,
             Stroke::new((1.0 * z).max(0.5), view.palette.paper),
         );

@@ -332,6 +332,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         });
         cards.push((node.id, r, response));
     }
+    vote_marks(app, ui, rect);
     let hovered = cards
         .iter()
         .rev()
@@ -501,6 +502,50 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     if app.canvas.focus_pending && !app.canvas.is_editing() {
         app.canvas.focus_pending = false;
         ui.memory_mut(|m| m.request_focus(id));
+    }
+}
+
+/// Each card's vote tag and dot badge as a widget with a label, so screen
+/// readers and tests read what the room sees, and only that.
+fn vote_marks(app: &CredenceApp, ui: &mut Ui, rect: Rect) {
+    let doc = app.shown_doc();
+    if doc.workshop.participants.is_empty() {
+        return;
+    }
+    let marks = render::marks(doc);
+    let view = view_of(app, rect, None);
+    for node in &doc.nodes {
+        let Some(m) = marks.get(&node.id) else {
+            continue;
+        };
+        let mut parts = Vec::new();
+        // The badge sits on the card's top-right corner.
+        let z = view.camera.zoom;
+        let mut area =
+            Rect::from_center_size(card_rect(node, &view).right_top(), vec2(22.0, 22.0) * z);
+        if crate::model::takes_votes(node.kind)
+            && let Some(caption) = m.caption()
+        {
+            parts.push(caption);
+            area = render::tag_rect(node, &view);
+        }
+        if m.dots > 0 {
+            parts.push(format!(
+                "{} dot{}",
+                m.dots,
+                if m.dots == 1 { "" } else { "s" }
+            ));
+        }
+        if parts.is_empty() || !rect.intersects(area) {
+            continue;
+        }
+        let label = format!("Votes on {}: {}", node.title, parts.join(" · "));
+        let response = ui.interact(
+            area.intersect(rect),
+            Id::unique(("vote-marks", node.id.0)),
+            Sense::hover(),
+        );
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &label));
     }
 }
 

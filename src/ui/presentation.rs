@@ -296,7 +296,7 @@ fn overlay(app: &mut CredenceApp, ui: &mut Ui, rect: egui::Rect) {
     painter.text(
         rect.left_bottom() + vec2(16.0, -12.0),
         Align2::LEFT_BOTTOM,
-        format!("{step}  ·  ← → to move  ·  Esc to leave"),
+        format!("{step}  ·  arrow keys or click to move  ·  Esc to leave"),
         FontId::proportional(14.0),
         Color32::from_gray(110),
     );

@@ -186,7 +186,7 @@ impl CredenceApp {
     /// The document the map draws: the present, or, with the history slider
     /// on a snapshot, the map as it stood then. Cards added since are left
     /// out, and so are workshop marks, as snapshots hold none.
-    pub(crate) fn shown_doc(&self) -> &Document {
+    pub fn shown_doc(&self) -> &Document {
         let index = self
             .workshop_ui
             .viewing
@@ -457,8 +457,9 @@ fn dot_voting(app: &mut CredenceApp, ui: &mut Ui) {
             let open = round.as_ref().is_some_and(|r| r.open);
             if !open {
                 ui.horizontal(|ui| {
-                    ui.label("Dots each");
+                    let label = ui.label("Dots each");
                     ui.add(egui::DragValue::new(&mut app.workshop_ui.dots_each).range(1..=20))
+                        .labelled_by(label.id)
                         .on_hover_text("How many dots each participant may place");
                     let enabled = !app.doc.workshop.participants.is_empty();
                     if ui
@@ -540,23 +541,20 @@ fn dot_voting(app: &mut CredenceApp, ui: &mut Ui) {
 }
 
 fn voter_picker(app: &mut CredenceApp, ui: &mut Ui) {
-    ui.horizontal(|ui| {
-        ui.label("Voting as");
-        let name = app
-            .workshop_ui
-            .voter
-            .and_then(|id| app.doc.workshop.participant(id))
-            .map_or("—".to_string(), |p| p.name.clone());
-        egui::ComboBox::from_id_salt("dot-voter")
-            .selected_text(name)
-            .show_ui(ui, |ui| {
-                for p in &app.doc.workshop.participants {
-                    ui.selectable_value(&mut app.workshop_ui.voter, Some(p.id), &p.name);
-                }
-            })
-            .response
-            .on_hover_text("Whose dots D places");
-    });
+    let name = app
+        .workshop_ui
+        .voter
+        .and_then(|id| app.doc.workshop.participant(id))
+        .map_or("—".to_string(), |p| p.name.clone());
+    egui::ComboBox::from_label("Voting as")
+        .selected_text(name)
+        .show_ui(ui, |ui| {
+            for p in &app.doc.workshop.participants {
+                ui.selectable_value(&mut app.workshop_ui.voter, Some(p.id), &p.name);
+            }
+        })
+        .response
+        .on_hover_text("Whose dots D places");
 }
 
 fn history(app: &mut CredenceApp, ui: &mut Ui) {
