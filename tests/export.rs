@@ -57,6 +57,48 @@ fn markdown_outline_is_exact() {
     assert_eq!(export::to_markdown(&small_map()), expected);
 }
 
+/// Revealed votes carry their spread and who said what; hidden ones are
+/// left out entirely; a dot round adds its ranked result.
+#[test]
+fn markdown_lists_the_spread_only_after_the_reveal() {
+    let mut doc = small_map();
+    let mut w = credence::model::Workshop::default();
+    let ana = w.add_participant("Ana");
+    let ben = w.add_participant("Ben");
+    w.set_vote(NodeId(3), ana, Some(20));
+    w.set_vote(NodeId(3), ben, Some(70));
+    w.dot_round = Some(credence::model::DotRound {
+        per_person: 2,
+        open: true,
+        dots: Vec::new(),
+    });
+    let bet = credence::model::DotTarget::Node(NodeId(4));
+    w.place_dot(ana, bet).unwrap();
+    w.place_dot(ben, bet).unwrap();
+    w.place_dot(ben, credence::model::DotTarget::Node(NodeId(1)))
+        .unwrap();
+    doc.workshop = w;
+    let hidden = export::to_markdown(&doc);
+    assert!(
+        !hidden.contains("votes:") && !hidden.contains("20"),
+        "{hidden}"
+    );
+    assert!(
+        hidden.ends_with(
+            "## Dot voting\n\n1. Run a pricing test — 2 dots\n2. Grow revenue — 1 dot\n"
+        )
+    );
+
+    doc.workshop.revealed = true;
+    let md = export::to_markdown(&doc);
+    assert!(md.contains(
+        "    - **Assumption:** Budgets exist — 50%, untested; votes: median 45, IQR 25 (2 votes)\n"
+    ), "{md}");
+    assert!(md.contains(
+        "## Biggest disagreements\n\n1. Budgets exist — median 45, IQR 25, range 20–70 (Ana 20, Ben 70)\n"
+    ), "{md}");
+}
+
 #[test]
 fn markdown_writes_shared_nodes_once_and_survives_cycles() {
     let mut doc = small_map();

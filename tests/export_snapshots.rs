@@ -1,18 +1,22 @@
 //! Pixel snapshots of exported PNGs of the example board, 1× and 2×, light
-//! and dark, rendered offscreen on the same wgpu path as `credence export`.
+//! and dark (and of the workshop example's revealed votes), rendered offscreen on the same wgpu path as `credence export`.
 //! Refresh with `UPDATE_SNAPSHOTS=1 cargo test --test export_snapshots`.
 
 use credence::export::{self, Format, Options};
 use credence::render::Theme;
 
 fn exported(scale: f32, theme: Theme) -> image::RgbaImage {
+    exported_doc(&credence::io::example(), scale, theme)
+}
+
+fn exported_doc(doc: &credence::model::Document, scale: f32, theme: Theme) -> image::RgbaImage {
     let options = Options {
         scale,
         theme,
         ..Options::default()
     };
-    let bytes = export::render(&credence::io::example(), Format::Png, &options, &mut |_| {})
-        .expect("export works on lavapipe");
+    let bytes =
+        export::render(doc, Format::Png, &options, &mut |_| {}).expect("export works on lavapipe");
     image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
         .expect("a valid PNG")
         .to_rgba8()
@@ -38,4 +42,19 @@ fn example_2x_light() {
 #[test]
 fn example_2x_dark() {
     egui_kittest::image_snapshot(&exported(2.0, Theme::Dark), "export_2x_dark");
+}
+
+/// Revealed votes export as they show: dot strips under the cards and the
+/// dot-voting badges, drawn by the same code as the screen.
+#[test]
+fn workshop_votes_export_with_their_strips() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop.ron");
+    let doc = credence::io::load(&path).unwrap();
+    let revealed = exported_doc(&doc, 1.0, Theme::Light);
+    let mut hidden_doc = doc.clone();
+    hidden_doc.workshop.revealed = false;
+    let hidden = exported_doc(&hidden_doc, 1.0, Theme::Light);
+    assert_eq!(revealed.dimensions(), hidden.dimensions());
+    assert_ne!(revealed, hidden, "the strips must show in the PNG");
+    egui_kittest::image_snapshot(&revealed, "export_workshop_1x");
 }

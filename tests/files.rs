@@ -62,6 +62,14 @@ const BAD: &[(&str, &str)] = &[
         ":7:30: edge 1 names node 9, which does not exist",
     ),
     ("duplicate-id.ron", ":6:14: duplicate node id 1"),
+    (
+        "vote-out-of-range.ron",
+        ":4:5: a vote on node 1 is 140, outside 0–100",
+    ),
+    (
+        "too-many-dots.ron",
+        ":5:5: participant 1 placed 2 dots, over the round's 1 each",
+    ),
     ("non-finite.ron", ":4:61: node 1 has a non-finite position"),
     (
         "out-of-range.ron",

@@ -1,11 +1,11 @@
-//! Property tests: any document (canvases included) survives save/load
+//! Property tests: any document (canvases and workshop included) survives save/load
 //! unchanged, and any sequence of edits on any board undoes back to the
 //! start and redoes to the end.
 
 use credence::edit::{Command, History, MergeKey};
 use credence::model::{
     BetPrompts, Canvas, CanvasHeader, CanvasId, Document, Edge, EdgeId, EdgeKind, EvidenceStrength,
-    Horizon, Node, NodeId, NodeKind, Note, Point, Rgb, Size, Status,
+    Horizon, Node, NodeId, NodeKind, NodeState, Note, Point, Rgb, Size, Snapshot, Status, Workshop,
 };
 use proptest::prelude::*;
 use std::path::Path;
@@ -104,6 +104,71 @@ fn canvas(id: u64) -> impl Strategy<Value = Canvas> {
         })
 }
 
+/// Up to four people voting on nodes `1, 4, 7, …` (the ids `document`
+/// gives), a dot round, and snapshots; some votes name nodes that do not
+/// exist, as they do after a delete.
+fn workshop(n: usize) -> impl Strategy<Value = (Workshop, Vec<Snapshot>)> {
+    (
+        prop::collection::vec(text(), 0..4),
+        prop::collection::vec((0..n + 1, 0usize..4, 0u8..=100), 0..10),
+        any::<bool>(),
+        prop::option::of((
+            1u8..5,
+            any::<bool>(),
+            prop::collection::vec((0usize..4, 0..n + 1), 0..6),
+        )),
+        prop::collection::vec((text(), any::<u32>(), 0u8..=100), 0..3),
+        any::<bool>(),
+    )
+        .prop_map(move |(names, votes, revealed, round, snaps, on_save)| {
+            let mut w = Workshop::default();
+            for name in &names {
+                w.add_participant(name);
+                // add_participant trims; keep the generated name as is.
+                w.participants.last_mut().unwrap().name = name.clone();
+            }
+            let node = |i: usize| NodeId(i as u64 * 3 + 1);
+            if !w.participants.is_empty() {
+                for (i, p, v) in votes {
+                    let p = w.participants[p % w.participants.len()].id;
+                    w.set_vote(node(i), p, Some(v));
+                }
+            }
+            w.revealed = revealed;
+            if let Some((per, open, dots)) = round {
+                w.dot_round = Some(credence::model::DotRound {
+                    per_person: per,
+                    open: true,
+                    dots: Vec::new(),
+                });
+                for (p, i) in dots {
+                    if let Some(p) = w.participants.get(p).map(|p| p.id) {
+                        let _ = w.place_dot(p, credence::model::DotTarget::Node(node(i)));
+                    }
+                }
+                w.dot_round.as_mut().unwrap().open = open;
+            }
+            w.path = (0..n).step_by(2).map(node).collect();
+            w.snapshot_on_save = on_save;
+            let snapshots = snaps
+                .into_iter()
+                .map(|(label, taken, c)| Snapshot {
+                    label,
+                    taken: u64::from(taken),
+                    nodes: (0..n)
+                        .map(|i| NodeState {
+                            node: node(i),
+                            confidence: c,
+                            status: Status::Testing,
+                            evidence: EvidenceStrength::Weak,
+                        })
+                        .collect(),
+                })
+                .collect();
+            (w, snapshots)
+        })
+}
+
 fn document() -> impl Strategy<Value = Document> {
     (1usize..12)
         .prop_flat_map(|n| {
@@ -119,9 +184,9 @@ fn document() -> impl Strategy<Value = Document> {
             );
             let canvases =
                 (0usize..3).prop_flat_map(|k| (1..=k as u64).map(canvas).collect::<Vec<_>>());
-            (nodes, edges, text(), canvases)
+            (nodes, edges, text(), canvases, workshop(n))
         })
-        .prop_map(|(nodes, edges, title, canvases)| {
+        .prop_map(|(nodes, edges, title, canvases, (workshop, snapshots))| {
             let edges = edges
                 .into_iter()
                 .enumerate()
@@ -138,7 +203,8 @@ fn document() -> impl Strategy<Value = Document> {
                 nodes,
                 edges,
                 canvases,
-                ..Default::default()
+                workshop,
+                snapshots,
             }
         })
 }
@@ -161,6 +227,13 @@ enum Op {
     DeleteNote(usize, usize),
     AddCanvas(usize),
     RemoveCanvas(usize),
+    /// Person `.0` types vote `.2` on node `.1` digit by digit (merged steps).
+    Vote(usize, usize, u8),
+    AddParticipant(String),
+    RemoveParticipant(usize),
+    ToggleReveal,
+    Snapshot(String),
+    RemoveSnapshot(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -191,6 +264,12 @@ fn op() -> impl Strategy<Value = Op> {
         any::<(usize, usize)>().prop_map(|(c, n)| Op::DeleteNote(c, n)),
         (0usize..3).prop_map(Op::AddCanvas),
         any::<usize>().prop_map(Op::RemoveCanvas),
+        (any::<usize>(), any::<usize>(), 0u8..=100).prop_map(|(p, n, v)| Op::Vote(p, n, v)),
+        text().prop_map(Op::AddParticipant),
+        any::<usize>().prop_map(Op::RemoveParticipant),
+        Just(Op::ToggleReveal),
+        text().prop_map(Op::Snapshot),
+        any::<usize>().prop_map(Op::RemoveSnapshot),
     ]
 }
 
@@ -323,6 +402,62 @@ fn apply(doc: &mut Document, history: &mut History, op: Op, gesture: usize) {
             if let Some(i) = pick(doc.canvases.len(), i) {
                 let id = doc.canvases[i].id;
                 history.apply(doc, Command::RemoveCanvas(id));
+            }
+        }
+        Op::Vote(p, n, v) => {
+            if let (Some(p), Some(n)) = (
+                pick(doc.workshop.participants.len(), p),
+                pick(doc.nodes.len(), n),
+            ) {
+                let (p, n) = (doc.workshop.participants[p].id, doc.nodes[n].id);
+                let key = MergeKey(format!("vote-{gesture}"));
+                // "7", then "75": two keystrokes, one step.
+                for typed in [v / 10, v] {
+                    let mut w = doc.workshop.clone();
+                    w.set_vote(n, p, Some(typed));
+                    history.apply_merged(doc, Command::ReplaceWorkshop(w), key.clone());
+                }
+                history.seal();
+            }
+        }
+        Op::AddParticipant(name) => {
+            let mut w = doc.workshop.clone();
+            w.add_participant(&name);
+            history.apply(doc, Command::ReplaceWorkshop(w));
+        }
+        Op::RemoveParticipant(i) => {
+            if let Some(i) = pick(doc.workshop.participants.len(), i) {
+                let mut w = doc.workshop.clone();
+                w.remove_participant(w.participants[i].id);
+                history.apply(doc, Command::ReplaceWorkshop(w));
+            }
+        }
+        Op::ToggleReveal => {
+            let mut w = doc.workshop.clone();
+            w.revealed = !w.revealed;
+            history.apply(doc, Command::ReplaceWorkshop(w));
+        }
+        Op::Snapshot(label) => {
+            let snapshot = Snapshot {
+                label,
+                taken: 1_800_000_000,
+                nodes: doc
+                    .nodes
+                    .iter()
+                    .map(|n| NodeState {
+                        node: n.id,
+                        confidence: n.confidence,
+                        status: n.status,
+                        evidence: n.evidence,
+                    })
+                    .collect(),
+            };
+            let index = doc.snapshots.len();
+            history.apply(doc, Command::InsertSnapshot { index, snapshot });
+        }
+        Op::RemoveSnapshot(i) => {
+            if let Some(i) = pick(doc.snapshots.len(), i) {
+                history.apply(doc, Command::RemoveSnapshot(i));
             }
         }
     }

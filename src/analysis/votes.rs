@@ -42,6 +42,12 @@ impl Spread {
     }
 }
 
+/// A vote statistic for people: `50`, `32.5`, `5.25`; never `50.0`.
+pub fn points(x: f32) -> String {
+    let text = format!("{x:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 fn quantile(sorted: &[u8], p: f32) -> f32 {
     let at = p * (sorted.len() - 1) as f32;
     let (lo, hi) = (at.floor() as usize, at.ceil() as usize);

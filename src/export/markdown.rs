@@ -5,19 +5,34 @@
 //! A node that rests under two parents is written in full once and as
 //! "(see above)" after that, so shared assumptions and cycles cannot blow
 //! the outline up.
+//!
+//! Once the facilitator has revealed the votes, each voted card carries its
+//! median and spread, and a "Biggest disagreements" section lists who said
+//! what. Hidden votes are left out entirely, as on the screen. A dot-voting
+//! round adds its ranked result.
 
 use crate::analysis::risk::riskiest_assumptions;
+use crate::analysis::votes;
 use crate::analysis::{BeliefGraph, carries_support};
-use crate::model::{Document, Node, NodeId, NodeKind};
+use crate::model::{Document, Node, NodeId, NodeKind, takes_votes};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// How many riskiest assumptions the outline lists.
 const TOP_RISKS: usize = 5;
 
-fn line(node: &Node) -> String {
+fn line(doc: &Document, node: &Node) -> String {
+    let votes = match votes::spread(doc, node.id) {
+        Some(s) if doc.workshop.revealed && takes_votes(node.kind) => format!(
+            "; votes: median {}, IQR {} ({} votes)",
+            votes::points(s.median),
+            votes::points(s.iqr()),
+            s.count
+        ),
+        _ => String::new(),
+    };
     format!(
-        "**{}:** {} — {}%, {}",
+        "**{}:** {} — {}%, {}{votes}",
         node.kind.label(),
         one_line(&node.title),
         node.confidence,
@@ -50,10 +65,10 @@ impl Outline<'_> {
             let indent = "  ".repeat(depth);
             let node = &self.doc.nodes[i];
             if !self.written.insert(id) {
-                let _ = writeln!(self.out, "{indent}- {} (see above)", line(node));
+                let _ = writeln!(self.out, "{indent}- {} (see above)", line(self.doc, node));
                 continue;
             }
-            let _ = writeln!(self.out, "{indent}- {}", line(node));
+            let _ = writeln!(self.out, "{indent}- {}", line(self.doc, node));
             if let Some(children) = self.rests_on.get(&id) {
                 for &child in children.iter().rev() {
                     stack.push((child, depth + 1));
@@ -146,7 +161,49 @@ pub fn to_markdown(doc: &Document) -> String {
             }
         }
     }
+    workshop_sections(doc, &mut outline.out);
     outline.out
+}
+
+/// The revealed disagreements, with each person's vote, and the dot-voting
+/// result.
+fn workshop_sections(doc: &Document, out: &mut String) {
+    let ranked = votes::disagreements(doc);
+    if doc.workshop.revealed && !ranked.is_empty() {
+        out.push_str("\n## Biggest disagreements\n\n");
+        for (rank, (id, s)) in ranked.iter().enumerate() {
+            let who: Vec<String> = doc
+                .workshop
+                .votes_on(*id)
+                .iter()
+                .map(|(p, v)| format!("{} {v}", one_line(&p.name)))
+                .collect();
+            let title = doc.node(*id).map_or(String::new(), |n| one_line(&n.title));
+            let _ = writeln!(
+                out,
+                "{}. {title} — median {}, IQR {}, range {}–{} ({})",
+                rank + 1,
+                votes::points(s.median),
+                votes::points(s.iqr()),
+                s.min,
+                s.max,
+                who.join(", ")
+            );
+        }
+    }
+    let tally = votes::dot_tally(doc);
+    if !tally.is_empty() {
+        out.push_str("\n## Dot voting\n\n");
+        for (rank, (target, n)) in tally.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{}. {} — {n} dot{}",
+                rank + 1,
+                one_line(&votes::target_name(doc, *target)),
+                if *n == 1 { "" } else { "s" }
+            );
+        }
+    }
 }
 
 /// A canvas board as Markdown: its header, then each section with its

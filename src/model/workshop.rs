@@ -295,3 +295,61 @@ impl Snapshot {
         self.nodes.iter().find(|s| s.node == node)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn room() -> (Workshop, ParticipantId, ParticipantId) {
+        let mut w = Workshop::default();
+        let ana = w.add_participant(" Ana ");
+        let ben = w.add_participant("Ben");
+        (w, ana, ben)
+    }
+
+    #[test]
+    fn votes_stay_sorted_and_can_be_withdrawn() {
+        let (mut w, ana, ben) = room();
+        assert_eq!(w.participants[0].name, "Ana");
+        assert_ne!(w.participants[0].colour, w.participants[1].colour);
+        w.set_vote(NodeId(9), ben, Some(30));
+        w.set_vote(NodeId(2), ana, Some(250));
+        w.set_vote(NodeId(9), ana, Some(70));
+        let order: Vec<_> = w.votes.iter().map(|v| (v.node.0, v.participant)).collect();
+        assert_eq!(order, [(2, ana), (9, ana), (9, ben)]);
+        assert_eq!(w.vote(NodeId(2), ana), Some(100), "clamped to 100");
+        w.set_vote(NodeId(9), ana, None);
+        assert_eq!(w.vote(NodeId(9), ana), None);
+        assert_eq!(w.votes_on(NodeId(9)).len(), 1);
+    }
+
+    #[test]
+    fn dots_are_refused_past_the_allowance_and_outside_a_round() {
+        let (mut w, ana, ben) = room();
+        let note = DotTarget::Note {
+            canvas: CanvasId(1),
+            note: NoteId(4),
+        };
+        assert_eq!(w.place_dot(ana, note), Err(DotRefused::NoOpenRound));
+        w.dot_round = Some(DotRound {
+            per_person: 2,
+            open: true,
+            dots: Vec::new(),
+        });
+        assert_eq!(w.place_dot(ana, note), Ok(()));
+        assert_eq!(w.place_dot(ana, DotTarget::Node(NodeId(1))), Ok(()));
+        let refused = w.place_dot(ana, note).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "Ana has placed all 2 dots; remove one to move it"
+        );
+        assert_eq!(w.place_dot(ben, note), Ok(()));
+        assert_eq!(w.dots_on(note), 2);
+        assert!(w.remove_dot(ana, note));
+        assert!(!w.remove_dot(ana, note));
+        assert_eq!(w.dots_used(ana), 1);
+        w.remove_participant(ben);
+        assert_eq!(w.dots_on(note), 0);
+        assert_eq!(w.place_dot(ben, note), Err(DotRefused::UnknownParticipant));
+    }
+}

@@ -7,7 +7,7 @@
 
 use super::View;
 use super::card::card_rect;
-use crate::analysis::votes::Spread;
+use crate::analysis::votes::{Spread, points};
 use crate::model::{Document, DotTarget, Node, NodeId, takes_votes};
 use egui::{Align2, Color32, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 use std::collections::HashMap;
@@ -41,17 +41,9 @@ impl Marks {
         let s = Spread::of(&values)?;
         Some(format!(
             "median {} · IQR {}",
-            round(s.median),
-            round(s.iqr())
+            points(s.median),
+            points(s.iqr())
         ))
-    }
-}
-
-fn round(x: f32) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.1}")
     }
 }
 

@@ -432,13 +432,7 @@ fn confidence_votes(app: &mut CredenceApp, ui: &mut Ui) {
 
 /// "median 50 · IQR 30 · 20–80 · 2 votes"
 pub fn spread_text(s: &Spread) -> String {
-    let num = |x: f32| {
-        if x.fract() == 0.0 {
-            format!("{x:.0}")
-        } else {
-            format!("{x:.1}")
-        }
-    };
+    let num = votes::points;
     format!(
         "median {} · IQR {} · {}–{} · {} votes",
         num(s.median),
