@@ -5,21 +5,25 @@
 //! # Layers
 //! One crate; each module depends only on those listed below it.
 //!
-//! - [`ui`]: the eframe app. Turns input into [`edit::Command`]s; never
-//!   mutates the model directly.
+//! - [`ui`]: the eframe app, including the facilitation tools (Workshop
+//!   panel, masked vote entry, presentation mode). Turns input into
+//!   [`edit::Command`]s; never mutates the model directly.
 //! - [`export`]: PNG (offscreen egui-wgpu, tiled, the document embedded),
 //!   SVG (the same painted shapes as vectors), JSON Canvas, Markdown,
 //!   Mermaid and DOT. Knows egui's painter, but no windows.
 //! - [`render`]: `paint_board`, the one drawing code, with our own camera so
-//!   text stays crisp at every zoom, in a light or a dark theme.
+//!   text stays crisp at every zoom, in a light or a dark theme; it paints
+//!   the room's vote strips and dot badges too, so exports show them.
 //! - [`edit`]: commands with exact inverses, undo history, selection, and
 //!   clipboard snippets.
 //! - [`layout`]: our own layered (Sugiyama-style) layout on petgraph.
 //! - [`analysis`]: petgraph views of the document: tracing, cycles,
-//!   "what if this is wrong?", effective confidence, riskiest assumptions.
+//!   "what if this is wrong?", effective confidence, riskiest assumptions,
+//!   the spread of votes, and presentation mode's walk order.
 //! - [`io`]: versioned RON load/save with positioned errors and atomic
 //!   writes; reading documents back from exported PNGs and JSON Canvas.
-//! - [`model`]: the document as pure data; knows no egui and no I/O.
+//! - [`model`]: the document as pure data (map, canvases, workshop votes,
+//!   snapshots); knows no egui and no I/O.
 //!
 //! `model`, `io`, `analysis` and `layout` know nothing of egui; only `ui`
 //! knows about windows and dialogs. [`synth`] generates realistic maps for

@@ -23,6 +23,16 @@ fn check_reports_a_good_file() {
 }
 
 #[test]
+fn check_counts_the_workshop() {
+    let (code, out) = credence(&["check", "examples/workshop.ron"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "examples/workshop.ron: ok, 26 nodes, 25 edges, 6 participants, 84 votes, 2 snapshots\n"
+    );
+}
+
+#[test]
 fn check_reports_each_file_and_fails_on_any_error() {
     let (code, out) = credence(&[
         "check",

@@ -29,10 +29,18 @@ fn check_one(path: &Path) -> Result<String, String> {
         doc.nodes.len(),
         doc.edges.len()
     );
-    match doc.canvases.len() {
-        0 => {}
-        1 => line.push_str(", 1 canvas"),
-        n => line.push_str(&format!(", {n} canvases")),
+    let w = &doc.workshop;
+    for (count, one, many) in [
+        (doc.canvases.len(), "canvas", "canvases"),
+        (w.participants.len(), "participant", "participants"),
+        (w.votes.len(), "vote", "votes"),
+        (doc.snapshots.len(), "snapshot", "snapshots"),
+    ] {
+        match count {
+            0 => {}
+            1 => line.push_str(&format!(", 1 {one}")),
+            n => line.push_str(&format!(", {n} {many}")),
+        }
     }
     let cycles = credence::analysis::cycles(&doc).len();
     if cycles > 0 {
