@@ -74,6 +74,33 @@ fn a_copy_left_by_a_crash_is_offered_and_recovered() {
     assert_eq!(store.list().len(), 1, "kept until the work is saved");
 }
 
+/// A workshop's votes may be the only thing the crash left unsaved; the
+/// preview must say so rather than "0 cards changed" alone.
+#[test]
+fn the_preview_names_workshop_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(dir.path().join("recovery"));
+    let original = dir.path().join("session.ron");
+    credence::io::save(&original, &two_cards()).unwrap();
+    let mut crashed = two_cards();
+    let ana = crashed.workshop.add_participant("Ana");
+    crashed
+        .workshop
+        .set_vote(credence::model::NodeId(2), ana, Some(40));
+    store
+        .write(
+            &RecoveryStore::key_for(Some(&original), "old"),
+            Some(&original),
+            &crashed,
+        )
+        .unwrap();
+    let mut h = harness(app_with_store(&store));
+    h.get_by_label("Compared with the file: 0 cards new or changed, 0 removed");
+    h.get_by_label("Also changed: workshop votes and dots");
+    click_label(&mut h, "Recover", Modifiers::NONE);
+    assert_eq!(h.state().doc.workshop, crashed.workshop);
+}
+
 #[test]
 fn discard_deletes_the_copy_and_later_keeps_it() {
     let dir = tempfile::tempdir().unwrap();

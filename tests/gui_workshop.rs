@@ -334,3 +334,27 @@ fn snapshots_and_the_history_slider_show_the_map_as_it_was() {
         85
     );
 }
+
+#[test]
+fn snapshot_on_every_save_records_each_changed_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workshop.ron");
+    let mut dialogs = credence::ui::ScriptedDialogs::default();
+    dialogs.save_answers.push_back(path.clone());
+    let mut h = harness(CredenceApp::new(two_cards(), None, Box::new(dialogs)));
+    click_label(&mut h, "Workshop", Modifiers::NONE);
+    click_label(&mut h, "Snapshot on every save", Modifiers::NONE);
+    assert!(h.state().doc.workshop.snapshot_on_save);
+
+    click_label(&mut h, "Belief map canvas", Modifiers::NONE);
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(h.state().doc.snapshots.len(), 1);
+    assert!(h.state().doc.snapshots[0].label.starts_with("Saved "));
+    // The snapshot is in the saved file, and the file is clean.
+    assert_eq!(credence::io::load(&path).unwrap(), h.state().doc);
+    assert!(!h.state().is_dirty());
+
+    // Saving again with nothing changed adds nothing.
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(h.state().doc.snapshots.len(), 1);
+}

@@ -259,6 +259,19 @@ fn preview(ui: &mut egui::Ui, offer: &Recovered) {
                     "Compared with the file: {} cards new or changed, {removed} removed",
                     changed.len()
                 ));
+                // Other boards and the workshop can hold the only changes.
+                let others = [
+                    (offer.doc.canvases != file.canvases, "canvases"),
+                    (
+                        offer.doc.workshop != file.workshop,
+                        "workshop votes and dots",
+                    ),
+                    (offer.doc.snapshots != file.snapshots, "snapshots"),
+                ];
+                let others: Vec<&str> = others.iter().filter(|o| o.0).map(|o| o.1).collect();
+                if !others.is_empty() {
+                    ui.label(format!("Also changed: {}", others.join(", ")));
+                }
                 changed
             }
             None => offer.doc.nodes.iter().collect(),
