@@ -358,3 +358,55 @@ fn snapshot_on_every_save_records_each_changed_save() {
     shortcut(&mut h, Modifiers::COMMAND, Key::S);
     assert_eq!(h.state().doc.snapshots.len(), 1);
 }
+
+#[test]
+fn dots_go_on_canvas_notes_too() {
+    let mut doc = with_people(two_cards(), &["Ana"]);
+    let template = &credence::io::templates::built_in()[0];
+    let mut canvas = template.instantiate(credence::model::CanvasId(1), "Onboarding");
+    let section = canvas.sections[0].id;
+    canvas.notes.push(credence::model::Note {
+        id: credence::model::NoteId(1),
+        section,
+        text: "Admins approve new tools".into(),
+        ..Default::default()
+    });
+    doc.canvases.push(canvas);
+    doc.workshop.dot_round = Some(credence::model::DotRound {
+        per_person: 1,
+        open: true,
+        dots: Vec::new(),
+    });
+    let mut h = workshop(doc);
+    h.state_mut().workshop_ui.voter = Some(participant(&h, "Ana"));
+    click_label(&mut h, "Onboarding", Modifiers::NONE);
+    click_label(&mut h, "Note: Admins approve new tools", Modifiers::NONE);
+    press(&mut h, Key::D);
+    let note = DotTarget::Note {
+        canvas: credence::model::CanvasId(1),
+        note: credence::model::NoteId(1),
+    };
+    assert_eq!(h.state().doc.workshop.dots_on(note), 1);
+    h.get_by_label("Dots here: 1");
+    h.get_by_label("1. Admins approve new tools  (1 dot)");
+    // Ana's one dot is spent.
+    click_label(&mut h, "Place dot (Ana)", Modifiers::NONE);
+    assert_eq!(h.state().doc.workshop.dots_on(note), 1);
+    h.get_by_label_contains("Ana has placed all 1 dots");
+    click_label(&mut h, "Remove dot", Modifiers::NONE);
+    assert_eq!(h.state().doc.workshop.dots_on(note), 0);
+}
+
+#[test]
+fn the_timer_shows_when_time_is_up() {
+    let mut h = harness(app_with(common::chain()));
+    press(&mut h, Key::F5);
+    h.state_mut().presentation.as_mut().unwrap().timer.length = 1.0;
+    click_label(&mut h, "Reset", Modifiers::NONE);
+    h.get_by_label("Timer 00:01");
+    click_label(&mut h, "Start", Modifiers::NONE);
+    h.run_steps(120);
+    h.get_by_label("Timer Time's up");
+    click_label(&mut h, "+1 min", Modifiers::NONE);
+    h.get_by_label("Timer 01:00");
+}

@@ -353,7 +353,7 @@ fn overlay(app: &mut CredenceApp, ui: &mut Ui, rect: egui::Rect) {
                         {
                             p.timer.reset();
                         }
-                        let mut minutes = (p.timer.length / 60.0).round() as u32;
+                        let mut minutes = ((p.timer.length / 60.0).round() as u32).max(1);
                         if ui
                             .add(
                                 egui::DragValue::new(&mut minutes)
@@ -376,5 +376,33 @@ fn overlay(app: &mut CredenceApp, ui: &mut Ui, rect: egui::Rect) {
         let every = if up { 0.05 } else { 0.25 };
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs_f32(every));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Timer;
+
+    #[test]
+    fn the_timer_counts_down_pauses_and_runs_over() {
+        let mut t = Timer::default();
+        assert_eq!(t.text(0.0), "05:00");
+        t.start(10.0);
+        assert_eq!(t.text(10.5), "05:00", "a started second still shows");
+        assert_eq!(t.text(11.0), "04:59");
+        t.pause(70.0);
+        assert_eq!(t.text(500.0), "04:00", "paused time stands still");
+        t.add_minute(500.0);
+        assert_eq!(t.text(500.0), "05:00");
+        t.start(600.0);
+        assert_eq!(t.text(899.5), "00:01");
+        assert!(t.remaining(901.0) < 0.0);
+        assert_eq!(t.text(901.0), "-00:01");
+        // +1 min after the end restarts a minute from now.
+        t.add_minute(901.0);
+        assert_eq!(t.text(901.0), "01:00");
+        t.reset();
+        assert!(!t.running());
+        assert_eq!(t.text(2000.0), "05:00");
     }
 }
