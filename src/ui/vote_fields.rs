@@ -86,13 +86,11 @@ fn vote_fields(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
                 let response = response.on_hover_text(format!(
                     "{name}'s confidence, 0–100. Tab moves to the next person; empty withdraws the vote."
                 ));
-                if response.changed() {
-                    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-                    let value = if digits.is_empty() {
-                        None
-                    } else {
-                        Some(digits.parse::<u16>().unwrap_or(100).min(100) as u8)
-                    };
+                // Anything but a whole number 0–100 is refused, not
+                // clamped: "4070" is a slip of the keyboard, not a 100.
+                if response.changed()
+                    && let Some(value) = parse_vote(&text)
+                {
                     let key = MergeKey(format!("vote-{}-{}", id.0, pid.0));
                     app.edit_workshop_merged(key, |w| w.set_vote(id, pid, value));
                 }
@@ -102,6 +100,18 @@ fn vote_fields(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
                 ui.end_row();
             }
         });
+}
+
+/// `Some(None)` withdraws the vote (an empty field); `None` refuses the text.
+fn parse_vote(text: &str) -> Option<Option<u8>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(None);
+    }
+    match text.parse::<u8>() {
+        Ok(v) if v <= 100 && text.chars().all(|c| c.is_ascii_digit()) => Some(Some(v)),
+        _ => None,
+    }
 }
 
 /// Place and take back dots on a card or note for whoever is voting.
@@ -191,5 +201,21 @@ fn history_chart(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
     painter.add(egui::Shape::line(at.clone(), Stroke::new(2.0, accent)));
     for p in at {
         painter.circle_filled(p, 3.0, accent);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_vote;
+
+    #[test]
+    fn only_whole_numbers_up_to_100_are_votes() {
+        assert_eq!(parse_vote(""), Some(None));
+        assert_eq!(parse_vote("0"), Some(Some(0)));
+        assert_eq!(parse_vote("100"), Some(Some(100)));
+        assert_eq!(parse_vote(" 42 "), Some(Some(42)));
+        for bad in ["101", "4070", "-1", "+5", "4a", "•••", "1.5"] {
+            assert_eq!(parse_vote(bad), None, "{bad}");
+        }
     }
 }
