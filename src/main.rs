@@ -194,6 +194,7 @@ enum Bench {
 }
 
 fn main() -> ExitCode {
+    cli::heap::keep_freed_memory();
     let started = Instant::now();
     let cli = Cli::parse();
     match cli.command {

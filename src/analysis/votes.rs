@@ -9,6 +9,7 @@
 //! votes of 20 and 80 give a median of 50 and an IQR of 30.
 
 use crate::model::{Document, DotTarget, NodeId, takes_votes};
+use std::collections::{HashMap, HashSet};
 
 /// The shape of the votes on one node.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -66,15 +67,32 @@ pub fn spread(doc: &Document, node: NodeId) -> Option<Spread> {
     Spread::of(&values)
 }
 
+/// Every node's votes by people still in the room, in one pass over the
+/// votes (asking node by node would be quadratic on a big map).
+pub fn votes_by_node(doc: &Document) -> HashMap<NodeId, Vec<u8>> {
+    let people: HashSet<_> = doc.workshop.participants.iter().map(|p| p.id).collect();
+    let mut out: HashMap<NodeId, Vec<u8>> = HashMap::new();
+    for v in &doc.workshop.votes {
+        if people.contains(&v.participant) {
+            out.entry(v.node).or_default().push(v.confidence);
+        }
+    }
+    out
+}
+
 /// Nodes with at least two votes, most contested first: by IQR, then by
 /// full range, then in map order. This is the agenda for the next talk.
 pub fn disagreements(doc: &Document) -> Vec<(NodeId, Spread)> {
+    let by_node = votes_by_node(doc);
     let mut ranked: Vec<(usize, NodeId, Spread)> = doc
         .nodes
         .iter()
         .enumerate()
         .filter(|(_, n)| takes_votes(n.kind))
-        .filter_map(|(i, n)| spread(doc, n.id).map(|s| (i, n.id, s)))
+        .filter_map(|(i, n)| {
+            let s = Spread::of(by_node.get(&n.id)?)?;
+            Some((i, n.id, s))
+        })
         .filter(|(_, _, s)| s.count >= 2)
         .collect();
     ranked.sort_by(|a, b| {
@@ -93,9 +111,15 @@ pub fn dot_tally(doc: &Document) -> Vec<(DotTarget, usize)> {
     let Some(round) = &doc.workshop.dot_round else {
         return Vec::new();
     };
+    let people: HashSet<_> = doc.workshop.participants.iter().map(|p| p.id).collect();
+    let nodes: HashSet<NodeId> = doc.nodes.iter().map(|n| n.id).collect();
     let mut tally: Vec<(DotTarget, usize)> = Vec::new();
     for dot in &round.dots {
-        if doc.workshop.participant(dot.participant).is_none() || !target_exists(doc, dot.target) {
+        let exists = match dot.target {
+            DotTarget::Node(id) => nodes.contains(&id),
+            note => target_exists(doc, note),
+        };
+        if !people.contains(&dot.participant) || !exists {
             continue;
         }
         match tally.iter_mut().find(|(t, _)| *t == dot.target) {

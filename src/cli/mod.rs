@@ -6,5 +6,6 @@ pub mod check;
 pub mod export;
 pub mod export_bench;
 pub mod frames;
+pub mod heap;
 pub mod layout;
 pub mod trace;

@@ -12,7 +12,7 @@
 //! round adds its ranked result.
 
 use crate::analysis::risk::riskiest_assumptions;
-use crate::analysis::votes;
+use crate::analysis::votes::{self, Spread};
 use crate::analysis::{BeliefGraph, carries_support};
 use crate::model::{Document, Node, NodeId, NodeKind, takes_votes};
 use std::collections::{HashMap, HashSet};
@@ -21,9 +21,9 @@ use std::fmt::Write;
 /// How many riskiest assumptions the outline lists.
 const TOP_RISKS: usize = 5;
 
-fn line(doc: &Document, node: &Node) -> String {
-    let votes = match votes::spread(doc, node.id) {
-        Some(s) if doc.workshop.revealed && takes_votes(node.kind) => format!(
+fn line(spreads: &HashMap<NodeId, Spread>, node: &Node) -> String {
+    let votes = match spreads.get(&node.id) {
+        Some(s) if takes_votes(node.kind) => format!(
             "; votes: median {}, IQR {} ({} votes)",
             votes::points(s.median),
             votes::points(s.iqr()),
@@ -47,6 +47,8 @@ fn one_line(text: &str) -> String {
 
 struct Outline<'a> {
     doc: &'a Document,
+    /// Revealed votes only: hidden ones never reach an export.
+    spreads: HashMap<NodeId, Spread>,
     index: HashMap<NodeId, usize>,
     /// Upstream neighbours of each node, in edge order.
     rests_on: HashMap<NodeId, Vec<NodeId>>,
@@ -65,10 +67,14 @@ impl Outline<'_> {
             let indent = "  ".repeat(depth);
             let node = &self.doc.nodes[i];
             if !self.written.insert(id) {
-                let _ = writeln!(self.out, "{indent}- {} (see above)", line(self.doc, node));
+                let _ = writeln!(
+                    self.out,
+                    "{indent}- {} (see above)",
+                    line(&self.spreads, node)
+                );
                 continue;
             }
-            let _ = writeln!(self.out, "{indent}- {}", line(self.doc, node));
+            let _ = writeln!(self.out, "{indent}- {}", line(&self.spreads, node));
             if let Some(children) = self.rests_on.get(&id) {
                 for &child in children.iter().rev() {
                     stack.push((child, depth + 1));
@@ -87,8 +93,17 @@ pub fn to_markdown(doc: &Document) -> String {
             has_downstream.insert(e.from);
         }
     }
+    let spreads = if doc.workshop.revealed {
+        votes::votes_by_node(doc)
+            .into_iter()
+            .filter_map(|(id, v)| Some((id, Spread::of(&v)?)))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let mut outline = Outline {
         doc,
+        spreads,
         index: doc.index(),
         rests_on,
         written: HashSet::new(),
@@ -171,13 +186,24 @@ fn workshop_sections(doc: &Document, out: &mut String) {
     let ranked = votes::disagreements(doc);
     if doc.workshop.revealed && !ranked.is_empty() {
         out.push_str("\n## Biggest disagreements\n\n");
+        let people: HashMap<_, _> = doc
+            .workshop
+            .participants
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id, (i, one_line(&p.name))))
+            .collect();
+        let mut said: HashMap<NodeId, Vec<(usize, String)>> = HashMap::new();
+        for v in &doc.workshop.votes {
+            if let Some((i, name)) = people.get(&v.participant) {
+                let entry = said.entry(v.node).or_default();
+                entry.push((*i, format!("{name} {}", v.confidence)));
+            }
+        }
         for (rank, (id, s)) in ranked.iter().enumerate() {
-            let who: Vec<String> = doc
-                .workshop
-                .votes_on(*id)
-                .iter()
-                .map(|(p, v)| format!("{} {v}", one_line(&p.name)))
-                .collect();
+            let mut who = said.remove(id).unwrap_or_default();
+            who.sort_by_key(|w| w.0);
+            let who: Vec<String> = who.into_iter().map(|w| w.1).collect();
             let title = doc.node(*id).map_or(String::new(), |n| one_line(&n.title));
             let _ = writeln!(
                 out,

@@ -12,6 +12,9 @@ use crate::model::{Document, DotTarget, Node, NodeId, takes_votes};
 use egui::{Align2, Color32, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 use std::collections::HashMap;
 
+/// Below this on-screen height a tag is not drawn.
+pub const MIN_TAG_PX: f32 = 6.0;
+
 /// The badge colour of dot votes: not a kind hue, so it reads as an overlay.
 pub const DOT_BADGE: Color32 = Color32::from_rgb(124, 58, 237);
 
@@ -47,9 +50,11 @@ impl Marks {
     }
 }
 
-/// Marks for every card that has any; empty (and nearly free) for a map
-/// with no workshop.
-pub fn marks(doc: &Document) -> HashMap<NodeId, Marks> {
+/// Marks for every card `wanted` accepts that has any; empty (and nearly
+/// free) for a map with no workshop. Painting asks only for the cards in
+/// view, so a big map pays for one pass over the votes, not for a summary
+/// of every card.
+pub fn marks(doc: &Document, wanted: impl Fn(NodeId) -> bool) -> HashMap<NodeId, Marks> {
     let w = &doc.workshop;
     let mut out: HashMap<NodeId, Marks> = HashMap::new();
     if w.participants.is_empty() {
@@ -73,7 +78,7 @@ pub fn marks(doc: &Document) -> HashMap<NodeId, Marks> {
         dots: 0,
     };
     let mut ordered: HashMap<NodeId, Vec<(usize, Color32, u8)>> = HashMap::new();
-    for v in &w.votes {
+    for v in w.votes.iter().filter(|v| wanted(v.node)) {
         if let Some(&(i, c)) = colours.get(&v.participant) {
             ordered
                 .entry(v.node)
@@ -88,7 +93,9 @@ pub fn marks(doc: &Document) -> HashMap<NodeId, Marks> {
     }
     if let Some(round) = &w.dot_round {
         for d in &round.dots {
-            if let (DotTarget::Node(id), true) = (d.target, colours.contains_key(&d.participant)) {
+            if let (DotTarget::Node(id), true) = (d.target, colours.contains_key(&d.participant))
+                && wanted(id)
+            {
                 out.entry(id).or_insert_with(blank).dots += 1;
             }
         }
@@ -110,6 +117,11 @@ pub fn paint_marks(painter: &Painter, node: &Node, marks: &Marks, view: &View) {
     let z = view.camera.zoom;
     let card = card_rect(node, view);
     if !painter.clip_rect().intersects(card.expand(40.0 * z)) {
+        return;
+    }
+    // Like card text, marks drop out when too small to read: a whole
+    // 10,000-card map would otherwise spend most of a frame on specks.
+    if 22.0 * z < MIN_TAG_PX {
         return;
     }
     let small = 11.0 * z;

@@ -512,40 +512,52 @@ fn vote_marks(app: &CredenceApp, ui: &mut Ui, rect: Rect) {
     if doc.workshop.participants.is_empty() {
         return;
     }
-    let marks = render::marks(doc);
     let view = view_of(app, rect, None);
+    if 22.0 * view.camera.zoom < render::MIN_TAG_PX {
+        return;
+    }
+    let in_view: std::collections::HashSet<NodeId> = doc
+        .nodes
+        .iter()
+        .filter(|n| rect.intersects(card_rect(n, &view).expand(40.0 * view.camera.zoom)))
+        .map(|n| n.id)
+        .collect();
+    let marks = render::marks(doc, |id| in_view.contains(&id));
     for node in &doc.nodes {
         let Some(m) = marks.get(&node.id) else {
             continue;
         };
-        let mut parts = Vec::new();
-        // The badge sits on the card's top-right corner.
+        // The badge sits on the card's top-right corner; a tag is below.
         let z = view.camera.zoom;
-        let mut area =
-            Rect::from_center_size(card_rect(node, &view).right_top(), vec2(22.0, 22.0) * z);
-        if crate::model::takes_votes(node.kind)
-            && let Some(caption) = m.caption()
-        {
-            parts.push(caption);
-            area = render::tag_rect(node, &view);
-        }
-        if m.dots > 0 {
-            parts.push(format!(
-                "{} dot{}",
-                m.dots,
-                if m.dots == 1 { "" } else { "s" }
-            ));
-        }
-        if parts.is_empty() || !rect.intersects(area) {
+        let tagged = crate::model::takes_votes(node.kind) && !m.votes.is_empty();
+        let area = if tagged {
+            render::tag_rect(node, &view)
+        } else if m.dots > 0 {
+            Rect::from_center_size(card_rect(node, &view).right_top(), vec2(22.0, 22.0) * z)
+        } else {
+            continue;
+        };
+        if !rect.intersects(area) {
             continue;
         }
-        let label = format!("Votes on {}: {}", node.title, parts.join(" · "));
         let response = ui.interact(
             area.intersect(rect),
             Id::unique(("vote-marks", node.id.0)),
             Sense::hover(),
         );
-        response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &label));
+        // The label is built only when a screen reader or test asks.
+        let label = || {
+            let mut parts: Vec<String> = Vec::new();
+            if tagged {
+                parts.extend(m.caption());
+            }
+            if m.dots > 0 {
+                let s = if m.dots == 1 { "" } else { "s" };
+                parts.push(format!("{} dot{s}", m.dots));
+            }
+            format!("Votes on {}: {}", node.title, parts.join(" · "))
+        };
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, label()));
     }
 }
 

@@ -14,6 +14,9 @@ use crate::model::{
 use egui::{Color32, RichText, Ui};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// Longer lists stop here: the panel is an agenda, not a report.
+const MAX_LISTED: usize = 30;
+
 /// The panel's own state; none of it is saved.
 pub struct WorkshopUi {
     pub new_name: String,
@@ -388,18 +391,35 @@ fn confidence_votes(app: &mut CredenceApp, ui: &mut Ui) {
             if !revealed {
                 ui.label(RichText::new("Hidden: the map shows only how many have voted.").weak());
                 let mut chosen = None;
-                for node in &app.doc.nodes {
-                    let n = app.doc.workshop.votes_on(node.id).len();
-                    if n > 0 && crate::model::takes_votes(node.kind) {
-                        let text = format!(
-                            "{}: {n} of {} voted",
-                            node.title,
-                            app.doc.workshop.participants.len()
-                        );
-                        if ui.selectable_label(false, text).clicked() {
-                            chosen = Some(node.id);
-                        }
+                // One pass over the votes, not one per card: maps grow large.
+                let people: std::collections::HashSet<_> =
+                    app.doc.workshop.participants.iter().map(|p| p.id).collect();
+                let mut counts: std::collections::HashMap<NodeId, usize> =
+                    std::collections::HashMap::new();
+                for v in &app.doc.workshop.votes {
+                    if people.contains(&v.participant) {
+                        *counts.entry(v.node).or_default() += 1;
                     }
+                }
+                let voted = app
+                    .doc
+                    .nodes
+                    .iter()
+                    .filter(|n| crate::model::takes_votes(n.kind))
+                    .filter_map(|n| counts.get(&n.id).map(|c| (n, *c)));
+                let mut shown = 0;
+                for (node, n) in voted {
+                    shown += 1;
+                    if shown > MAX_LISTED {
+                        continue;
+                    }
+                    let text = format!("{}: {n} of {} voted", node.title, people.len());
+                    if ui.selectable_label(false, text).clicked() {
+                        chosen = Some(node.id);
+                    }
+                }
+                if shown > MAX_LISTED {
+                    ui.weak(format!("… and {} more", shown - MAX_LISTED));
                 }
                 if let Some(id) = chosen {
                     app.jump_to(id);
@@ -413,7 +433,10 @@ fn confidence_votes(app: &mut CredenceApp, ui: &mut Ui) {
                 ui.label(RichText::new("No card has two votes yet.").weak());
             }
             let mut chosen = None;
-            for (rank, (id, s)) in ranked.iter().enumerate() {
+            if ranked.len() > MAX_LISTED {
+                ui.weak(format!("The {MAX_LISTED} most contested of {}:", ranked.len()));
+            }
+            for (rank, (id, s)) in ranked.iter().take(MAX_LISTED).enumerate() {
                 let title = app.doc.node(*id).map_or("?", |n| n.title.as_str());
                 let text = format!("{}. {title}  ({})", rank + 1, spread_text(s));
                 if ui
