@@ -37,6 +37,13 @@ fn edits_are_autosaved_within_a_second_and_the_copy_goes_after_saving() {
     assert!(store.list().is_empty(), "saving removes the recovery copy");
 }
 
+/// What a run that crashed while editing `file` leaves behind.
+fn leave_copy(store: &RecoveryStore, file: &std::path::Path, doc: &credence::model::Document) {
+    store
+        .write(&RecoveryStore::key_for(Some(file), "old"), Some(file), doc)
+        .unwrap();
+}
+
 #[test]
 fn a_copy_left_by_a_crash_is_offered_and_recovered() {
     let dir = tempfile::tempdir().unwrap();
@@ -50,13 +57,7 @@ fn a_copy_left_by_a_crash_is_offered_and_recovered() {
         credence::model::NodeKind::Bet,
         "Unsaved bet",
     ));
-    store
-        .write(
-            &RecoveryStore::key_for(Some(&original), "old"),
-            Some(&original),
-            &crashed,
-        )
-        .unwrap();
+    leave_copy(&store, &original, &crashed);
 
     let mut h = harness(app_with_store(&store));
     assert!(
@@ -87,13 +88,7 @@ fn the_preview_names_workshop_changes() {
     crashed
         .workshop
         .set_vote(credence::model::NodeId(2), ana, Some(40));
-    store
-        .write(
-            &RecoveryStore::key_for(Some(&original), "old"),
-            Some(&original),
-            &crashed,
-        )
-        .unwrap();
+    leave_copy(&store, &original, &crashed);
     let mut h = harness(app_with_store(&store));
     h.get_by_label("Compared with the file: 0 cards new or changed, 0 removed");
     h.get_by_label("Also changed: workshop votes and dots");

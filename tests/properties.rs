@@ -438,20 +438,7 @@ fn apply(doc: &mut Document, history: &mut History, op: Op, gesture: usize) {
             history.apply(doc, Command::ReplaceWorkshop(w));
         }
         Op::Snapshot(label) => {
-            let snapshot = Snapshot {
-                label,
-                taken: 1_800_000_000,
-                nodes: doc
-                    .nodes
-                    .iter()
-                    .map(|n| NodeState {
-                        node: n.id,
-                        confidence: n.confidence,
-                        status: n.status,
-                        evidence: n.evidence,
-                    })
-                    .collect(),
-            };
+            let snapshot = Snapshot::of(&doc.nodes, label, 1_800_000_000);
             let index = doc.snapshots.len();
             history.apply(doc, Command::InsertSnapshot { index, snapshot });
         }

@@ -12,6 +12,15 @@ fn example_harness() -> egui_kittest::Harness<'static, CredenceApp> {
     harness(app)
 }
 
+/// Puts the card titled `title` in the middle of the map at `zoom`.
+fn centre_on(h: &mut egui_kittest::Harness<'static, CredenceApp>, title: &str, zoom: f32) {
+    let app = h.state_mut();
+    let node = app.doc.nodes.iter().find(|n| n.title == title).unwrap();
+    app.camera.center = node.center();
+    app.camera.zoom = zoom;
+    h.run_ok();
+}
+
 #[test]
 fn example_board() {
     let mut h = example_harness();
@@ -29,16 +38,7 @@ fn inspector_for_a_bet() {
 fn zoomed_in_text_stays_sharp() {
     let mut h = example_harness();
     click_label(&mut h, "Guided first-map template", Modifiers::NONE);
-    let app = h.state_mut();
-    let node = app
-        .doc
-        .nodes
-        .iter()
-        .find(|n| n.title == "Guided first-map template")
-        .unwrap();
-    app.camera.center = node.center();
-    app.camera.zoom = 4.0;
-    h.run_ok();
+    centre_on(&mut h, "Guided first-map template", 4.0);
     h.snapshot("zoom_400");
 }
 
@@ -81,16 +81,11 @@ fn revealed_vote_strip() {
         "Facilitators bring their whole team into the tool",
         Modifiers::NONE,
     );
-    let app = h.state_mut();
-    let node = app
-        .doc
-        .nodes
-        .iter()
-        .find(|n| n.title == "Facilitators bring their whole team into the tool")
-        .unwrap();
-    app.camera.center = node.center();
-    app.camera.zoom = 2.0;
-    h.run_ok();
+    centre_on(
+        &mut h,
+        "Facilitators bring their whole team into the tool",
+        2.0,
+    );
     h.snapshot("workshop_vote_strip");
 }
 

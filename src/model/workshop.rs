@@ -8,7 +8,7 @@
 //! than removed, so undoing the delete brings the votes back with the node.
 
 use super::canvas::{CanvasId, NoteId};
-use super::{EvidenceStrength, NodeId, NodeKind, Rgb, Status};
+use super::{EvidenceStrength, Node, NodeId, NodeKind, Rgb, Status};
 use serde::{Deserialize, Serialize};
 
 #[derive(
@@ -290,7 +290,27 @@ pub struct Snapshot {
     pub nodes: Vec<NodeState>,
 }
 
+impl NodeState {
+    pub fn of(node: &Node) -> Self {
+        Self {
+            node: node.id,
+            confidence: node.confidence,
+            status: node.status,
+            evidence: node.evidence,
+        }
+    }
+}
+
 impl Snapshot {
+    /// Every node's judgements as they stand, under `label`.
+    pub fn of(nodes: &[Node], label: String, taken: u64) -> Self {
+        Self {
+            label,
+            taken,
+            nodes: nodes.iter().map(NodeState::of).collect(),
+        }
+    }
+
     pub fn state_of(&self, node: NodeId) -> Option<&NodeState> {
         self.nodes.iter().find(|s| s.node == node)
     }

@@ -123,21 +123,7 @@ impl CredenceApp {
         } else {
             label.trim().to_string()
         };
-        let snapshot = Snapshot {
-            label,
-            taken,
-            nodes: self
-                .doc
-                .nodes
-                .iter()
-                .map(|n| NodeState {
-                    node: n.id,
-                    confidence: n.confidence,
-                    status: n.status,
-                    evidence: n.evidence,
-                })
-                .collect(),
-        };
+        let snapshot = Snapshot::of(&self.doc.nodes, label, taken);
         self.apply(Command::InsertSnapshot {
             index: self.doc.snapshots.len(),
             snapshot,
@@ -149,12 +135,11 @@ impl CredenceApp {
     pub(crate) fn snapshot_if_changed(&mut self) {
         let same = self.doc.snapshots.last().is_some_and(|last| {
             last.nodes.len() == self.doc.nodes.len()
-                && last.nodes.iter().zip(&self.doc.nodes).all(|(s, n)| {
-                    s.node == n.id
-                        && s.confidence == n.confidence
-                        && s.status == n.status
-                        && s.evidence == n.evidence
-                })
+                && last
+                    .nodes
+                    .iter()
+                    .zip(&self.doc.nodes)
+                    .all(|(s, n)| *s == NodeState::of(n))
         });
         if !same {
             let now = SystemTime::now()
