@@ -71,6 +71,7 @@ fn participants_are_typed_in_one_after_another() {
     assert_ne!(people[0].colour, people[1].colour);
     assert_ne!(people[1].colour, people[2].colour);
     assert!(h.query_by_label("Remove Ben").is_some());
+    assert!(h.query_by_label("Colour of Chloé").is_some());
 
     // Each addition is its own undo step.
     click_label(&mut h, "Belief map canvas", Modifiers::NONE);

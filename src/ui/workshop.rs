@@ -290,12 +290,17 @@ fn participants(app: &mut CredenceApp, ui: &mut Ui) {
         .default_open(true)
         .show(ui, |ui| {
             let mut remove = None;
+            let mut recolour = None;
             for p in &list {
                 ui.horizontal(|ui| {
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                    ui.painter()
-                        .circle_filled(rect.center(), 6.0, colour(p.colour));
+                    let mut rgb = [p.colour.0, p.colour.1, p.colour.2];
+                    let picker = ui
+                        .color_edit_button_srgb(&mut rgb)
+                        .on_hover_text(format!("{}'s colour in vote strips", p.name))
+                        .widget_info_labelled(format!("Colour of {}", p.name));
+                    if picker.changed() {
+                        recolour = Some((p.id, Rgb(rgb[0], rgb[1], rgb[2])));
+                    }
                     ui.label(&p.name);
                     if ui
                         .small_button("✖")
@@ -304,6 +309,15 @@ fn participants(app: &mut CredenceApp, ui: &mut Ui) {
                         .clicked()
                     {
                         remove = Some(p.id);
+                    }
+                });
+            }
+            if let Some((id, rgb)) = recolour {
+                // Dragging in the picker is one undo step per person.
+                let key = MergeKey(format!("participant-colour-{}", id.0));
+                app.edit_workshop_merged(key, |w| {
+                    if let Some(p) = w.participants.iter_mut().find(|p| p.id == id) {
+                        p.colour = rgb;
                     }
                 });
             }
