@@ -17,6 +17,15 @@ use egui::{ComboBox, Response, RichText, Slider, TextEdit, Ui};
 pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.add_space(6.0);
+        if app.workshop_ui.viewing.is_some() {
+            ui.label(
+                RichText::new(
+                    "The map shows a snapshot; these fields are the present, and edits change it.",
+                )
+                .color(ui.visuals().warn_fg_color),
+            );
+            ui.add_space(4.0);
+        }
         let nodes: Vec<NodeId> = app.selection.nodes.iter().copied().collect();
         if !nodes.is_empty() {
             node_fields(app, ui, &nodes);
