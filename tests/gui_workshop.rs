@@ -322,6 +322,7 @@ fn snapshots_and_the_history_slider_show_the_map_as_it_was() {
     let shown = h.state().shown_doc();
     assert_eq!(node_by_title(shown, "Customers pay more").confidence, 50);
     h.get_by_label_contains("Viewing snapshot 1 of 2: Q3 planning");
+    h.get_by_label_contains("The map shows a snapshot");
     // Viewing the past changes nothing.
     assert_eq!(
         node_by_title(&h.state().doc, "Customers pay more").confidence,
@@ -330,6 +331,7 @@ fn snapshots_and_the_history_slider_show_the_map_as_it_was() {
 
     click_label(&mut h, "Back to now", Modifiers::NONE);
     assert_eq!(h.state().workshop_ui.viewing, None);
+    assert!(h.query_by_label_contains("The map shows a snapshot").is_none());
     assert_eq!(
         node_by_title(h.state().shown_doc(), "Customers pay more").confidence,
         85
