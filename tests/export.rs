@@ -553,3 +553,18 @@ fn a_canvas_board_exports_as_an_image_and_an_outline() {
         "a canvas cannot be exported as Mermaid flowchart; use PNG, SVG, JSON Canvas or Markdown"
     );
 }
+
+/// A cancelled PNG export stops before its first tile and writes nothing.
+#[test]
+fn a_cancelled_png_export_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("never.png");
+    let options = Options::default();
+    options.cancel.cancel();
+    let err = export::export_to(&small_map(), &out, &options, &mut no_progress()).unwrap_err();
+    assert!(matches!(err, export::ExportError::Cancelled), "{err}");
+    assert_eq!(err.to_string(), "the export was cancelled");
+    assert!(!out.exists());
+    // The flag is a handle, not a setting: options still compare equal.
+    assert_eq!(options, Options::default());
+}

@@ -136,3 +136,44 @@ fn the_export_dialog_exports_the_canvas_on_show() {
         export::canvas_to_markdown(doc, &doc.canvases[0])
     );
 }
+
+/// A long PNG export shows a progress window after half a second, whose
+/// Cancel stops it between tiles and writes nothing.
+#[test]
+fn a_long_png_export_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("big.png");
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.export_answers.push_back(out.clone());
+    // A thousand cards at 2× is hundreds of millions of pixels: many
+    // seconds of tiles on a CPU renderer, so there is time to cancel.
+    let big = credence::synth::belief_map(1000, 1);
+    let mut h = harness(CredenceApp::new(big, None, Box::new(dialogs)));
+    shortcut(&mut h, Modifiers::COMMAND, Key::E);
+    choose_format(&mut h, "PNG image");
+    click_label(&mut h, "Export…", Modifiers::NONE);
+    assert!(h.state().exporting());
+    // The window appears only for work that takes over half a second.
+    let mut shown = false;
+    for _ in 0..300 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+        if h.query_by_label("Cancel").is_some() {
+            shown = true;
+            break;
+        }
+    }
+    assert!(shown, "no progress window with Cancel");
+    assert!(
+        h.state().exporting(),
+        "the export ended before it could be cancelled"
+    );
+    click_label(&mut h, "Cancel", Modifiers::NONE);
+    wait_for_export(&mut h);
+    let notice = h.state().notice.clone().expect("a notice");
+    assert_eq!(
+        notice.text,
+        "Export of big.png cancelled; nothing was written"
+    );
+    assert!(!out.exists());
+}

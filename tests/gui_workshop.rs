@@ -331,7 +331,10 @@ fn snapshots_and_the_history_slider_show_the_map_as_it_was() {
 
     click_label(&mut h, "Back to now", Modifiers::NONE);
     assert_eq!(h.state().workshop_ui.viewing, None);
-    assert!(h.query_by_label_contains("The map shows a snapshot").is_none());
+    assert!(
+        h.query_by_label_contains("The map shows a snapshot")
+            .is_none()
+    );
     assert_eq!(
         node_by_title(h.state().shown_doc(), "Customers pay more").confidence,
         85

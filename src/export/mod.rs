@@ -122,6 +122,29 @@ pub struct Options {
     /// Tile side in pixels; `None` picks one under the GPU's limit. Tests
     /// set it small to check that tiles stitch without seams.
     pub tile: Option<u32>,
+    /// Set from another thread to stop a PNG export between tiles.
+    pub cancel: Cancel,
+}
+
+/// A shared flag that stops an export. It is a handle, not a setting, so
+/// two options compare equal whatever their flags say.
+#[derive(Clone, Debug, Default)]
+pub struct Cancel(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl PartialEq for Cancel {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Default for Options {
@@ -133,6 +156,7 @@ impl Default for Options {
             background: Background::Theme,
             theme: Theme::Light,
             tile: None,
+            cancel: Cancel::default(),
         }
     }
 }
@@ -163,6 +187,8 @@ pub enum ExportError {
     /// The format cannot show this board.
     NotForCanvas(Format),
     NoSuchCanvas,
+    /// Stopped by the user; no file was written.
+    Cancelled,
 }
 
 impl ExportError {
@@ -193,6 +219,7 @@ impl fmt::Display for ExportError {
             ExportError::Png(msg) => write!(f, "could not encode the PNG: {msg}"),
             ExportError::Write(e) => write!(f, "could not write the file: {e}"),
             ExportError::EmptySelection => f.write_str("nothing is selected to export"),
+            ExportError::Cancelled => f.write_str("the export was cancelled"),
             ExportError::NotForCanvas(format) => write!(
                 f,
                 "a canvas cannot be exported as {}; use PNG, SVG, JSON Canvas or Markdown",

@@ -90,6 +90,9 @@ pub fn write_png(
                 let band_h = tile.min(height - ty * tile);
                 let mut band = vec![0u8; row_bytes * band_h as usize];
                 for tx in 0..tiles_x {
+                    if options.cancel.is_cancelled() {
+                        return Err(ExportError::Cancelled);
+                    }
                     let tile_w = tile.min(width - tx * tile);
                     let min = region.min + vec2(tx as f32 * unit, ty as f32 * unit);
                     let piece = Rect::from_min_size(

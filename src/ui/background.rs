@@ -118,7 +118,7 @@ impl CredenceApp {
                 }
             }
             Err(TryRecvError::Empty) => {
-                super::progress::show(ctx, job.started, "Working", &job.label, None);
+                super::progress::show(ctx, job.started, "Working", &job.label, None, false);
             }
             Err(TryRecvError::Disconnected) => {
                 self.background = None;

@@ -56,6 +56,7 @@ pub struct ExportJob {
     format: Format,
     started: Instant,
     progress: Arc<AtomicU32>,
+    cancel: export::Cancel,
     done: Receiver<Result<(), ExportError>>,
 }
 
@@ -71,6 +72,14 @@ impl CredenceApp {
         self.canvas
             .commit_edit_into(&mut self.doc, &mut self.history);
         self.export_open = true;
+    }
+
+    /// Stops the running export between tiles; the worker reports back
+    /// and nothing is written.
+    pub fn cancel_export(&mut self) {
+        if let Some(job) = &self.export_job {
+            job.cancel.cancel();
+        }
     }
 
     /// Whether an export is still running.
@@ -111,6 +120,7 @@ impl CredenceApp {
             background: s.background,
             theme: s.theme,
             tile: None,
+            cancel: Default::default(),
         }
     }
 
@@ -162,6 +172,7 @@ impl CredenceApp {
             }
         };
         let options = self.export_options();
+        let cancel = options.cancel.clone();
         let doc = self.doc.clone();
         let progress = Arc::new(AtomicU32::new(0f32.to_bits()));
         let (tx, rx) = channel();
@@ -185,6 +196,7 @@ impl CredenceApp {
             format,
             started: Instant::now(),
             progress,
+            cancel,
             done: rx,
         });
     }
@@ -215,19 +227,26 @@ impl CredenceApp {
                         job.format.label(),
                         job.started.elapsed().as_secs_f32()
                     )),
+                    Err(ExportError::Cancelled) => {
+                        Notice::info(format!("Export of {name} cancelled; nothing was written"))
+                    }
                     Err(err) => Notice::error(format!("Could not export {name}: {err}")),
                 });
                 self.export_job = None;
             }
             None => {
                 let name = job.path.file_name().unwrap_or_default().to_string_lossy();
-                super::progress::show(
+                let cancel = super::progress::show(
                     ctx,
                     job.started,
                     "Exporting",
                     &format!("Exporting {name}…"),
                     Some(job.progress()),
+                    job.format == Format::Png,
                 );
+                if cancel {
+                    self.cancel_export();
+                }
             }
         }
     }

@@ -9,36 +9,49 @@ const SHOW_AFTER: Duration = Duration::from_millis(500);
 
 /// Keeps frames coming while work runs, and once it has run for half a
 /// second shows `label` with a bar (`fraction`) or, when how far it is is
-/// unknown, a spinner.
+/// unknown, a spinner. With `cancellable`, the window has a Cancel button
+/// (Esc too); returns whether it was pressed.
 pub fn show(
     ctx: &egui::Context,
     started: Instant,
     title: &str,
     label: &str,
     fraction: Option<f32>,
-) {
+    cancellable: bool,
+) -> bool {
     ctx.request_repaint_after(Duration::from_millis(50));
     if started.elapsed() < SHOW_AFTER {
-        return;
+        return false;
     }
+    let mut cancel = false;
     egui::Window::new(title)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-        .show(ctx, |ui| match fraction {
-            Some(fraction) => {
-                ui.label(label);
-                ui.add(
-                    ProgressBar::new(fraction)
-                        .show_percentage()
-                        .desired_width(280.0),
-                );
-            }
-            None => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
+        .show(ctx, |ui| {
+            match fraction {
+                Some(fraction) => {
                     ui.label(label);
-                });
+                    ui.add(
+                        ProgressBar::new(fraction)
+                            .show_percentage()
+                            .desired_width(280.0),
+                    );
+                }
+                None => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(label);
+                    });
+                }
+            }
+            if cancellable {
+                cancel = ui
+                    .button("Cancel")
+                    .on_hover_text("Stop; nothing is written (Esc)")
+                    .clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape));
             }
         });
+    cancel
 }
