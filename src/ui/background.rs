@@ -98,7 +98,13 @@ impl CredenceApp {
         let Some(job) = &self.background else {
             return;
         };
-        match job.done.try_recv() {
+        let received = job.done.try_recv();
+        if !matches!(received, Err(TryRecvError::Empty)) {
+            // The result changes the window: show it now, not at the next
+            // mouse move.
+            ctx.request_repaint();
+        }
+        match received {
             Ok(Done::Opened(path, loaded)) => {
                 self.background = None;
                 self.adopt_loaded(&path, *loaded);

@@ -233,6 +233,8 @@ impl CredenceApp {
                     Err(err) => Notice::error(format!("Could not export {name}: {err}")),
                 });
                 self.export_job = None;
+                // Show the notice now, not at the next mouse move.
+                ctx.request_repaint();
             }
             None => {
                 let name = job.path.file_name().unwrap_or_default().to_string_lossy();
