@@ -326,7 +326,10 @@ fn overlay(app: &mut CredenceApp, ui: &mut Ui, rect: egui::Rect) {
                     } else {
                         p.timer.text(now)
                     };
-                    let label = ui.label(RichText::new(&text).size(44.0).monospace().strong());
+                    let label = ui.add(
+                        egui::Label::new(RichText::new(&text).size(44.0).monospace().strong())
+                            .extend(),
+                    );
                     label.widget_info(|| {
                         WidgetInfo::labeled(egui::Role::Label, true, format!("Timer {text}"))
                     });
