@@ -279,6 +279,10 @@ impl CredenceApp {
             ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
             // A whiteboard reads best light, whatever the desktop theme.
             ui.ctx().set_theme(egui::Theme::Light);
+            // Only presentation mode scales the interface, and egui saves
+            // the scale with the window: a run that ended while presenting
+            // must not start the next one enlarged.
+            ui.ctx().set_zoom_factor(1.0);
         }
         self.handle_close_request(ui.ctx());
         if self.presentation.is_some() {
