@@ -225,7 +225,14 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
                     Id::unique(("present", i)),
                     Sense::click(),
                 );
-                response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &node.title));
+                response.widget_info(|| {
+                    let title = if node.title.is_empty() {
+                        "Untitled"
+                    } else {
+                        &node.title
+                    };
+                    WidgetInfo::labeled(egui::Role::Button, true, title)
+                });
                 if response.clicked() {
                     clicked = Some(node.id);
                 }
