@@ -384,7 +384,8 @@ fn dots_go_on_canvas_notes_too() {
         dots: Vec::new(),
     });
     let mut h = workshop(doc);
-    h.state_mut().workshop_ui.voter = Some(participant(&h, "Ana"));
+    // Opened mid-round: the first person is voting until someone else is picked.
+    assert_eq!(h.state().workshop_ui.voter, Some(participant(&h, "Ana")));
     click_label(&mut h, "Onboarding", Modifiers::NONE);
     click_label(&mut h, "Note: Admins approve new tools", Modifiers::NONE);
     press(&mut h, Key::D);

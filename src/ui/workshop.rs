@@ -557,6 +557,15 @@ fn dot_voting(app: &mut CredenceApp, ui: &mut Ui) {
 }
 
 fn voter_picker(app: &mut CredenceApp, ui: &mut Ui) {
+    // A file opened mid-round, or a voter removed: the first person votes
+    // until the facilitator picks another, and the picker shows who.
+    let voter_present = app
+        .workshop_ui
+        .voter
+        .is_some_and(|v| app.doc.workshop.participant(v).is_some());
+    if !voter_present {
+        app.workshop_ui.voter = app.doc.workshop.participants.first().map(|p| p.id);
+    }
     let name = app
         .workshop_ui
         .voter
