@@ -369,7 +369,14 @@ fn confidence_votes(app: &mut CredenceApp, ui: &mut Ui) {
                         "Show everyone's votes on the map: dot strips, median and spread",
                     )
                 };
-                if ui.button(text).on_hover_text(tip).clicked() {
+                // Nothing to reveal before the first vote; hiding is always possible.
+                let enabled = revealed || !app.doc.workshop.votes.is_empty();
+                if ui
+                    .add_enabled(enabled, egui::Button::new(text))
+                    .on_hover_text(tip)
+                    .on_disabled_hover_text("No votes yet: select a card and type each person's vote in the inspector")
+                    .clicked()
+                {
                     app.edit_workshop(|w| w.revealed = !revealed);
                 }
                 if ui
