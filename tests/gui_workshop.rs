@@ -279,12 +279,23 @@ fn presentation_mode_walks_the_map_and_leaves_it_untouched() {
 
 #[test]
 fn a_saved_path_leads_the_spotlight() {
-    let mut doc = common::chain();
-    doc.workshop.path = vec![NodeId(3), NodeId(1)];
-    let mut h = harness(app_with(doc));
+    let mut h = workshop(common::chain());
+    click_label(&mut h, "Presentation path", Modifiers::NONE);
+    // Build the path in the panel: the evidence, then the outcome.
+    click_label(&mut h, "Survey says so", Modifiers::NONE);
+    click_label(&mut h, "Add selected", Modifiers::NONE);
+    click_label(&mut h, "Grow revenue", Modifiers::NONE);
+    click_label(&mut h, "Add selected", Modifiers::NONE);
+    assert_eq!(h.state().doc.workshop.path, vec![NodeId(3), NodeId(1)]);
+    h.get_by_label("2. Grow revenue");
+    click_label(&mut h, "Belief map canvas", Modifiers::NONE);
     press(&mut h, Key::F5);
     let order = h.state().presentation.as_ref().unwrap().order.clone();
     assert_eq!(order, vec![NodeId(3), NodeId(1)]);
+    press(&mut h, Key::Escape);
+    // The path is part of the document: undo takes the last step away.
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().doc.workshop.path, vec![NodeId(3)]);
 }
 
 #[test]
