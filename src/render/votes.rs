@@ -125,7 +125,8 @@ pub fn paint_marks(painter: &Painter, node: &Node, marks: &Marks, view: &View) {
         return;
     }
     let small = 11.0 * z;
-    let readable = small >= 5.0;
+    // Captions drop out a little before card text: a tag is a detail.
+    let readable = small >= 6.0;
     if takes_votes(node.kind)
         && let Some(caption) = marks.caption()
     {
@@ -215,12 +216,14 @@ fn paint_strip(painter: &Painter, tag: Rect, marks: &Marks, view: &View, pad: f3
             })
             .unwrap_or(0);
         placed.push((cx, lane));
-        painter.circle(
-            pos2(cx, tag.center().y + lanes[lane] * 3.5 * z),
-            r,
-            *colour,
-            Stroke::new((1.0 * z).max(0.5), view.palette.paper),
-        );
+        let at = pos2(cx, tag.center().y + lanes[lane] * 3.5 * z);
+        // The white rim that separates touching dots is sub-pixel when
+        // zoomed out; leaving it off there halves the dots' triangles.
+        if r >= 3.0 {
+            painter.circle(at, r, *colour, Stroke::new(z.max(0.5), view.palette.paper));
+        } else {
+            painter.circle_filled(at, r, *colour);
+        }
     }
     track.right() + pad
 }
