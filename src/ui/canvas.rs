@@ -313,14 +313,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         );
         // Both closures run only when needed (a screen reader or test asks,
         // or the pointer rests here), so a 10,000-card map pays nothing.
-        response.widget_info(|| {
-            let title = if node.title.is_empty() {
-                "Untitled"
-            } else {
-                &node.title
-            };
-            WidgetInfo::labeled(egui::Role::Button, true, title)
-        });
+        response.widget_info(|| card_info(node));
         let response = response.on_hover_ui_at_pointer(|ui| {
             ui.label(format!(
                 "{}: {}\nConfidence {}% · {}\nDouble-click or F2 to rename; drag the dot to connect",
@@ -559,6 +552,17 @@ fn vote_marks(app: &CredenceApp, ui: &mut Ui, rect: Rect) {
         };
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, label()));
     }
+}
+
+/// A card's accessible name: its title, or "Untitled" (an empty name
+/// would leave the card unreachable for screen readers and tests).
+pub(crate) fn card_info(node: &crate::model::Node) -> WidgetInfo {
+    let title = if node.title.is_empty() {
+        "Untitled"
+    } else {
+        &node.title
+    };
+    WidgetInfo::labeled(egui::Role::Button, true, title)
 }
 
 fn view_of(app: &CredenceApp, rect: Rect, hovered: Option<NodeId>) -> View<'_> {

@@ -225,14 +225,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
                     Id::unique(("present", i)),
                     Sense::click(),
                 );
-                response.widget_info(|| {
-                    let title = if node.title.is_empty() {
-                        "Untitled"
-                    } else {
-                        &node.title
-                    };
-                    WidgetInfo::labeled(egui::Role::Button, true, title)
-                });
+                response.widget_info(|| super::canvas::card_info(node));
                 if response.clicked() {
                     clicked = Some(node.id);
                 }
