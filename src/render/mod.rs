@@ -24,7 +24,7 @@ pub use canvas::{
 pub use card::card_rect;
 pub use edges::{edge_at, edge_points};
 pub use style::{Palette, TRACE_DOWN, TRACE_UP, Theme, edge_style, kind_colour, tint_hex};
-pub use votes::{DOT_BADGE, MIN_TAG_PX, Marks, marks, tag_rect};
+pub use votes::{DOT_BADGE, MIN_TAG_PX, Marks, marks, marks_in_view, tag_rect};
 
 use crate::edit::Selection;
 use crate::model::{Document, NodeId};
@@ -116,17 +116,7 @@ pub fn paint_board(painter: &Painter, doc: &Document, view: &View) {
         card::paint_card(painter, node, view);
     }
     // Vote tags and dot badges go on top, where no card can cover them.
-    if doc.workshop.participants.is_empty() || 22.0 * view.camera.zoom < votes::MIN_TAG_PX {
-        return;
-    }
-    let clip = painter.clip_rect();
-    let in_view: std::collections::HashSet<NodeId> = doc
-        .nodes
-        .iter()
-        .filter(|n| clip.intersects(card::card_rect(n, view).expand(40.0 * view.camera.zoom)))
-        .map(|n| n.id)
-        .collect();
-    let marks = votes::marks(doc, |id| in_view.contains(&id));
+    let marks = votes::marks_in_view(doc, view, painter.clip_rect());
     for node in &doc.nodes {
         if let Some(m) = marks.get(&node.id)
             && !view.unlit(node.id)

@@ -502,20 +502,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 /// readers and tests read what the room sees, and only that.
 fn vote_marks(app: &CredenceApp, ui: &mut Ui, rect: Rect) {
     let doc = app.shown_doc();
-    if doc.workshop.participants.is_empty() {
-        return;
-    }
     let view = view_of(app, rect, None);
-    if 22.0 * view.camera.zoom < render::MIN_TAG_PX {
-        return;
-    }
-    let in_view: std::collections::HashSet<NodeId> = doc
-        .nodes
-        .iter()
-        .filter(|n| rect.intersects(card_rect(n, &view).expand(40.0 * view.camera.zoom)))
-        .map(|n| n.id)
-        .collect();
-    let marks = render::marks(doc, |id| in_view.contains(&id));
+    let marks = render::marks_in_view(doc, &view, rect);
     for node in &doc.nodes {
         let Some(m) = marks.get(&node.id) else {
             continue;
