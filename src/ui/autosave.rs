@@ -29,13 +29,7 @@ pub struct Autosave {
 
 impl Autosave {
     pub fn new(store: RecoveryStore) -> Self {
-        let session = format!(
-            "{}-{}",
-            std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs())
-        );
+        let session = format!("{}-{}", std::process::id(), super::workshop::unix_seconds());
         Self {
             store,
             session,

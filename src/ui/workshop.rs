@@ -115,9 +115,7 @@ impl CredenceApp {
 
     /// Records every node's confidence, status and evidence as they are now.
     pub fn take_snapshot(&mut self, label: &str) {
-        let taken = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
+        let taken = unix_seconds();
         let label = if label.trim().is_empty() {
             format!("Snapshot {}", self.doc.snapshots.len() + 1)
         } else {
@@ -142,10 +140,7 @@ impl CredenceApp {
                     .all(|(s, n)| *s == NodeState::of(n))
         });
         if !same {
-            let now = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            self.take_snapshot(&format!("Saved {}", format_time(now)));
+            self.take_snapshot(&format!("Saved {}", format_time(unix_seconds())));
         }
     }
 
@@ -210,6 +205,13 @@ pub fn as_of(doc: &Document, snapshot: &Snapshot) -> Document {
         .cloned()
         .collect();
     past
+}
+
+/// Seconds since 1970 (UTC); 0 on a clock set before then.
+pub(crate) fn unix_seconds() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// `2026-11-28 17:40 UTC`, without a date library: days since 1970 to a
