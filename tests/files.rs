@@ -54,7 +54,7 @@ const BAD: &[(&str, &str)] = &[
     ("malformed.ron", ":5:5: syntax error: expected comma"),
     (
         "future-version.ron",
-        ":2:5: this file has format version 7, but this Credence reads up to version 3; \
+        ":2:5: this file has format version 7, but this Credence reads up to version 4; \
          update Credence to open it",
     ),
     (
@@ -289,7 +289,7 @@ fn version_1_files_migrate_exactly() {
     assert!(doc.canvases.is_empty());
     // Saving writes the current version, which loads to the same document.
     let saved = credence::io::to_ron(&doc);
-    assert!(saved.contains("version: 3,"));
+    assert!(saved.contains("version: 4,"));
     assert_eq!(saved, credence::io::EXAMPLE_RON);
 }
 
@@ -306,7 +306,27 @@ fn version_2_files_migrate_exactly() {
     assert!(doc.snapshots.is_empty());
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/discovery.ron");
     assert_eq!(doc, credence::io::load(&example).unwrap());
-    assert!(credence::io::to_ron(&doc).contains("version: 3,"));
+    assert!(credence::io::to_ron(&doc).contains("version: 4,"));
+}
+
+/// Version 3 (workshop, no belief map or learning backlog) is the workshop
+/// example as it was saved then: it loads unplaced, with no prompts beyond
+/// the two bets had, and the default backlog.
+#[test]
+fn version_3_files_migrate_exactly() {
+    let v3 = fixture("../migrations/v3.ron");
+    let text = std::fs::read_to_string(&v3).unwrap();
+    assert!(text.contains("version: 3,"));
+    let doc = credence::io::load(&v3).unwrap();
+    assert_eq!(doc.workshop.participants.len(), 6);
+    assert_eq!(doc.workshop.backlog, credence::model::Backlog::default());
+    assert!(doc.nodes.iter().all(|n| n.stance.is_none() && n.convergence.is_none()));
+    assert!(doc.snapshots.iter().flat_map(|s| &s.nodes).all(|s| s.importance.is_none()));
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop.ron");
+    assert_eq!(doc, credence::io::load(&example).unwrap());
+    let saved = credence::io::to_ron(&doc);
+    assert!(saved.contains("version: 4,"));
+    assert_eq!(credence::io::from_ron(&saved, &v3).unwrap(), doc);
 }
 
 /// Bad template files get a clear message naming the file, and loading

@@ -4,8 +4,9 @@
 
 use credence::edit::{Command, History, MergeKey};
 use credence::model::{
-    BetPrompts, Canvas, CanvasHeader, CanvasId, Document, Edge, EdgeId, EdgeKind, EvidenceStrength,
-    Horizon, Node, NodeId, NodeKind, NodeState, Note, Point, Rgb, Size, Snapshot, Status, Workshop,
+    Backlog, Canvas, CanvasHeader, CanvasId, Document, Edge, EdgeId, EdgeKind, EvidenceStrength,
+    Horizon, LearningCard, LearningPrompts, Node, NodeId, NodeKind, NodeState, Note, Point, Rgb, Size, Snapshot, Status, TestCard,
+    Workshop,
 };
 use proptest::prelude::*;
 use std::path::Path;
@@ -35,14 +36,21 @@ fn node(id: u64) -> impl Strategy<Value = Node> {
             prop::sample::select(Horizon::ALL.to_vec()),
             prop::collection::vec(text(), 0..3),
             prop::option::of(any::<(u8, u8, u8)>()),
-            (text(), text()),
+            (text(), text(), text(), text()),
             (finite(), finite(), 1.0f32..1000.0, 1.0f32..1000.0),
+        ),
+        (
+            prop::option::of(0u8..=100),
+            prop::option::of(0u8..=100),
+            (text(), text(), text(), text()),
+            (text(), text(), text(), text()),
         ),
     )
         .prop_map(
             move |(
                 (kind, title, notes, confidence, importance, evidence, status),
                 (owner, horizon, tags, colour, prompts, (x, y, w, h)),
+                (stance, convergence, test, learned),
             )| Node {
                 id: NodeId(id),
                 kind,
@@ -56,9 +64,25 @@ fn node(id: u64) -> impl Strategy<Value = Node> {
                 horizon,
                 tags,
                 colour: colour.map(|(r, g, b)| Rgb(r, g, b)),
-                prompts: BetPrompts {
+                stance,
+                convergence,
+                prompts: LearningPrompts {
                     allows_us_to: prompts.0,
                     value_of_less_wrong: prompts.1,
+                    cost_of_being_wrong: prompts.2,
+                    progress_looks_like: prompts.3,
+                },
+                test_card: TestCard {
+                    we_believe: test.0,
+                    to_verify: test.1,
+                    measure: test.2,
+                    right_if: test.3,
+                },
+                learning_card: LearningCard {
+                    believed: learned.0,
+                    observed: learned.1,
+                    learned: learned.2,
+                    therefore: learned.3,
                 },
                 pos: Point::new(x, y),
                 size: Size { w, h },
@@ -119,8 +143,14 @@ fn workshop(n: usize) -> impl Strategy<Value = (Workshop, Vec<Snapshot>)> {
         )),
         prop::collection::vec((text(), any::<u32>(), 0u8..=100), 0..3),
         any::<bool>(),
+        (
+            prop::collection::vec(0..n + 1, 0..4),
+            prop::collection::vec(0..n + 1, 0..3),
+            prop::collection::vec(0..n + 1, 0..3),
+            1u8..=99,
+        ),
     )
-        .prop_map(move |(names, votes, revealed, round, snaps, on_save)| {
+        .prop_map(move |(names, votes, revealed, round, snaps, on_save, backlog)| {
             let mut w = Workshop::default();
             for name in &names {
                 w.add_participant(name);
@@ -150,6 +180,13 @@ fn workshop(n: usize) -> impl Strategy<Value = (Workshop, Vec<Snapshot>)> {
             }
             w.path = (0..n).step_by(2).map(node).collect();
             w.snapshot_on_save = on_save;
+            let (order, in_progress, finished, wip_limit) = backlog;
+            w.backlog = Backlog {
+                order: order.into_iter().map(node).collect(),
+                in_progress: in_progress.into_iter().map(node).collect(),
+                finished: finished.into_iter().map(node).collect(),
+                wip_limit,
+            };
             let snapshots = snaps
                 .into_iter()
                 .map(|(label, taken, c)| Snapshot {
@@ -161,6 +198,10 @@ fn workshop(n: usize) -> impl Strategy<Value = (Workshop, Vec<Snapshot>)> {
                             confidence: c,
                             status: Status::Testing,
                             evidence: EvidenceStrength::Weak,
+                            importance: (i % 2 == 0).then_some(1 + (c % 5)),
+                            stance: (i % 3 == 0).then_some(c),
+                            convergence: (i % 3 != 2).then_some(100 - c),
+                            measured: i % 3 == 1,
                         })
                         .collect(),
                 })
@@ -438,7 +479,7 @@ fn apply(doc: &mut Document, history: &mut History, op: Op, gesture: usize) {
             history.apply(doc, Command::ReplaceWorkshop(w));
         }
         Op::Snapshot(label) => {
-            let snapshot = Snapshot::of(&doc.nodes, label, 1_800_000_000);
+            let snapshot = credence::analysis::belief_map::snapshot(doc, label, 1_800_000_000);
             let index = doc.snapshots.len();
             history.apply(doc, Command::InsertSnapshot { index, snapshot });
         }

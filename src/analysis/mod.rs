@@ -9,7 +9,12 @@
 //! - [`votes`]: the spread of the room's confidence votes, the biggest
 //!   disagreements, and the dot-voting tally.
 //! - [`walk`]: the order presentation mode's spotlight follows.
+//! - [`belief_map`]: Cutler's belief map — convergence measured from the
+//!   spread of revealed votes, and the quadrant each belief sits in.
+//! - [`backlog`]: the learning backlog, the "must learn" items ranked.
 
+pub mod backlog;
+pub mod belief_map;
 pub mod confidence;
 mod graph;
 pub mod impact;

@@ -11,6 +11,12 @@
 //!   instead of silently dropping them on save.
 //! - Version 3: adds `workshop` (participants, votes, dot round, spotlight
 //!   path) and `snapshots`, for the same reason.
+//! - Version 4: nodes gain the belief map's `stance` and `convergence`,
+//!   Cutler's four learning prompts, and test and learning cards; the
+//!   workshop gains the learning `backlog`; snapshots record importance,
+//!   stance and convergence. Every new field has a default, so the
+//!   migration only renumbers, but an older Credence must refuse the file
+//!   rather than drop the new fields on save.
 
 use super::LoadError;
 use super::locate::{Locator, line_col};
@@ -19,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// Larger files are refused before they are read, so a stray video or disk
 /// image cannot exhaust memory.
@@ -75,6 +81,42 @@ struct FileV3 {
     workshop: Workshop,
     #[serde(default)]
     snapshots: Vec<Snapshot>,
+}
+
+/// The current shape. Version 3 had the same top-level fields; what changed
+/// lies inside nodes, the workshop and snapshots, all with defaults.
+#[derive(Deserialize)]
+struct FileV4 {
+    #[allow(dead_code)]
+    version: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    nodes: Vec<Node>,
+    #[serde(default)]
+    edges: Vec<Edge>,
+    #[serde(default)]
+    canvases: Vec<Canvas>,
+    #[serde(default)]
+    workshop: Workshop,
+    #[serde(default)]
+    snapshots: Vec<Snapshot>,
+}
+
+/// Version 3 had no belief-map fields, prompts beyond two, cards or backlog;
+/// their defaults (unplaced, empty, limit 3) are what version 3 meant.
+impl From<FileV3> for FileV4 {
+    fn from(v3: FileV3) -> Self {
+        FileV4 {
+            version: 4,
+            title: v3.title,
+            nodes: v3.nodes,
+            edges: v3.edges,
+            canvases: v3.canvases,
+            workshop: v3.workshop,
+            snapshots: v3.snapshots,
+        }
+    }
 }
 
 /// Version 2 had no workshop and no snapshots.
@@ -209,15 +251,15 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
             "format version 0 does not exist".into(),
         ));
     }
-    let file: FileV3 = match version {
-        1 => FileV2::from(
-            ron::from_str::<FileV1>(text).map_err(|e| ron_error(e, "invalid document"))?,
-        )
+    let invalid = |e| ron_error(e, "invalid document");
+    let file: FileV4 = match version {
+        1 => FileV3::from(FileV2::from(
+            ron::from_str::<FileV1>(text).map_err(invalid)?,
+        ))
         .into(),
-        2 => ron::from_str::<FileV2>(text)
-            .map_err(|e| ron_error(e, "invalid document"))?
-            .into(),
-        _ => ron::from_str(text).map_err(|e| ron_error(e, "invalid document"))?,
+        2 => FileV3::from(ron::from_str::<FileV2>(text).map_err(invalid)?).into(),
+        3 => ron::from_str::<FileV3>(text).map_err(invalid)?.into(),
+        _ => ron::from_str(text).map_err(invalid)?,
     };
     let mut doc = Document {
         title: file.title,

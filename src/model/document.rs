@@ -1,7 +1,7 @@
 //! The whole belief map, plus the invariants every loaded or edited document keeps.
 
 use super::canvas::{Canvas, CanvasId, MAX_GRID};
-use super::{Edge, EdgeId, Node, NodeId, Snapshot, Workshop};
+use super::{Edge, EdgeId, MAX_WIP, Node, NodeId, Snapshot, Workshop};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -90,10 +90,10 @@ impl fmt::Display for Invalid {
                 write!(f, "the map has {count} nodes, over the {MAX_NODES} limit")
             }
             Invalid::OutOfRange { node, field, value } => {
-                let range = if *field == "confidence" {
-                    "0–100"
-                } else {
+                let range = if *field == "importance" {
                     "1–5"
+                } else {
+                    "0–100"
                 };
                 write!(f, "node {} has {field} {value}, outside {range}", node.0)
             }
@@ -151,7 +151,7 @@ impl Document {
         }
         let mut node_ids = HashSet::with_capacity(self.nodes.len());
         for node in &self.nodes {
-            for (field, text) in [("title", &node.title), ("notes", &node.notes)] {
+            for (field, text) in node.texts() {
                 // Bytes bound characters from above, so most texts skip the count.
                 if text.len() > MAX_TEXT_CHARS {
                     let chars = text.chars().count();
@@ -190,6 +190,15 @@ impl Document {
                     field: "importance",
                     value: node.importance,
                 });
+            }
+            for (field, value) in [("stance", node.stance), ("convergence", node.convergence)] {
+                if let Some(value) = value.filter(|v| *v > 100) {
+                    return Err(Invalid::OutOfRange {
+                        node: node.id,
+                        field,
+                        value,
+                    });
+                }
             }
         }
         self.validate_canvases()?;
@@ -297,6 +306,12 @@ impl Document {
                 ));
             }
         }
+        if !(1..=MAX_WIP).contains(&w.backlog.wip_limit) {
+            return bad(format!(
+                "the learning backlog's work-in-progress limit is {}, outside 1–{MAX_WIP}",
+                w.backlog.wip_limit
+            ));
+        }
         if let Some(round) = &w.dot_round {
             for p in &w.participants {
                 let used = w.dots_used(p.id);
@@ -320,11 +335,24 @@ impl Document {
                     "a snapshot label is over {MAX_NAME_CHARS} characters"
                 ));
             }
-            if let Some(n) = s.nodes.iter().find(|n| n.confidence > 100) {
-                return bad(format!(
-                    "snapshot \"{}\" gives node {} confidence {}, outside 0–100",
-                    s.label, n.node.0, n.confidence
-                ));
+            for n in &s.nodes {
+                let fields = [
+                    ("confidence", Some(n.confidence), 0..=100),
+                    ("stance", n.stance, 0..=100),
+                    ("convergence", n.convergence, 0..=100),
+                    ("importance", n.importance, 1..=5),
+                ];
+                for (field, value, range) in fields {
+                    if let Some(value) = value.filter(|v| !range.contains(v)) {
+                        return bad(format!(
+                            "snapshot \"{}\" gives node {} {field} {value}, outside {}–{}",
+                            s.label,
+                            n.node.0,
+                            range.start(),
+                            range.end()
+                        ));
+                    }
+                }
             }
         }
         Ok(())

@@ -26,10 +26,12 @@ pub use colour::Rgb;
 pub use document::{Document, Invalid, MAX_NODES, MAX_TEXT_CHARS};
 pub use edge::{Edge, EdgeId, EdgeKind};
 pub use node::{
-    BetPrompts, EvidenceStrength, Horizon, Node, NodeId, NodeKind, Point, Size, Status,
+    EvidenceStrength, Horizon, LearningCard, LearningPrompts, Node, NodeId, NodeKind, Point,
+    PromptCard, Size, Status, TestCard,
 };
 pub use template::{Template, TemplateSection};
 pub use workshop::{
-    Dot, DotRefused, DotRound, DotTarget, NodeState, PARTICIPANT_COLOURS, Participant,
-    ParticipantId, Snapshot, Vote, Workshop, takes_votes,
+    Backlog, Dot, DotRefused, DotRound, DotTarget, NodeState, PARTICIPANT_COLOURS, Participant,
+    ParticipantId, MAX_WIP, Snapshot, Vote, Workshop,
+    takes_votes,
 };

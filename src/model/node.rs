@@ -172,20 +172,128 @@ impl Horizon {
     }
 }
 
-/// Cutler's two prompts that make a bet's purpose explicit.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct BetPrompts {
-    /// "Reducing uncertainty here will allow us to ___"
-    pub allows_us_to: String,
-    /// "The value of being less wrong here is ___"
-    pub value_of_less_wrong: String,
+/// Four labelled free-text prompts, the shape shared by Cutler's learning
+/// prompts and Strategyzer's test and learning cards. One trait lets the
+/// inspector, the Markdown export and validation treat all three alike.
+pub trait PromptCard {
+    /// The card's heading, as the inspector and export show it.
+    const TITLE: &'static str;
+    /// Each blank's lead-in, in the order a reader fills them.
+    const LABELS: [&'static str; 4];
+    fn texts(&self) -> [&String; 4];
+    fn texts_mut(&mut self) -> [&mut String; 4];
+
+    fn is_empty(&self) -> bool {
+        self.texts().iter().all(|t| t.trim().is_empty())
+    }
 }
 
-impl BetPrompts {
-    pub fn is_empty(&self) -> bool {
-        self.allows_us_to.is_empty() && self.value_of_less_wrong.is_empty()
+/// Cutler's learning-backlog prompts (TBM 7/53), which say why reducing an
+/// uncertainty is worth the work.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LearningPrompts {
+    /// "Reducing uncertainty here will allow us to ___"
+    pub allows_us_to: String,
+    /// "The value of reducing uncertainty here (being less wrong) is ___"
+    pub value_of_less_wrong: String,
+    /// "The cost of being wrong is ___"
+    pub cost_of_being_wrong: String,
+    /// "Progress towards reducing uncertainty here will look like ___"
+    pub progress_looks_like: String,
+}
+
+impl PromptCard for LearningPrompts {
+    const TITLE: &'static str = "Learning prompts";
+    const LABELS: [&'static str; 4] = [
+        "Reducing uncertainty here will allow us to",
+        "The value of reducing uncertainty here (being less wrong) is",
+        "The cost of being wrong is",
+        "Progress towards reducing uncertainty here will look like",
+    ];
+    fn texts(&self) -> [&String; 4] {
+        [
+            &self.allows_us_to,
+            &self.value_of_less_wrong,
+            &self.cost_of_being_wrong,
+            &self.progress_looks_like,
+        ]
     }
+    fn texts_mut(&mut self) -> [&mut String; 4] {
+        [
+            &mut self.allows_us_to,
+            &mut self.value_of_less_wrong,
+            &mut self.cost_of_being_wrong,
+            &mut self.progress_looks_like,
+        ]
+    }
+}
+
+/// Strategyzer's test card: how a bet will be checked, written before the
+/// result is known so nobody moves the goalposts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TestCard {
+    pub we_believe: String,
+    pub to_verify: String,
+    pub measure: String,
+    pub right_if: String,
+}
+
+impl PromptCard for TestCard {
+    const TITLE: &'static str = "Test card";
+    const LABELS: [&'static str; 4] = [
+        "We believe",
+        "To verify that, we will",
+        "And measure",
+        "We are right if",
+    ];
+    fn texts(&self) -> [&String; 4] {
+        [&self.we_believe, &self.to_verify, &self.measure, &self.right_if]
+    }
+    fn texts_mut(&mut self) -> [&mut String; 4] {
+        [
+            &mut self.we_believe,
+            &mut self.to_verify,
+            &mut self.measure,
+            &mut self.right_if,
+        ]
+    }
+}
+
+/// Strategyzer's learning card: what a test or a learning item taught.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LearningCard {
+    pub believed: String,
+    pub observed: String,
+    pub learned: String,
+    pub therefore: String,
+}
+
+impl PromptCard for LearningCard {
+    const TITLE: &'static str = "Learning card";
+    const LABELS: [&'static str; 4] = [
+        "We believed",
+        "We observed",
+        "We learned",
+        "Therefore we will",
+    ];
+    fn texts(&self) -> [&String; 4] {
+        [&self.believed, &self.observed, &self.learned, &self.therefore]
+    }
+    fn texts_mut(&mut self) -> [&mut String; 4] {
+        [
+            &mut self.believed,
+            &mut self.observed,
+            &mut self.learned,
+            &mut self.therefore,
+        ]
+    }
+}
+
+fn is_empty_card<T: PromptCard>(card: &T) -> bool {
+    card.texts().iter().all(|t| t.is_empty())
 }
 
 /// A position on the board, in board units (1 unit = 1 point at 100% zoom).
@@ -235,7 +343,20 @@ pub struct Node {
     pub horizon: Horizon,
     pub tags: Vec<String>,
     pub colour: Option<Rgb>,
-    pub prompts: BetPrompts,
+    /// Cutler's belief map, left to right: 0 = disrupt, challenge, shift;
+    /// 100 = maintain, support, continue. `None` until someone places it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<u8>,
+    /// Cutler's belief map, bottom to top: 0 = we diverge, 100 = we agree.
+    /// Set by hand; revealed votes, when there are any, measure it instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub convergence: Option<u8>,
+    #[serde(skip_serializing_if = "is_empty_card")]
+    pub prompts: LearningPrompts,
+    #[serde(skip_serializing_if = "is_empty_card")]
+    pub test_card: TestCard,
+    #[serde(skip_serializing_if = "is_empty_card")]
+    pub learning_card: LearningCard,
     pub pos: Point,
     pub size: Size,
 }
@@ -261,7 +382,11 @@ impl Node {
             horizon: Horizon::Unset,
             tags: Vec::new(),
             colour: None,
-            prompts: BetPrompts::default(),
+            stance: None,
+            convergence: None,
+            prompts: LearningPrompts::default(),
+            test_card: TestCard::default(),
+            learning_card: LearningCard::default(),
             pos: Point::default(),
             size: Size::default(),
         }
@@ -270,6 +395,36 @@ impl Node {
     pub fn at(mut self, x: f32, y: f32) -> Self {
         self.pos = Point::new(x, y);
         self
+    }
+
+    /// Every free text a node holds, by its key in the file, so limits and
+    /// search cover the prompt cards as well as the title and notes.
+    pub fn texts(&self) -> impl Iterator<Item = (&'static str, &String)> + '_ {
+        fn keys<'a>(
+            keys: [&'static str; 4],
+            texts: [&'a String; 4],
+        ) -> impl Iterator<Item = (&'static str, &'a String)> {
+            keys.into_iter().zip(texts)
+        }
+        [("title", &self.title), ("notes", &self.notes)]
+            .into_iter()
+            .chain(keys(
+                [
+                    "allows_us_to",
+                    "value_of_less_wrong",
+                    "cost_of_being_wrong",
+                    "progress_looks_like",
+                ],
+                self.prompts.texts(),
+            ))
+            .chain(keys(
+                ["we_believe", "to_verify", "measure", "right_if"],
+                self.test_card.texts(),
+            ))
+            .chain(keys(
+                ["believed", "observed", "learned", "therefore"],
+                self.learning_card.texts(),
+            ))
     }
 
     pub fn center(&self) -> Point {

@@ -92,6 +92,38 @@ pub struct Workshop {
     pub path: Vec<NodeId>,
     /// Take a snapshot every time the document is saved.
     pub snapshot_on_save: bool,
+    pub backlog: Backlog,
+}
+
+/// The largest work-in-progress limit a backlog accepts.
+pub const MAX_WIP: u8 = 99;
+
+/// Cutler's learning backlog: what the team must learn, in the order it
+/// means to learn it. Which items are on it is derived from the two 2×2s
+/// (see `analysis::backlog`); only the team's choices are stored here.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Backlog {
+    /// The team's own order. Items it does not list follow it, ranked by
+    /// the default rule.
+    pub order: Vec<NodeId>,
+    /// Items someone is learning about now.
+    pub in_progress: Vec<NodeId>,
+    /// Items done; they leave the list until reopened.
+    pub finished: Vec<NodeId>,
+    /// "Learning in progress" above this warns, as a kanban WIP limit does.
+    pub wip_limit: u8,
+}
+
+impl Default for Backlog {
+    fn default() -> Self {
+        Self {
+            order: Vec::new(),
+            in_progress: Vec::new(),
+            finished: Vec::new(),
+            wip_limit: 3,
+        }
+    }
 }
 
 /// Kinds a person can hold a confidence in; outcomes, metrics and evidence
@@ -278,6 +310,19 @@ pub struct NodeState {
     pub confidence: u8,
     pub status: Status,
     pub evidence: EvidenceStrength,
+    /// The fields below arrived with the belief map (format version 4);
+    /// older snapshots lack them, and a missing one keeps today's value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importance: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<u8>,
+    /// Convergence as the map showed it: measured from revealed votes, or
+    /// as placed by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub convergence: Option<u8>,
+    /// Whether `convergence` was measured from votes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub measured: bool,
 }
 
 /// The map's judgements at a moment, labelled ("Q3 planning"), so a team can
@@ -291,23 +336,39 @@ pub struct Snapshot {
 }
 
 impl NodeState {
-    pub fn of(node: &Node) -> Self {
+    /// A node's state; `convergence` is what the belief map shows, which
+    /// the caller knows (votes live in the workshop, not the node).
+    pub fn of(node: &Node, convergence: Option<(u8, bool)>) -> Self {
         Self {
             node: node.id,
             confidence: node.confidence,
             status: node.status,
             evidence: node.evidence,
+            importance: Some(node.importance),
+            stance: node.stance,
+            convergence: convergence.map(|c| c.0),
+            measured: convergence.is_some_and(|c| c.1),
         }
     }
 }
 
 impl Snapshot {
-    /// Every node's judgements as they stand, under `label`.
-    pub fn of(nodes: &[Node], label: String, taken: u64) -> Self {
+    /// Every node's judgements as they stand, under `label`;
+    /// `convergence` gives each node's belief-map height, and whether it
+    /// was measured.
+    pub fn of(
+        nodes: &[Node],
+        label: String,
+        taken: u64,
+        convergence: impl Fn(&Node) -> Option<(u8, bool)>,
+    ) -> Self {
         Self {
             label,
             taken,
-            nodes: nodes.iter().map(NodeState::of).collect(),
+            nodes: nodes
+                .iter()
+                .map(|n| NodeState::of(n, convergence(n)))
+                .collect(),
         }
     }
 

@@ -115,30 +115,32 @@ impl CredenceApp {
 
     /// Records every node's confidence, status and evidence as they are now.
     pub fn take_snapshot(&mut self, label: &str) {
-        let taken = unix_seconds();
         let label = if label.trim().is_empty() {
             format!("Snapshot {}", self.doc.snapshots.len() + 1)
         } else {
             label.trim().to_string()
         };
-        let snapshot = Snapshot::of(&self.doc.nodes, label, taken);
-        self.apply(Command::InsertSnapshot {
+        let command = self.snapshot_command(label);
+        self.apply(command);
+    }
+
+    /// Inserting a snapshot of the map as it is now, labelled `label`.
+    pub(crate) fn snapshot_command(&self, label: String) -> Command {
+        Command::InsertSnapshot {
             index: self.doc.snapshots.len(),
-            snapshot,
-        });
+            snapshot: crate::analysis::belief_map::snapshot(&self.doc, label, unix_seconds()),
+        }
     }
 
     /// "Snapshot on every save": a snapshot labelled with the time, unless
     /// nothing it records changed since the last one.
     pub(crate) fn snapshot_if_changed(&mut self) {
-        let same = self.doc.snapshots.last().is_some_and(|last| {
-            last.nodes.len() == self.doc.nodes.len()
-                && last
-                    .nodes
-                    .iter()
-                    .zip(&self.doc.nodes)
-                    .all(|(s, n)| *s == NodeState::of(n))
-        });
+        let now = crate::analysis::belief_map::snapshot(&self.doc, String::new(), 0);
+        let same = self
+            .doc
+            .snapshots
+            .last()
+            .is_some_and(|last| last.nodes == now.nodes);
         if !same {
             self.take_snapshot(&format!("Saved {}", format_time(unix_seconds())));
         }
@@ -195,6 +197,14 @@ pub fn as_of(doc: &Document, snapshot: &Snapshot) -> Document {
             node.confidence = s.confidence;
             node.status = s.status;
             node.evidence = s.evidence;
+            if let Some(importance) = s.importance {
+                node.importance = importance;
+            }
+            // Older snapshots did not record the belief map; keep today's.
+            if s.importance.is_some() {
+                node.stance = s.stance;
+                node.convergence = s.convergence;
+            }
             past.nodes.push(node);
         }
     }
