@@ -9,7 +9,7 @@ use super::file_ops::{PathPrompt, Pending};
 use super::insight::Insights;
 use super::notice::{self, Notice};
 use super::{
-    assumption_map, canvas_board, canvas_inspector, insights_panel, inspector, menu, shortcuts,
+    assumption_map, belief_map, canvas_board, canvas_inspector, insights_panel, inspector, menu, shortcuts,
 };
 use crate::analysis::risk::Risk;
 use crate::edit::{Command, History, MergeKey, Selection, Snippet};
@@ -64,6 +64,7 @@ pub struct CredenceApp {
     pub board: super::boards::Board,
     pub canvas_board: super::canvas_board::CanvasBoardState,
     pub assumption_map: super::assumption_map::AssumptionMapState,
+    pub belief_map: super::belief_map::BeliefMapState,
     /// Built-in and user templates, read on first use.
     pub(crate) templates: Option<Vec<crate::model::Template>>,
     /// The name typed for "Save layout as template".
@@ -121,6 +122,7 @@ impl CredenceApp {
             board: Default::default(),
             canvas_board: Default::default(),
             assumption_map: Default::default(),
+            belief_map: Default::default(),
             templates: None,
             template_name: String::new(),
             template_dir: crate::io::templates::user_dir(),
@@ -334,6 +336,7 @@ impl CredenceApp {
                     }
                     Board::Canvas(id) => canvas_board::show(self, ui, id),
                     Board::Assumptions => assumption_map::show(self, ui),
+                    Board::Beliefs => belief_map::show(self, ui),
                 }
                 self.show_notice(ui);
             });

@@ -5,12 +5,10 @@
 
 use super::app::CredenceApp;
 use crate::edit::Command;
+use crate::analysis::backlog::IMPORTANT_FROM;
 use crate::model::{EvidenceStrength, NodeId, NodeKind};
-use crate::render::kind_colour;
-use egui::{
-    Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Stroke, StrokeKind, Ui,
-    WidgetInfo, pos2, vec2,
-};
+use super::quadrant::{AXIS, BACKGROUND, HOT_FILL, dropped, paint_card, paint_quadrant};
+use egui::{Align2, Color32, FontId, Id, Pos2, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
 /// Evidence columns, left to right: known to unknown.
 const COLUMNS: [EvidenceStrength; 4] = [
@@ -21,8 +19,6 @@ const COLUMNS: [EvidenceStrength; 4] = [
 ];
 const CARD_W: f32 = 180.0;
 const CARD_H: f32 = 54.0;
-/// Importance 3 and up counts as important.
-const IMPORTANT_FROM: u8 = 3;
 
 #[derive(Default)]
 pub struct AssumptionMapState {
@@ -55,7 +51,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let rect = ui.available_rect_before_wrap();
     ui.advance_cursor_after_rect(rect);
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, Color32::from_rgb(248, 249, 251));
+    painter.rect_filled(rect, 0.0, BACKGROUND);
     let area = Rect::from_min_max(rect.min + vec2(70.0, 44.0), rect.max - vec2(20.0, 50.0));
 
     // Quadrants, the leap-of-faith corner highlighted.
@@ -70,7 +66,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         (
             Rect::from_min_max(pos2(split_x, area.top()), pos2(area.right(), split_y)),
             "Leap of faith: important, little evidence. Test these first",
-            Color32::from_rgb(254, 232, 222),
+            HOT_FILL,
         ),
         (
             Rect::from_min_max(pos2(area.left(), split_y), pos2(split_x, area.bottom())),
@@ -84,27 +80,9 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         ),
     ];
     for (i, (q, caption, fill)) in quadrants.iter().enumerate() {
-        painter.rect_filled(*q, 0.0, *fill);
-        let colour = if i == 1 {
-            Color32::from_rgb(194, 65, 12)
-        } else {
-            Color32::from_rgb(110, 118, 132)
-        };
-        painter.text(
-            q.left_top() + vec2(8.0, 6.0),
-            Align2::LEFT_TOP,
-            *caption,
-            FontId::proportional(if i == 1 { 14.0 } else { 12.5 }),
-            colour,
-        );
+        paint_quadrant(&painter, *q, caption, *fill, i == 1);
     }
-    painter.rect_stroke(
-        quadrants[1].0,
-        0.0,
-        Stroke::new(2.0, Color32::from_rgb(234, 88, 12)),
-        StrokeKind::Inside,
-    );
-    let axis = Color32::from_rgb(90, 98, 112);
+    let axis = AXIS;
     painter.line_segment(
         [pos2(split_x, area.top()), pos2(split_x, area.bottom())],
         Stroke::new(1.5, axis),
@@ -210,6 +188,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         paint_card(
             ui,
             node,
+            &format!("{} · {}%", node.kind.label(), node.confidence),
             shown,
             app.selection.nodes.contains(id),
             dragging == Some(*id),
@@ -228,11 +207,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             app.selection.only_node(*id);
         }
     }
-    if let Some(id) = dragging
-        && ui.input(|i| i.pointer.any_released())
-    {
-        app.assumption_map.dragging = None;
-        if let (Some(p), Some(node)) = (pointer, app.doc.node(id)) {
+    if let Some((id, p)) = dropped(ui, &mut app.assumption_map.dragging) {
+        if let Some(node) = app.doc.node(id) {
             let (importance, evidence) = value_at(area, p);
             if (importance, evidence) != (node.importance, node.evidence) {
                 let mut changed = node.clone();
@@ -242,59 +218,6 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             }
         }
     }
-    if dragging.is_some() {
-        ui.ctx().request_repaint();
-    }
-}
-
-fn paint_card(ui: &Ui, node: &crate::model::Node, r: Rect, selected: bool, lifted: bool) {
-    let painter = if lifted {
-        ui.ctx().layer_painter(egui::LayerId::new(
-            egui::Order::Tooltip,
-            Id::unique("assumption-drag"),
-        ))
-    } else {
-        ui.painter().clone()
-    };
-    let accent = kind_colour(node.kind);
-    painter.rect_filled(
-        r.translate(vec2(0.0, 2.0)),
-        CornerRadius::same(6),
-        Color32::from_black_alpha(20),
-    );
-    painter.rect(
-        r,
-        CornerRadius::same(6),
-        Color32::WHITE,
-        Stroke::new(
-            if selected { 2.5 } else { 1.2 },
-            if selected {
-                Color32::from_rgb(37, 99, 235)
-            } else {
-                accent
-            },
-        ),
-        StrokeKind::Inside,
-    );
-    let mut job = egui::text::LayoutJob::simple(
-        node.title.clone(),
-        FontId::proportional(12.5),
-        Color32::from_rgb(17, 24, 39),
-        r.width() - 12.0,
-    );
-    job.wrap.max_rows = 2;
-    job.wrap.overflow_character = Some('…');
-    let galley = painter.layout_job(job);
-    painter
-        .with_clip_rect(r.shrink(2.0))
-        .galley(r.min + vec2(6.0, 4.0), galley, Color32::BLACK);
-    painter.text(
-        pos2(r.left() + 6.0, r.bottom() - 4.0),
-        Align2::LEFT_BOTTOM,
-        format!("{} · {}%", node.kind.label(), node.confidence),
-        FontId::proportional(10.0),
-        accent,
-    );
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! The board tabs: the belief map, each canvas, and the assumption map.
+//! The board tabs: the belief map, each canvas, the assumption map, and
+//! the belief 2×2 (Cutler's belief map and value × certainty).
 
 use super::app::CredenceApp;
 use crate::edit::Command;
@@ -12,6 +13,8 @@ pub enum Board {
     Map,
     Canvas(CanvasId),
     Assumptions,
+    /// Cutler's belief map and value × certainty.
+    Beliefs,
 }
 
 impl CredenceApp {
@@ -85,6 +88,11 @@ pub fn tab_bar(app: &mut CredenceApp, ui: &mut Ui) {
             Board::Assumptions,
             "Assumption map".into(),
             "Every assumption by importance and evidence; drag to change them",
+        ));
+        tabs.push((
+            Board::Beliefs,
+            "Belief 2×2".into(),
+            "Cutler's belief map: where we agree, where we must learn; and value × certainty",
         ));
         for (board, name, hint) in tabs {
             let selected = app.board == board;

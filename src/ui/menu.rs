@@ -237,6 +237,19 @@ pub fn status(app: &mut CredenceApp, ui: &mut Ui) {
             ),
             "Drag a card to set its importance and evidence · click to edit it",
         ),
+        Board::Beliefs => (
+            format!(
+                "{} beliefs · {} on the learning backlog",
+                app.doc
+                    .nodes
+                    .iter()
+                    .filter(|n| n.kind == NodeKind::Belief)
+                    .count(),
+                crate::analysis::backlog::items(&app.doc).len()
+            ),
+            "Drag a card sideways to set its stance, up or down to set convergence \
+             (revealed votes measure it instead) · drop in the tray to unplace it",
+        ),
     };
     ui.horizontal(|ui| {
         ui.label(facts);
