@@ -86,13 +86,11 @@ pub fn items(doc: &Document) -> Vec<Item> {
         .map(|(i, id)| (*id, i))
         .collect();
     // A stable sort keeps map order among equal scores.
-    out.sort_by(|a, b| {
-        match (chosen.get(&a.id), chosen.get(&b.id)) {
-            (Some(x), Some(y)) => x.cmp(y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => b.score.total_cmp(&a.score),
-        }
+    out.sort_by(|a, b| match (chosen.get(&a.id), chosen.get(&b.id)) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => b.score.total_cmp(&a.score),
     });
     out
 }

@@ -23,7 +23,8 @@ pub const MEASURED_FROM: usize = 2;
 /// Kinds the belief map places: beliefs always, assumptions and bets when
 /// the board is asked to include them.
 pub fn placed_kind(kind: NodeKind, include_more: bool) -> bool {
-    kind == NodeKind::Belief || (include_more && matches!(kind, NodeKind::Assumption | NodeKind::Bet))
+    kind == NodeKind::Belief
+        || (include_more && matches!(kind, NodeKind::Assumption | NodeKind::Bet))
 }
 
 /// Convergence measured from a spread of votes.

@@ -249,7 +249,12 @@ impl PromptCard for TestCard {
         "We are right if",
     ];
     fn texts(&self) -> [&String; 4] {
-        [&self.we_believe, &self.to_verify, &self.measure, &self.right_if]
+        [
+            &self.we_believe,
+            &self.to_verify,
+            &self.measure,
+            &self.right_if,
+        ]
     }
     fn texts_mut(&mut self) -> [&mut String; 4] {
         [
@@ -280,7 +285,12 @@ impl PromptCard for LearningCard {
         "Therefore we will",
     ];
     fn texts(&self) -> [&String; 4] {
-        [&self.believed, &self.observed, &self.learned, &self.therefore]
+        [
+            &self.believed,
+            &self.observed,
+            &self.learned,
+            &self.therefore,
+        ]
     }
     fn texts_mut(&mut self) -> [&mut String; 4] {
         [

@@ -9,7 +9,8 @@ use super::file_ops::{PathPrompt, Pending};
 use super::insight::Insights;
 use super::notice::{self, Notice};
 use super::{
-    assumption_map, belief_map, canvas_board, canvas_inspector, insights_panel, inspector, menu, shortcuts,
+    assumption_map, belief_map, canvas_board, canvas_inspector, insights_panel, inspector, menu,
+    shortcuts,
 };
 use crate::analysis::risk::Risk;
 use crate::edit::{Command, History, MergeKey, Selection, Snippet};
@@ -81,6 +82,8 @@ pub struct CredenceApp {
     /// The Ctrl+F search window, while open.
     pub(crate) search: Option<super::search::SearchState>,
     pub show_workshop: bool,
+    pub show_backlog: bool,
+    pub backlog_ui: super::backlog::BacklogUi,
     pub workshop_ui: super::workshop::WorkshopUi,
     /// Presentation mode (F5), while on.
     pub presentation: Option<super::presentation::Presentation>,
@@ -128,6 +131,8 @@ impl CredenceApp {
             template_dir: crate::io::templates::user_dir(),
             search: None,
             show_workshop: false,
+            show_backlog: false,
+            backlog_ui: Default::default(),
             workshop_ui: Default::default(),
             presentation: None,
             background: None,
@@ -302,6 +307,12 @@ impl CredenceApp {
                 .min_size(220.0)
                 .show(ui, |ui| super::workshop::show(self, ui));
         }
+        if self.show_backlog {
+            egui::Panel::left("credence-backlog")
+                .default_size(300.0)
+                .min_size(220.0)
+                .show(ui, |ui| super::backlog::show(self, ui));
+        }
         if self.show_insights {
             egui::Panel::left("credence-insights")
                 .default_size(260.0)
@@ -346,6 +357,7 @@ impl CredenceApp {
         self.show_save_conflict(ui.ctx());
         self.show_recovery_offer(ui.ctx());
         self.show_export_dialog(ui.ctx());
+        super::backlog::finish_dialog(self, ui.ctx());
         super::search::show(self, ui.ctx());
         self.poll_export(ui.ctx());
         self.poll_background(ui.ctx());

@@ -4,10 +4,10 @@
 //! evidence in one undoable step, and the belief map shows it at once.
 
 use super::app::CredenceApp;
-use crate::edit::Command;
-use crate::analysis::backlog::IMPORTANT_FROM;
-use crate::model::{EvidenceStrength, NodeId, NodeKind};
 use super::quadrant::{AXIS, BACKGROUND, HOT_FILL, dropped, paint_card, paint_quadrant};
+use crate::analysis::backlog::IMPORTANT_FROM;
+use crate::edit::Command;
+use crate::model::{EvidenceStrength, NodeId, NodeKind};
 use egui::{Align2, Color32, FontId, Id, Pos2, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
 /// Evidence columns, left to right: known to unknown.

@@ -16,9 +16,7 @@ use crate::analysis::belief_map::{self, Height, Quadrant};
 use crate::analysis::votes::points;
 use crate::edit::Command;
 use crate::model::{Node, NodeId};
-use egui::{
-    Align2, Color32, FontId, Id, Pos2, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2,
-};
+use egui::{Align2, Color32, FontId, Id, Pos2, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 use std::collections::HashMap;
 
 const CARD_W: f32 = 160.0;
@@ -104,7 +102,10 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     controls(app, ui, rect);
     paint_axes(ui, view, area);
 
-    let viewing = app.workshop_ui.viewing.and_then(|i| app.doc.snapshots.get(i));
+    let viewing = app
+        .workshop_ui
+        .viewing
+        .and_then(|i| app.doc.snapshots.get(i));
     let recorded: HashMap<NodeId, bool> = viewing
         .map(|s| s.nodes.iter().map(|n| (n.node, n.measured)).collect())
         .unwrap_or_default();
@@ -143,11 +144,23 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     for (card, place) in cards.iter().zip(&places) {
         let id = card.node.id;
         // Glide to the target; a card just dropped lands where it was let go.
-        let snap = if dragging == Some(id) { 0.0 } else { GLIDE_SECONDS };
+        let snap = if dragging == Some(id) {
+            0.0
+        } else {
+            GLIDE_SECONDS
+        };
         let ctx = ui.ctx();
         let center = pos2(
-            ctx.animate_value_with_time(Id::unique(("belief-card-x", id.0)), place.rect.center().x, snap),
-            ctx.animate_value_with_time(Id::unique(("belief-card-y", id.0)), place.rect.center().y, snap),
+            ctx.animate_value_with_time(
+                Id::unique(("belief-card-x", id.0)),
+                place.rect.center().x,
+                snap,
+            ),
+            ctx.animate_value_with_time(
+                Id::unique(("belief-card-y", id.0)),
+                place.rect.center().y,
+                snap,
+            ),
         );
         let r = Rect::from_center_size(center, place.rect.size());
         let response = ui.interact(
@@ -186,7 +199,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         );
         if measured && view == BeliefView::Convergence && !place.in_tray {
             let at = shown.right_top() + vec2(-9.0, 9.0);
-            ui.painter().circle(at, 5.0, MEASURED, Stroke::new(1.5, Color32::WHITE));
+            ui.painter()
+                .circle(at, 5.0, MEASURED, Stroke::new(1.5, Color32::WHITE));
         }
         let response = response.on_hover_text(hover(view, card, measured, read_only));
         if response.clicked() || response.drag_started() {
@@ -208,12 +222,20 @@ fn controls(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
     ui.scope_builder(egui::UiBuilder::new().max_rect(bar), |ui| {
         ui.horizontal(|ui| {
             let state = &mut app.belief_map;
-            ui.selectable_value(&mut state.view, BeliefView::Convergence, "Convergence × stance")
-                .on_hover_text(
-                    "Cutler's belief map: where we agree or diverge, and what we want to keep or shift",
-                );
-            ui.selectable_value(&mut state.view, BeliefView::ValueCertainty, "Value × certainty")
-                .on_hover_text("Beliefs by importance and confidence; drag to change both");
+            ui.selectable_value(
+                &mut state.view,
+                BeliefView::Convergence,
+                "Convergence × stance",
+            )
+            .on_hover_text(
+                "Cutler's belief map: where we agree or diverge, and what we want to keep or shift",
+            );
+            ui.selectable_value(
+                &mut state.view,
+                BeliefView::ValueCertainty,
+                "Value × certainty",
+            )
+            .on_hover_text("Beliefs by importance and confidence; drag to change both");
             ui.separator();
             ui.checkbox(&mut state.include_more, "Include assumptions and bets")
                 .on_hover_text("Place assumptions and bets as well as beliefs");
@@ -226,8 +248,14 @@ fn paint_axes(ui: &Ui, view: BeliefView, area: Rect) {
     let (mx, my) = (area.center().x, area.center().y);
     let quadrant = |right: bool, top: bool| {
         Rect::from_min_max(
-            pos2(if right { mx } else { area.left() }, if top { area.top() } else { my }),
-            pos2(if right { area.right() } else { mx }, if top { my } else { area.bottom() }),
+            pos2(
+                if right { mx } else { area.left() },
+                if top { area.top() } else { my },
+            ),
+            pos2(
+                if right { area.right() } else { mx },
+                if top { my } else { area.bottom() },
+            ),
         )
     };
     match view {
@@ -246,10 +274,34 @@ fn paint_axes(ui: &Ui, view: BeliefView, area: Rect) {
         }
         BeliefView::ValueCertainty => {
             let captions = [
-                (false, true, "Valuable and uncertain: learn here first", HOT_FILL, true),
-                (true, true, "Valuable and fairly certain: act on it", Color32::from_rgb(233, 245, 237), false),
-                (false, false, "Uncertain, less valuable: do not over-invest in learning", Color32::from_rgb(242, 244, 247), false),
-                (true, false, "Certain, less valuable: fine as it is", Color32::from_rgb(246, 243, 236), false),
+                (
+                    false,
+                    true,
+                    "Valuable and uncertain: learn here first",
+                    HOT_FILL,
+                    true,
+                ),
+                (
+                    true,
+                    true,
+                    "Valuable and fairly certain: act on it",
+                    Color32::from_rgb(233, 245, 237),
+                    false,
+                ),
+                (
+                    false,
+                    false,
+                    "Uncertain, less valuable: do not over-invest in learning",
+                    Color32::from_rgb(242, 244, 247),
+                    false,
+                ),
+                (
+                    true,
+                    false,
+                    "Certain, less valuable: fine as it is",
+                    Color32::from_rgb(246, 243, 236),
+                    false,
+                ),
             ];
             for (right, top, caption, fill, hot) in captions {
                 paint_quadrant(painter, quadrant(right, top), caption, fill, hot);
@@ -277,15 +329,34 @@ fn paint_axes(ui: &Ui, view: BeliefView, area: Rect) {
         ),
     };
     let below = area.bottom() + 6.0;
-    painter.text(pos2(area.left(), below), Align2::LEFT_TOP, left, font.clone(), AXIS);
-    painter.text(pos2(area.right(), below), Align2::RIGHT_TOP, right, font.clone(), AXIS);
-    painter.text(pos2(mx, below + 18.0), Align2::CENTER_TOP, x_title, font.clone(), AXIS);
+    painter.text(
+        pos2(area.left(), below),
+        Align2::LEFT_TOP,
+        left,
+        font.clone(),
+        AXIS,
+    );
+    painter.text(
+        pos2(area.right(), below),
+        Align2::RIGHT_TOP,
+        right,
+        font.clone(),
+        AXIS,
+    );
+    painter.text(
+        pos2(mx, below),
+        Align2::CENTER_TOP,
+        x_title,
+        font.clone(),
+        AXIS,
+    );
     // The vertical axis reads bottom to top, written up the left margin.
     for (text, y, align) in [(down, area.bottom(), 0.0), (up, area.top(), 1.0)] {
         let galley = painter.layout_no_wrap(text.to_string(), font.clone(), AXIS);
         let start = pos2(area.left() - 62.0, y + align * galley.size().x);
         painter.add(
-            egui::epaint::TextShape::new(start, galley, AXIS).with_angle(-std::f32::consts::FRAC_PI_2),
+            egui::epaint::TextShape::new(start, galley, AXIS)
+                .with_angle(-std::f32::consts::FRAC_PI_2),
         );
     }
     if view == BeliefView::ValueCertainty {
@@ -324,11 +395,13 @@ fn hover(view: BeliefView, card: &Card, measured: bool, read_only: bool) -> Stri
     match view {
         BeliefView::Convergence => {
             match (n.stance, card.height) {
-                (Some(s), Some(h)) => text += &format!(
-                    "\n{}\nStance {s} of 100, convergence {} of 100",
-                    Quadrant::of(s, h.convergence).caption(),
-                    h.convergence
-                ),
+                (Some(s), Some(h)) => {
+                    text += &format!(
+                        "\n{}\nStance {s} of 100, convergence {} of 100",
+                        Quadrant::of(s, h.convergence).caption(),
+                        h.convergence
+                    )
+                }
                 _ => text += "\nNot placed yet",
             }
             if let Some(s) = card.height.and_then(|h| h.measured) {
@@ -386,8 +459,15 @@ fn place_cards(view: BeliefView, area: Rect, tray: Rect, cards: &[Card]) -> Vec<
                 let rect = (0..12)
                     .map(|k| {
                         let k = k as f32;
-                        let dy = if k as i32 % 2 == 0 { k / 2.0 } else { -(k + 1.0) / 2.0 };
-                        let c = pos2(center.x, (center.y + dy * step).clamp(inner.top(), inner.bottom()));
+                        let dy = if k as i32 % 2 == 0 {
+                            k / 2.0
+                        } else {
+                            -(k + 1.0) / 2.0
+                        };
+                        let c = pos2(
+                            center.x,
+                            (center.y + dy * step).clamp(inner.top(), inner.bottom()),
+                        );
                         Rect::from_center_size(c, vec2(CARD_W, CARD_H))
                     })
                     .find(|r| taken.iter().all(|t| !t.intersects(*r)))
@@ -479,9 +559,18 @@ mod tests {
     #[test]
     fn a_point_maps_back_to_its_values() {
         let area = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 500.0));
-        assert_eq!(values_at(BeliefView::Convergence, area, pos2(100.0, 125.0)), (25, 75));
-        assert_eq!(values_at(BeliefView::ValueCertainty, area, pos2(400.0, 10.0)), (100, 5));
-        assert_eq!(values_at(BeliefView::ValueCertainty, area, pos2(0.0, 499.0)), (0, 1));
+        assert_eq!(
+            values_at(BeliefView::Convergence, area, pos2(100.0, 125.0)),
+            (25, 75)
+        );
+        assert_eq!(
+            values_at(BeliefView::ValueCertainty, area, pos2(400.0, 10.0)),
+            (100, 5)
+        );
+        assert_eq!(
+            values_at(BeliefView::ValueCertainty, area, pos2(0.0, 499.0)),
+            (0, 1)
+        );
         let mut n = Node::default();
         n.importance = 4;
         n.confidence = 30;

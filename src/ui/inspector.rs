@@ -10,7 +10,7 @@ use super::shortcuts::delete_selection;
 use crate::analysis::trace;
 use crate::edit::{Command, MergeKey};
 use crate::model::{
-    EdgeId, EdgeKind, EvidenceStrength, Horizon, Node, NodeId, NodeKind, Rgb, Status,
+    EdgeId, EdgeKind, EvidenceStrength, Horizon, Node, NodeId, NodeKind, PromptCard, Rgb, Status,
 };
 use egui::{ComboBox, Response, RichText, Slider, TextEdit, Ui};
 
@@ -211,25 +211,20 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
                 .hint_text("Notes, sources, links…"),
         );
         out.continuous("notes", &r);
+        let on_backlog = app.doc.workshop.backlog.in_progress.contains(&draft.id)
+            || app.doc.workshop.backlog.finished.contains(&draft.id);
+        if matches!(
+            draft.kind,
+            NodeKind::Question | NodeKind::Assumption | NodeKind::Belief | NodeKind::Bet
+        ) {
+            let open = matches!(draft.kind, NodeKind::Question | NodeKind::Assumption);
+            prompt_card(ui, &mut draft.prompts, &mut out, open, draft.id);
+        }
         if draft.kind == NodeKind::Bet {
-            ui.add_space(6.0);
-            ui.label(RichText::new("Why this bet (Cutler)").strong());
-            ui.label("Reducing uncertainty here will allow us to…");
-            let r = ui.add(
-                TextEdit::multiline(&mut draft.prompts.allows_us_to)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("Reducing uncertainty here will allow us to…"),
-            );
-            out.continuous("allows_us_to", &r);
-            ui.label("The value of being less wrong here is…");
-            let r = ui.add(
-                TextEdit::multiline(&mut draft.prompts.value_of_less_wrong)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("The value of being less wrong here is…"),
-            );
-            out.continuous("value_of_less_wrong", &r);
+            prompt_card(ui, &mut draft.test_card, &mut out, true, draft.id);
+        }
+        if draft.kind == NodeKind::Bet || on_backlog || !draft.learning_card.is_empty() {
+            prompt_card(ui, &mut draft.learning_card, &mut out, false, draft.id);
         }
     }
     if let [id] = ids {
@@ -288,8 +283,40 @@ fn copy_changed(original: &Node, draft: &Node, target: &mut Node) {
     copy!(horizon);
     copy!(tags);
     copy!(colour);
-    copy!(prompts.allows_us_to);
-    copy!(prompts.value_of_less_wrong);
+    copy!(prompts);
+    copy!(test_card);
+    copy!(learning_card);
+}
+
+/// One of the four-blank cards (Cutler's prompts, a test or learning card)
+/// as a collapsible section; open by default when it holds anything.
+fn prompt_card<T: PromptCard>(
+    ui: &mut Ui,
+    card: &mut T,
+    out: &mut Outcome,
+    open: bool,
+    node: NodeId,
+) {
+    ui.add_space(6.0);
+    let filled = !card.is_empty();
+    egui::CollapsingHeader::new(RichText::new(T::TITLE).strong())
+        .id_salt((T::TITLE, node.0))
+        .default_open(open || filled)
+        .show(ui, |ui| {
+            for (label, text) in T::LABELS.into_iter().zip(card.texts_mut()) {
+                let l = ui.label(format!("{label}…")).id;
+                let r = ui
+                    .add(
+                        TextEdit::multiline(text)
+                            .char_limit(crate::model::MAX_TEXT_CHARS)
+                            .desired_rows(1)
+                            .desired_width(f32::INFINITY)
+                            .hint_text("___"),
+                    )
+                    .labelled_by(l);
+                out.continuous(label, &r);
+            }
+        });
 }
 
 /// Tags are typed as one comma-separated line and applied when the field

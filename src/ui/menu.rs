@@ -183,6 +183,9 @@ pub fn toolbar(app: &mut CredenceApp, ui: &mut Ui) {
         ui.toggle_value(&mut app.show_workshop, "Workshop").on_hover_text(
             "Participants, hidden confidence votes and their reveal, dot voting, snapshots",
         );
+        ui.toggle_value(&mut app.show_backlog, "Backlog").on_hover_text(
+            "The learning backlog: what we must learn, in order, with a work-in-progress limit",
+        );
         if ui
             .button("Present")
             .on_hover_text("Presentation mode: full screen, spotlight and timer (F5; Esc leaves)")
