@@ -53,8 +53,51 @@ fn markdown_outline_is_exact() {
 ## Riskiest assumptions
 
 1. Budgets exist — score 6.0 (importance 3, evidence none, 1 bets/outcomes rest on it)
+
+## Learning backlog
+
+Learning in progress: 0 of 3.
+
+1. **Budgets exist** — leap of faith (assumption map)
 ";
     assert_eq!(export::to_markdown(&small_map()), expected);
+}
+
+/// The backlog in rank order with the prompts that are filled in, and the
+/// finished items with what they taught.
+#[test]
+fn markdown_lists_the_learning_backlog_with_its_prompts() {
+    let mut doc = small_map();
+    let mut belief = doc.nodes[1].clone();
+    belief.stance = Some(10);
+    belief.convergence = Some(10);
+    belief.importance = 5;
+    belief.prompts.cost_of_being_wrong = "a year of the wrong pricing".into();
+    doc.nodes[1] = belief;
+    doc.nodes[2].prompts.allows_us_to = "set the price".into();
+    doc.workshop.backlog.in_progress = vec![NodeId(3)];
+    let md = export::to_markdown(&doc);
+    let backlog = &md[md.find("## Learning backlog").unwrap()..];
+    assert!(
+        backlog.starts_with(
+            "## Learning backlog\n\nLearning in progress: 1 of 3.\n\n\
+             1. **Customers \"pay\" more** — must learn (belief map)\n   \
+             - The cost of being wrong is a year of the wrong pricing\n\
+             2. **Budgets exist** — leap of faith (assumption map); in progress\n   \
+             - Reducing uncertainty here will allow us to set the price\n"
+        ),
+        "{backlog}"
+    );
+    // Finished: off the backlog, into "Learned" with its learning card.
+    doc.workshop.backlog.finished = vec![NodeId(3)];
+    doc.nodes[2].learning_card.learned = "budgets exist, but sit with IT".into();
+    let md = export::to_markdown(&doc);
+    assert!(!md.contains("2. **Budgets exist**"));
+    assert!(md.contains(
+        "## Learned\n\n- **Budgets exist** — now 50%\n   \
+         - Reducing uncertainty here will allow us to set the price\n   \
+         - We learned budgets exist, but sit with IT\n"
+    ));
 }
 
 /// Revealed votes carry their spread and who said what; hidden ones are
@@ -84,9 +127,10 @@ fn markdown_lists_the_spread_only_after_the_reveal() {
         "{hidden}"
     );
     assert!(
-        hidden.ends_with(
-            "## Dot voting\n\n1. Run a pricing test — 2 dots\n2. Grow revenue — 1 dot\n"
-        )
+        hidden.contains(
+            "## Dot voting\n\n1. Run a pricing test — 2 dots\n2. Grow revenue — 1 dot\n\n## Learning"
+        ),
+        "{hidden}"
     );
 
     doc.workshop.revealed = true;

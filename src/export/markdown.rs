@@ -10,11 +10,16 @@
 //! median and spread, and a "Biggest disagreements" section lists who said
 //! what. Hidden votes are left out entirely, as on the screen. A dot-voting
 //! round adds its ranked result.
+//!
+//! The learning backlog follows in rank order, each item with the learning
+//! prompts, test card and learning card that are filled in, then what was
+//! finished and what it taught.
 
+use crate::analysis::backlog;
 use crate::analysis::risk::riskiest_assumptions;
 use crate::analysis::votes::{self, Spread};
 use crate::analysis::{BeliefGraph, carries_support};
-use crate::model::{Document, Node, NodeId, NodeKind, takes_votes};
+use crate::model::{Document, Node, NodeId, NodeKind, PromptCard, takes_votes};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
@@ -177,7 +182,58 @@ pub fn to_markdown(doc: &Document) -> String {
         }
     }
     workshop_sections(doc, &mut outline.out);
+    learning_sections(doc, &mut outline.out);
     outline.out
+}
+
+/// The learning backlog in rank order, then the finished items.
+fn learning_sections(doc: &Document, out: &mut String) {
+    let items = backlog::items(doc);
+    let b = &doc.workshop.backlog;
+    if !items.is_empty() {
+        let doing = items.iter().filter(|i| i.in_progress).count();
+        let _ = writeln!(
+            out,
+            "\n## Learning backlog\n\nLearning in progress: {doing} of {}.\n",
+            b.wip_limit
+        );
+        for (rank, item) in items.iter().enumerate() {
+            let Some(node) = doc.node(item.id) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "{}. **{}** — {}{}",
+                rank + 1,
+                one_line(&node.title),
+                item.source().to_lowercase(),
+                if item.in_progress { "; in progress" } else { "" }
+            );
+            filled_prompts(node, out);
+        }
+    }
+    let finished: Vec<&Node> = b.finished.iter().filter_map(|id| doc.node(*id)).collect();
+    if !finished.is_empty() {
+        out.push_str("\n## Learned\n\n");
+        for node in finished {
+            let _ = writeln!(out, "- **{}** — now {}%", one_line(&node.title), node.confidence);
+            filled_prompts(node, out);
+        }
+    }
+}
+
+/// The blanks of a node's cards that are filled in, one nested line each.
+fn filled_prompts(node: &Node, out: &mut String) {
+    fn card<T: PromptCard>(card: &T, out: &mut String) {
+        for (label, text) in T::LABELS.iter().zip(card.texts()) {
+            if !text.trim().is_empty() {
+                let _ = writeln!(out, "   - {label} {}", one_line(text));
+            }
+        }
+    }
+    card(&node.prompts, out);
+    card(&node.test_card, out);
+    card(&node.learning_card, out);
 }
 
 /// The revealed disagreements, with each person's vote, and the dot-voting
