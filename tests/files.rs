@@ -320,8 +320,17 @@ fn version_3_files_migrate_exactly() {
     let doc = credence::io::load(&v3).unwrap();
     assert_eq!(doc.workshop.participants.len(), 6);
     assert_eq!(doc.workshop.backlog, credence::model::Backlog::default());
-    assert!(doc.nodes.iter().all(|n| n.stance.is_none() && n.convergence.is_none()));
-    assert!(doc.snapshots.iter().flat_map(|s| &s.nodes).all(|s| s.importance.is_none()));
+    assert!(
+        doc.nodes
+            .iter()
+            .all(|n| n.stance.is_none() && n.convergence.is_none())
+    );
+    assert!(
+        doc.snapshots
+            .iter()
+            .flat_map(|s| &s.nodes)
+            .all(|s| s.importance.is_none())
+    );
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop.ron");
     assert_eq!(doc, credence::io::load(&example).unwrap());
     let saved = credence::io::to_ron(&doc);

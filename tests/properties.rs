@@ -5,8 +5,8 @@
 use credence::edit::{Command, History, MergeKey};
 use credence::model::{
     Backlog, Canvas, CanvasHeader, CanvasId, Document, Edge, EdgeId, EdgeKind, EvidenceStrength,
-    Horizon, LearningCard, LearningPrompts, Node, NodeId, NodeKind, NodeState, Note, Point, Rgb, Size, Snapshot, Status, TestCard,
-    Workshop,
+    Horizon, LearningCard, LearningPrompts, Node, NodeId, NodeKind, NodeState, Note, Point, Rgb,
+    Size, Snapshot, Status, TestCard, Workshop,
 };
 use proptest::prelude::*;
 use std::path::Path;
@@ -150,64 +150,66 @@ fn workshop(n: usize) -> impl Strategy<Value = (Workshop, Vec<Snapshot>)> {
             1u8..=99,
         ),
     )
-        .prop_map(move |(names, votes, revealed, round, snaps, on_save, backlog)| {
-            let mut w = Workshop::default();
-            for name in &names {
-                w.add_participant(name);
-                // add_participant trims; keep the generated name as is.
-                w.participants.last_mut().unwrap().name = name.clone();
-            }
-            let node = |i: usize| NodeId(i as u64 * 3 + 1);
-            if !w.participants.is_empty() {
-                for (i, p, v) in votes {
-                    let p = w.participants[p % w.participants.len()].id;
-                    w.set_vote(node(i), p, Some(v));
+        .prop_map(
+            move |(names, votes, revealed, round, snaps, on_save, backlog)| {
+                let mut w = Workshop::default();
+                for name in &names {
+                    w.add_participant(name);
+                    // add_participant trims; keep the generated name as is.
+                    w.participants.last_mut().unwrap().name = name.clone();
                 }
-            }
-            w.revealed = revealed;
-            if let Some((per, open, dots)) = round {
-                w.dot_round = Some(credence::model::DotRound {
-                    per_person: per,
-                    open: true,
-                    dots: Vec::new(),
-                });
-                for (p, i) in dots {
-                    if let Some(p) = w.participants.get(p).map(|p| p.id) {
-                        let _ = w.place_dot(p, credence::model::DotTarget::Node(node(i)));
+                let node = |i: usize| NodeId(i as u64 * 3 + 1);
+                if !w.participants.is_empty() {
+                    for (i, p, v) in votes {
+                        let p = w.participants[p % w.participants.len()].id;
+                        w.set_vote(node(i), p, Some(v));
                     }
                 }
-                w.dot_round.as_mut().unwrap().open = open;
-            }
-            w.path = (0..n).step_by(2).map(node).collect();
-            w.snapshot_on_save = on_save;
-            let (order, in_progress, finished, wip_limit) = backlog;
-            w.backlog = Backlog {
-                order: order.into_iter().map(node).collect(),
-                in_progress: in_progress.into_iter().map(node).collect(),
-                finished: finished.into_iter().map(node).collect(),
-                wip_limit,
-            };
-            let snapshots = snaps
-                .into_iter()
-                .map(|(label, taken, c)| Snapshot {
-                    label,
-                    taken: u64::from(taken),
-                    nodes: (0..n)
-                        .map(|i| NodeState {
-                            node: node(i),
-                            confidence: c,
-                            status: Status::Testing,
-                            evidence: EvidenceStrength::Weak,
-                            importance: (i % 2 == 0).then_some(1 + (c % 5)),
-                            stance: (i % 3 == 0).then_some(c),
-                            convergence: (i % 3 != 2).then_some(100 - c),
-                            measured: i % 3 == 1,
-                        })
-                        .collect(),
-                })
-                .collect();
-            (w, snapshots)
-        })
+                w.revealed = revealed;
+                if let Some((per, open, dots)) = round {
+                    w.dot_round = Some(credence::model::DotRound {
+                        per_person: per,
+                        open: true,
+                        dots: Vec::new(),
+                    });
+                    for (p, i) in dots {
+                        if let Some(p) = w.participants.get(p).map(|p| p.id) {
+                            let _ = w.place_dot(p, credence::model::DotTarget::Node(node(i)));
+                        }
+                    }
+                    w.dot_round.as_mut().unwrap().open = open;
+                }
+                w.path = (0..n).step_by(2).map(node).collect();
+                w.snapshot_on_save = on_save;
+                let (order, in_progress, finished, wip_limit) = backlog;
+                w.backlog = Backlog {
+                    order: order.into_iter().map(node).collect(),
+                    in_progress: in_progress.into_iter().map(node).collect(),
+                    finished: finished.into_iter().map(node).collect(),
+                    wip_limit,
+                };
+                let snapshots = snaps
+                    .into_iter()
+                    .map(|(label, taken, c)| Snapshot {
+                        label,
+                        taken: u64::from(taken),
+                        nodes: (0..n)
+                            .map(|i| NodeState {
+                                node: node(i),
+                                confidence: c,
+                                status: Status::Testing,
+                                evidence: EvidenceStrength::Weak,
+                                importance: (i % 2 == 0).then_some(1 + (c % 5)),
+                                stance: (i % 3 == 0).then_some(c),
+                                convergence: (i % 3 != 2).then_some(100 - c),
+                                measured: i % 3 == 1,
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                (w, snapshots)
+            },
+        )
 }
 
 fn document() -> impl Strategy<Value = Document> {

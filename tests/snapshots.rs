@@ -71,6 +71,15 @@ fn assumption_map_board() {
     h.snapshot("board_assumption_map");
 }
 
+/// Cutler's belief map from the five-person example with revealed votes:
+/// the captioned quadrants, "must learn" highlighted, measured cards marked.
+#[test]
+fn belief_map_board() {
+    let mut h = open_example("beliefs.ron");
+    click_label(&mut h, "Belief 2×2", Modifiers::NONE);
+    h.snapshot("board_belief_map");
+}
+
 /// A revealed vote: the dot strip (one dot per person in their colour), the
 /// middle half as a band, the median tick, and the inspector's numbers.
 #[test]
