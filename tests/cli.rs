@@ -19,7 +19,10 @@ fn credence(args: &[&str]) -> (i32, String) {
 fn check_reports_a_good_file() {
     let (code, out) = credence(&["check", "examples/north-star.ron"]);
     assert_eq!(code, 0);
-    assert_eq!(out, "examples/north-star.ron: ok, 26 nodes, 25 edges\n");
+    assert_eq!(
+        out,
+        "examples/north-star.ron: ok, 26 nodes, 25 edges, 4 items to learn\n"
+    );
 }
 
 #[test]
@@ -28,7 +31,7 @@ fn check_counts_the_workshop() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "examples/workshop.ron: ok, 26 nodes, 25 edges, 6 participants, 84 votes, 2 snapshots\n"
+        "examples/workshop.ron: ok, 26 nodes, 25 edges, 6 participants, 84 votes, 2 snapshots, 4 items to learn\n"
     );
 }
 
@@ -42,7 +45,7 @@ fn check_reports_each_file_and_fails_on_any_error() {
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "examples/north-star.ron: ok, 26 nodes, 25 edges\n\
+        "examples/north-star.ron: ok, 26 nodes, 25 edges, 4 items to learn\n\
          tests/fixtures/bad/missing-node.ron:7:30: edge 1 names node 9, which does not exist\n"
     );
 }
@@ -245,7 +248,13 @@ fn export_writes_every_format_headless() {
     let png = dir.path().join("map.png");
     let (code, out) = credence(&["check", png.to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert_eq!(out, format!("{}: ok, 26 nodes, 25 edges\n", png.display()));
+    assert_eq!(
+        out,
+        format!(
+            "{}: ok, 26 nodes, 25 edges, 4 items to learn\n",
+            png.display()
+        )
+    );
 }
 
 #[test]

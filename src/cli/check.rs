@@ -35,6 +35,11 @@ fn check_one(path: &Path) -> Result<String, String> {
         (w.participants.len(), "participant", "participants"),
         (w.votes.len(), "vote", "votes"),
         (doc.snapshots.len(), "snapshot", "snapshots"),
+        (
+            credence::analysis::backlog::items(&doc).len(),
+            "item to learn",
+            "items to learn",
+        ),
     ] {
         match count {
             0 => {}

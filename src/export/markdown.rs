@@ -207,7 +207,11 @@ fn learning_sections(doc: &Document, out: &mut String) {
                 rank + 1,
                 one_line(&node.title),
                 item.source().to_lowercase(),
-                if item.in_progress { "; in progress" } else { "" }
+                if item.in_progress {
+                    "; in progress"
+                } else {
+                    ""
+                }
             );
             filled_prompts(node, out);
         }
@@ -216,7 +220,12 @@ fn learning_sections(doc: &Document, out: &mut String) {
     if !finished.is_empty() {
         out.push_str("\n## Learned\n\n");
         for node in finished {
-            let _ = writeln!(out, "- **{}** — now {}%", one_line(&node.title), node.confidence);
+            let _ = writeln!(
+                out,
+                "- **{}** — now {}%",
+                one_line(&node.title),
+                node.confidence
+            );
             filled_prompts(node, out);
         }
     }
