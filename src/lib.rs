@@ -6,7 +6,9 @@
 //! One crate; each module depends only on those listed below it.
 //!
 //! - [`ui`]: the eframe app, including the facilitation tools (Workshop
-//!   panel, masked vote entry, presentation mode). Turns input into
+//!   panel, masked vote entry, presentation mode), the 2×2 boards
+//!   (assumption map, Cutler's belief map, value × certainty) and the
+//!   learning backlog. Turns input into
 //!   [`edit::Command`]s; never mutates the model directly.
 //! - [`export`]: PNG (offscreen egui-wgpu, tiled, the document embedded),
 //!   SVG (the same painted shapes as vectors), JSON Canvas, Markdown,
@@ -19,11 +21,12 @@
 //! - [`layout`]: our own layered (Sugiyama-style) layout on petgraph.
 //! - [`analysis`]: petgraph views of the document: tracing, cycles,
 //!   "what if this is wrong?", effective confidence, riskiest assumptions,
-//!   the spread of votes, and presentation mode's walk order.
+//!   the spread of votes, belief-map convergence measured from it, the
+//!   learning backlog's ranking, and presentation mode's walk order.
 //! - [`io`]: versioned RON load/save with positioned errors and atomic
 //!   writes; reading documents back from exported PNGs and JSON Canvas.
 //! - [`model`]: the document as pure data (map, canvases, workshop votes,
-//!   snapshots); knows no egui and no I/O.
+//!   the learning backlog, snapshots); knows no egui and no I/O.
 //!
 //! `model`, `io`, `analysis` and `layout` know nothing of egui; only `ui`
 //! knows about windows and dialogs. [`synth`] generates realistic maps for

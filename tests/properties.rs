@@ -256,7 +256,7 @@ fn document() -> impl Strategy<Value = Document> {
 /// time it is applied.
 #[derive(Clone, Debug)]
 enum Op {
-    Add(Node),
+    Add(Box<Node>),
     Remove(usize),
     Move(usize, f32, f32),
     Retitle(usize, String),
@@ -281,7 +281,7 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        node(0).prop_map(Op::Add),
+        node(0).prop_map(|n| Op::Add(Box::new(n))),
         any::<usize>().prop_map(Op::Remove),
         (any::<usize>(), finite(), finite()).prop_map(|(i, x, y)| Op::Move(i, x, y)),
         (any::<usize>(), text()).prop_map(|(i, t)| Op::Retitle(i, t)),
@@ -331,7 +331,7 @@ fn apply(doc: &mut Document, history: &mut History, op: Op, gesture: usize) {
     match op {
         Op::Add(mut node) => {
             node.id = doc.next_node_id();
-            history.apply(doc, Command::add(doc, vec![node], vec![]));
+            history.apply(doc, Command::add(doc, vec![*node], vec![]));
         }
         Op::Remove(i) => {
             if let Some(i) = pick(doc.nodes.len(), i) {

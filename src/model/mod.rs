@@ -3,7 +3,10 @@
 //! A [`Document`] is a belief map, typed [`Node`]s joined by typed
 //! [`Edge`]s, plus any number of [`Canvas`] boards whose sticky notes may
 //! link to nodes, plus the [`Workshop`] (participants, their votes, a
-//! dot-voting round) and [`Snapshot`]s of belief over time.
+//! dot-voting round, the learning [`Backlog`]) and [`Snapshot`]s of belief
+//! over time. Nodes carry their place on Cutler's belief map (stance and a
+//! hand-set convergence) and three [`PromptCard`]s: Cutler's learning
+//! prompts, and Strategyzer's test and learning cards.
 //! This module knows nothing of egui, files or undo, so every other layer can
 //! lean on it and tests can build documents by hand.
 //!

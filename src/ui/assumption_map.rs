@@ -207,15 +207,15 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             app.selection.only_node(*id);
         }
     }
-    if let Some((id, p)) = dropped(ui, &mut app.assumption_map.dragging) {
-        if let Some(node) = app.doc.node(id) {
-            let (importance, evidence) = value_at(area, p);
-            if (importance, evidence) != (node.importance, node.evidence) {
-                let mut changed = node.clone();
-                changed.importance = importance;
-                changed.evidence = evidence;
-                app.apply(Command::UpdateNodes(vec![changed]));
-            }
+    if let Some((id, p)) = dropped(ui, &mut app.assumption_map.dragging)
+        && let Some(node) = app.doc.node(id)
+    {
+        let (importance, evidence) = value_at(area, p);
+        if (importance, evidence) != (node.importance, node.evidence) {
+            let mut changed = node.clone();
+            changed.importance = importance;
+            changed.evidence = evidence;
+            app.apply(Command::UpdateNodes(vec![changed]));
         }
     }
 }

@@ -571,9 +571,11 @@ mod tests {
             values_at(BeliefView::ValueCertainty, area, pos2(0.0, 499.0)),
             (0, 1)
         );
-        let mut n = Node::default();
-        n.importance = 4;
-        n.confidence = 30;
+        let n = Node {
+            importance: 4,
+            confidence: 30,
+            ..Node::default()
+        };
         let (fx, fy) = spot(BeliefView::ValueCertainty, &n, None).unwrap();
         let p = area.min + vec2(fx * area.width(), fy * area.height());
         assert_eq!(values_at(BeliefView::ValueCertainty, area, p), (30, 4));

@@ -1,7 +1,8 @@
 //! The eframe app: menu, toolbar, board tabs (belief map, canvases,
-//! assumption map), inspector, search, and dialogs; for workshops, the
-//! Workshop panel (participants, hidden votes and their reveal, dot voting,
-//! snapshots and the history slider) and presentation mode (F5).
+//! assumption map, belief 2×2), inspector, search, and dialogs; for
+//! workshops, the Workshop panel (participants, hidden votes and their
+//! reveal, dot voting, snapshots and the history slider), the Learning
+//! backlog panel, and presentation mode (F5).
 //!
 //! The UI turns input into [`edit::Command`](crate::edit::Command)s and
 //! hands them to the [`History`](crate::edit::History); it never mutates the
