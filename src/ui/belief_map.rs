@@ -12,6 +12,7 @@
 
 use super::app::CredenceApp;
 use super::quadrant::{AXIS, BACKGROUND, HOT_FILL, dropped, paint_card, paint_quadrant};
+use crate::analysis::backlog::IMPORTANT_FROM;
 use crate::analysis::belief_map::{self, Height, Quadrant};
 use crate::analysis::votes::points;
 use crate::edit::Command;
@@ -245,7 +246,16 @@ fn controls(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
 
 fn paint_axes(ui: &Ui, view: BeliefView, area: Rect) {
     let painter = ui.painter();
-    let (mx, my) = (area.center().x, area.center().y);
+    // Value × certainty splits between importance 2 and 3, so "high value"
+    // means what the assumption map calls important.
+    let my = match view {
+        BeliefView::Convergence => area.center().y,
+        BeliefView::ValueCertainty => {
+            let important = f32::from(6 - IMPORTANT_FROM) / 5.0;
+            area.top() + important * area.height()
+        }
+    };
+    let mx = area.center().x;
     let quadrant = |right: bool, top: bool| {
         Rect::from_min_max(
             pos2(
