@@ -6,8 +6,8 @@
 use super::app::CredenceApp;
 use crate::analysis::backlog::{self, Item};
 use crate::edit::{Command, MergeKey};
-use crate::model::{LearningCard, MAX_WIP, NodeId, PromptCard};
-use egui::{Color32, Id, RichText, Sense, Stroke, TextEdit, Ui};
+use crate::model::{LearningCard, MAX_WIP, NodeId};
+use egui::{Color32, Id, RichText, Sense, Stroke, Ui};
 
 /// The Finish dialog's draft: nothing changes until it is confirmed.
 pub struct Finishing {
@@ -308,17 +308,7 @@ pub fn finish_dialog(app: &mut CredenceApp, ctx: &egui::Context) {
         ui.heading("Finish learning");
         ui.label(RichText::new(&title).strong());
         ui.label("What did we learn? Fill in the learning card.");
-        for (label, text) in LearningCard::LABELS.into_iter().zip(f.card.texts_mut()) {
-            let l = ui.label(format!("{label}…")).id;
-            ui.add(
-                TextEdit::multiline(text)
-                    .char_limit(crate::model::MAX_TEXT_CHARS)
-                    .desired_rows(1)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("___"),
-            )
-            .labelled_by(l);
-        }
+        super::inspector::card_fields(ui, &mut f.card);
         ui.horizontal(|ui| {
             let l = ui.label("New confidence");
             ui.add(egui::Slider::new(&mut f.confidence, 0..=100).suffix("%"))

@@ -303,20 +303,35 @@ fn prompt_card<T: PromptCard>(
         .id_salt((T::TITLE, node.0))
         .default_open(open || filled)
         .show(ui, |ui| {
-            for (label, text) in T::LABELS.into_iter().zip(card.texts_mut()) {
-                let l = ui.label(format!("{label}…")).id;
-                let r = ui
-                    .add(
-                        TextEdit::multiline(text)
-                            .char_limit(crate::model::MAX_TEXT_CHARS)
-                            .desired_rows(1)
-                            .desired_width(f32::INFINITY)
-                            .hint_text("___"),
-                    )
-                    .labelled_by(l);
+            for (label, r) in card_fields(ui, card) {
                 out.continuous(label, &r);
             }
         });
+}
+
+/// A card's four blanks, each a labelled text field, for the inspector and
+/// the backlog's Finish dialog.
+pub(super) fn card_fields<T: PromptCard>(
+    ui: &mut Ui,
+    card: &mut T,
+) -> Vec<(&'static str, Response)> {
+    T::LABELS
+        .into_iter()
+        .zip(card.texts_mut())
+        .map(|(label, text)| {
+            let l = ui.label(format!("{label}…")).id;
+            let r = ui
+                .add(
+                    TextEdit::multiline(text)
+                        .char_limit(crate::model::MAX_TEXT_CHARS)
+                        .desired_rows(1)
+                        .desired_width(f32::INFINITY)
+                        .hint_text("___"),
+                )
+                .labelled_by(l);
+            (label, r)
+        })
+        .collect()
 }
 
 /// Tags are typed as one comma-separated line and applied when the field
