@@ -159,14 +159,19 @@ pub fn paint_edge(painter: &Painter, edge: &Edge, from: &Node, to: &Node, view: 
 }
 
 /// The edge whose line passes within `tolerance` screen points of `pos`.
-pub fn edge_at(doc: &Document, view: &View, pos: Pos2, tolerance: f32) -> Option<EdgeId> {
-    let index = doc.index();
+pub fn edge_at<'a>(
+    doc: &'a Document,
+    view: &View<'a>,
+    pos: Pos2,
+    tolerance: f32,
+) -> Option<EdgeId> {
+    let ends = view.ends_for(doc);
     let mut best: Option<(f32, EdgeId)> = None;
-    for edge in &doc.edges {
-        let (Some(&a), Some(&b)) = (index.get(&edge.from), index.get(&edge.to)) else {
+    for (edge, end) in doc.edges.iter().zip(ends.iter()) {
+        let Some((a, b)) = *end else {
             continue;
         };
-        let (from, to) = (&doc.nodes[a], &doc.nodes[b]);
+        let (from, to) = (&doc.nodes[a as usize], &doc.nodes[b as usize]);
         if !card_rect(from, view)
             .union(card_rect(to, view))
             .expand(tolerance)

@@ -68,6 +68,11 @@ pub struct View<'a> {
     pub grid: bool,
     /// Presentation mode's spotlit card; every other card is dimmed.
     pub spotlight: Option<NodeId>,
+    /// Each edge's end nodes as positions in `doc.nodes`, from
+    /// [`edge_ends`], cached by the caller while the structure is unchanged
+    /// so a frame does not rebuild and hash an id index. Entries are
+    /// checked against the ids before use; `None` builds them afresh.
+    pub ends: Option<&'a [Option<(u32, u32)>]>,
 }
 
 impl<'a> View<'a> {
@@ -86,6 +91,15 @@ impl<'a> View<'a> {
             background: Some(Theme::Light.palette().canvas),
             grid: true,
             spotlight: None,
+            ends: None,
+        }
+    }
+
+    /// The end nodes of every edge of `doc`, from the cache when it fits.
+    pub fn ends_for(&self, doc: &'a Document) -> std::borrow::Cow<'a, [Option<(u32, u32)>]> {
+        match self.ends {
+            Some(ends) if ends_fit(doc, ends) => std::borrow::Cow::Borrowed(ends),
+            _ => std::borrow::Cow::Owned(edge_ends(doc)),
         }
     }
 
@@ -103,13 +117,35 @@ impl<'a> View<'a> {
     }
 }
 
-/// Paints background grid, edges, then cards (so cards cover edge ends).
-pub fn paint_board(painter: &Painter, doc: &Document, view: &View) {
-    style::paint_background(painter, view);
+/// Each edge's end nodes as positions in `doc.nodes`; `None` for an edge
+/// whose end is missing.
+pub fn edge_ends(doc: &Document) -> Vec<Option<(u32, u32)>> {
     let index = doc.index();
-    for edge in &doc.edges {
-        if let (Some(&a), Some(&b)) = (index.get(&edge.from), index.get(&edge.to)) {
-            edges::paint_edge(painter, edge, &doc.nodes[a], &doc.nodes[b], view);
+    doc.edges
+        .iter()
+        .map(|e| Some((*index.get(&e.from)? as u32, *index.get(&e.to)? as u32)))
+        .collect()
+}
+
+/// Whether cached ends still describe `doc`: one per edge, naming the same
+/// nodes. A linear check, far cheaper than hashing every id.
+fn ends_fit(doc: &Document, ends: &[Option<(u32, u32)>]) -> bool {
+    let id = |i: u32| doc.nodes.get(i as usize).map(|n| n.id);
+    ends.len() == doc.edges.len()
+        && doc.edges.iter().zip(ends).all(|(e, end)| match end {
+            Some((a, b)) => id(*a) == Some(e.from) && id(*b) == Some(e.to),
+            None => true,
+        })
+}
+
+/// Paints background grid, edges, then cards (so cards cover edge ends).
+pub fn paint_board<'a>(painter: &Painter, doc: &'a Document, view: &View<'a>) {
+    style::paint_background(painter, view);
+    let ends = view.ends_for(doc);
+    for (edge, end) in doc.edges.iter().zip(ends.iter()) {
+        if let Some((a, b)) = *end {
+            let (a, b) = (&doc.nodes[a as usize], &doc.nodes[b as usize]);
+            edges::paint_edge(painter, edge, a, b, view);
         }
     }
     for node in &doc.nodes {
@@ -123,5 +159,44 @@ pub fn paint_board(painter: &Painter, doc: &Document, view: &View) {
         {
             votes::paint_marks(painter, node, m, view);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edge, EdgeId, EdgeKind, Node, NodeKind};
+
+    fn doc(order: &[u64]) -> Document {
+        Document {
+            nodes: order
+                .iter()
+                .map(|&i| Node::new(NodeId(i), NodeKind::Belief, ""))
+                .collect(),
+            edges: vec![
+                Edge::new(EdgeId(1), NodeId(1), NodeId(2), EdgeKind::Supports),
+                Edge::new(EdgeId(2), NodeId(3), NodeId(9), EdgeKind::Supports),
+            ],
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn cached_edge_ends_are_used_only_while_they_fit() {
+        let a = doc(&[1, 2, 3]);
+        let ends = edge_ends(&a);
+        assert_eq!(ends, [Some((0, 1)), None], "node 9 is missing");
+        let selection = crate::edit::Selection::default();
+        let view = View {
+            ends: Some(&ends),
+            ..View::new(Camera::default(), Rect::ZERO, &selection)
+        };
+        assert!(matches!(view.ends_for(&a), std::borrow::Cow::Borrowed(_)));
+        // The same ids in another order (a snapshot's map, an undone
+        // delete): the cache no longer fits and fresh ends are built.
+        let b = doc(&[2, 1, 3]);
+        let fresh = view.ends_for(&b);
+        assert!(matches!(fresh, std::borrow::Cow::Owned(_)));
+        assert_eq!(fresh[0], Some((1, 0)));
     }
 }

@@ -472,6 +472,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         trace: trace.as_ref(),
         effective: Some(&insights.effective),
         in_cycle: Some(&insights.in_cycle),
+        ends: Some(&insights.ends),
         ..View::new(app.camera, rect, &app.selection)
     };
     render::paint_board(&painter, app.shown_doc(), &view);
@@ -556,6 +557,7 @@ pub(crate) fn card_info(node: &crate::model::Node) -> WidgetInfo {
 fn view_of(app: &CredenceApp, rect: Rect, hovered: Option<NodeId>) -> View<'_> {
     View {
         hovered,
+        ends: app.insights_ref().map(|i| &i.ends[..]),
         ..View::new(app.camera, rect, &app.selection)
     }
 }

@@ -18,6 +18,8 @@ pub struct Insights {
     pub cycles: Vec<Vec<NodeId>>,
     pub in_cycle: HashSet<NodeId>,
     pub effective: HashMap<NodeId, u8>,
+    /// Each edge's end positions, so painting a frame needs no id index.
+    pub ends: Vec<Option<(u32, u32)>>,
     /// Computed on first use: it traces from every assumption.
     risks: Option<Vec<Risk>>,
 }
@@ -35,6 +37,7 @@ impl Insights {
             cycles,
             in_cycle,
             effective,
+            ends: crate::render::edge_ends(doc),
             risks: None,
         }
     }
