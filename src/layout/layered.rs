@@ -2,7 +2,7 @@
 //! card positions.
 
 use super::rank::network_simplex;
-use super::{coordinates, order};
+use super::{coordinates, order, untangle};
 use crate::model::{Document, NodeId, Point};
 use petgraph::algo::{greedy_feedback_arc_set, tarjan_scc};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -58,6 +58,8 @@ pub(super) struct Layered {
     /// Size across the layer (height when flowing down).
     pub depth: Vec<f32>,
     pub real: usize,
+    /// The component's edges between cards, as local (cause, effect).
+    pub edges: Vec<(usize, usize)>,
 }
 
 impl Layered {
@@ -109,13 +111,7 @@ pub fn layout(
     for members in components {
         let mut l = build(&members, &edges, &rank, &along, &across);
         order::reduce(&mut l, options.sweeps);
-        let centre = coordinates::assign(&l, options.node_gap);
-        let low = (0..l.real)
-            .map(|v| centre[v] - l.size[v] / 2.0)
-            .fold(f32::INFINITY, f32::min);
-        let high = (0..l.real)
-            .map(|v| centre[v] + l.size[v] / 2.0)
-            .fold(f32::NEG_INFINITY, f32::max);
+        let mut centre = coordinates::assign(&l, options.node_gap);
         // Across the layers: each layer is a band as deep as its deepest card.
         let deepest: Vec<f32> = l
             .layers
@@ -129,6 +125,32 @@ pub fn layout(
             at += depth + options.layer_gap;
         }
         let total = at - options.layer_gap;
+        let layer_y: Vec<f32> = band_start
+            .iter()
+            .zip(&deepest)
+            .map(|(start, depth)| start + depth / 2.0)
+            .collect();
+        let real = l.real;
+        untangle::untangle(
+            &mut untangle::Drawing {
+                layer_of: &l.layer_of[..real],
+                centre: &mut centre[..real],
+                size: &l.size[..real],
+                layer_y: &layer_y,
+                layers: l
+                    .layers
+                    .iter()
+                    .map(|layer| layer.iter().copied().filter(|&v| v < real).collect())
+                    .collect(),
+            },
+            &l.edges,
+        );
+        let low = (0..l.real)
+            .map(|v| centre[v] - l.size[v] / 2.0)
+            .fold(f32::INFINITY, f32::min);
+        let high = (0..l.real)
+            .map(|v| centre[v] + l.size[v] / 2.0)
+            .fold(f32::NEG_INFINITY, f32::max);
         // Vertices 0..real are the component's members, in order.
         for (v, &global) in members.iter().enumerate() {
             let layer = l.layer_of[v];
@@ -352,6 +374,7 @@ fn build(
         size: Vec::new(),
         depth: Vec::new(),
         real: members.len(),
+        edges: Vec::new(),
     };
     for &v in members {
         let id = l.add_vertex(rank[v], along[v], across[v]);
@@ -361,6 +384,7 @@ fn build(
         let (Some(&la), Some(&lb)) = (local.get(&a), local.get(&b)) else {
             continue;
         };
+        l.edges.push((la, lb));
         // `a` is the cause, in a deeper layer than `b`.
         let mut prev = la;
         for layer in (rank[b] + 1..rank[a]).rev() {

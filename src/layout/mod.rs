@@ -13,7 +13,10 @@
 //!    and projected onto "in order, never overlapping" by isotonic
 //!    regression (pool adjacent violators), which keeps long edges straight
 //!    and the drawing compact while real card sizes can never overlap;
-//! 5. disconnected components are packed side by side.
+//! 5. untangling: neighbouring cards in a layer swap places when that lowers
+//!    the straight-line crossings the reader sees (a long edge is one line,
+//!    not its chain of dummies), counting only the moved cards' edges;
+//! 6. disconnected components are packed side by side.
 //!
 //! Nothing here knows egui; [`crossings`] measures results the same way for
 //! our layout and for Graphviz `dot`.
@@ -23,5 +26,6 @@ pub mod crossings;
 mod layered;
 mod order;
 mod rank;
+mod untangle;
 
 pub use layered::{Flow, LayoutOptions, layout};
