@@ -9,6 +9,9 @@ use crate::edit::{Command, MergeKey};
 use crate::model::{LearningCard, MAX_WIP, NodeId};
 use egui::{Color32, Id, RichText, Sense, Stroke, Ui};
 
+/// A row's frame around its two lines: group margin and stroke, both sides.
+const ROW_CHROME: f32 = 14.0;
+
 /// The Finish dialog's draft: nothing changes until it is confirmed.
 pub struct Finishing {
     node: NodeId,
@@ -73,19 +76,32 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
              assumptions in the assumption map's leap-of-faith corner appear here.",
         );
     }
+    // Only the rows in view are laid out: a big map can put thousands of
+    // items on the backlog.
+    let inner = 2.0 * ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("backlog-scroll")
         .auto_shrink([false, true])
         .max_height(ui.available_height() - 60.0)
-        .show(ui, |ui| rows(app, ui, &items));
+        .show_rows(ui, inner + ROW_CHROME, items.len(), |ui, range| {
+            rows(app, ui, &items, range, inner);
+        });
     finished(app, ui);
 }
 
 /// The ranked rows; a row dragged and dropped between two others takes
 /// that place, and the whole order is then the team's.
-fn rows(app: &mut CredenceApp, ui: &mut Ui, items: &[Item]) {
-    let mut rects = Vec::with_capacity(items.len());
-    for (rank, item) in items.iter().enumerate() {
+fn rows(
+    app: &mut CredenceApp,
+    ui: &mut Ui,
+    items: &[Item],
+    range: std::ops::Range<usize>,
+    inner: f32,
+) {
+    let mut rects = Vec::with_capacity(range.len());
+    let first = range.start;
+    for (rank, item) in items[range].iter().enumerate() {
+        let rank = first + rank;
         let Some(node) = app.doc.node(item.id) else {
             continue;
         };
@@ -107,6 +123,7 @@ fn rows(app: &mut CredenceApp, ui: &mut Ui, items: &[Item]) {
             })
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
+                ui.set_min_height(inner);
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(format!("{}.", rank + 1)).strong());
                     let r = ui
@@ -188,9 +205,9 @@ fn rows(app: &mut CredenceApp, ui: &mut Ui, items: &[Item]) {
     };
     let pointer = ui.input(|i| i.pointer.interact_pos());
     // Where the row would land: before the first row whose middle is below.
-    let target = pointer.map(|p| rects.iter().take_while(|r| r.center().y < p.y).count());
+    let target = pointer.map(|p| first + rects.iter().take_while(|r| r.center().y < p.y).count());
     if let (Some(p), Some(at)) = (pointer, target) {
-        let y = match rects.get(at) {
+        let y = match rects.get(at - first) {
             Some(r) => r.top() - 2.0,
             None => rects.last().map_or(p.y, |r| r.bottom() + 2.0),
         };

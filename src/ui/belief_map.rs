@@ -73,10 +73,10 @@ fn values_at(view: BeliefView, area: Rect, p: Pos2) -> (u8, u8) {
     }
 }
 
-/// One card to draw, copied out of the shown document so the board can
-/// edit the real one.
-struct Card {
-    node: Node,
+/// One card to draw, borrowed from the shown document; edits wait until
+/// the cards are drawn.
+struct Card<'a> {
+    node: &'a Node,
     height: Option<Height>,
     /// Measured, from a snapshot that recorded it so.
     measured_then: bool,
@@ -121,7 +121,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         .map(|n| Card {
             height: heights.get(&n.id).copied(),
             measured_then: recorded.get(&n.id).copied().unwrap_or(false),
-            node: n.clone(),
+            node: n,
         })
         .collect();
 
@@ -142,6 +142,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     }
     let pointer = ui.input(|i| i.pointer.interact_pos());
     let dragging = app.belief_map.dragging;
+    let mut picked = None;
+    let mut lifted = None;
     for (card, place) in cards.iter().zip(&places) {
         let id = card.node.id;
         // Glide to the target; a card just dropped lands where it was let go.
@@ -192,7 +194,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         let footer = footer(view, card, measured);
         paint_card(
             ui,
-            &card.node,
+            card.node,
             &footer,
             shown,
             app.selection.nodes.contains(&id),
@@ -203,13 +205,22 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             ui.painter()
                 .circle(at, 5.0, MEASURED, Stroke::new(1.5, Color32::WHITE));
         }
-        let response = response.on_hover_text(hover(view, card, measured, read_only));
+        // Built only for the card under the pointer.
+        let response = response.on_hover_ui(|ui| {
+            ui.label(hover(view, card, measured, read_only));
+        });
         if response.clicked() || response.drag_started() {
-            app.selection.only_node(id);
+            picked = Some(id);
         }
         if response.drag_started() {
-            app.belief_map.dragging = Some(id);
+            lifted = Some(id);
         }
+    }
+    if let Some(id) = picked {
+        app.selection.only_node(id);
+    }
+    if lifted.is_some() {
+        app.belief_map.dragging = lifted;
     }
     if let Some((id, p)) = dropped(ui, &mut app.belief_map.dragging) {
         drop_card(app, view, area, tray, id, p);
@@ -443,6 +454,42 @@ fn hover(view: BeliefView, card: &Card, measured: bool, read_only: bool) -> Stri
     text
 }
 
+/// Placed cards bucketed by card-sized cells, so checking a slot looks at
+/// the few cards near it rather than all of them (a year-old map can hold
+/// thousands of beliefs).
+#[derive(Default)]
+struct Taken {
+    cells: HashMap<(i32, i32), Vec<Rect>>,
+}
+
+impl Taken {
+    fn cells_of(r: Rect) -> impl Iterator<Item = (i32, i32)> {
+        let (x0, x1) = (
+            (r.left() / CARD_W).floor() as i32,
+            (r.right() / CARD_W).floor() as i32,
+        );
+        let (y0, y1) = (
+            (r.top() / CARD_H).floor() as i32,
+            (r.bottom() / CARD_H).floor() as i32,
+        );
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn is_free(&self, r: Rect) -> bool {
+        Self::cells_of(r).all(|c| {
+            self.cells
+                .get(&c)
+                .is_none_or(|list| list.iter().all(|t| !t.intersects(r)))
+        })
+    }
+
+    fn insert(&mut self, r: Rect) {
+        for c in Self::cells_of(r) {
+            self.cells.entry(c).or_default().push(r);
+        }
+    }
+}
+
 /// A card's target rectangle, and the exact point it stands for.
 struct Place {
     rect: Rect,
@@ -454,14 +501,14 @@ struct Place {
 /// nearest free slot (a dot and a leader line keep the exact point), and
 /// unplaced cards in a row along the tray.
 fn place_cards(view: BeliefView, area: Rect, tray: Rect, cards: &[Card]) -> Vec<Place> {
-    let mut taken: Vec<Rect> = Vec::new();
+    let mut taken = Taken::default();
     let mut tray_slot = 0usize;
     // Cards stay clear of the top quadrants' captions.
     let inner = area.shrink2(vec2(CARD_W / 2.0 + 2.0, CARD_H / 2.0 + 2.0));
     let inner = Rect::from_min_max(inner.min + vec2(0.0, CAPTION_H), inner.max);
     cards
         .iter()
-        .map(|card| match spot(view, &card.node, card.height.as_ref()) {
+        .map(|card| match spot(view, card.node, card.height.as_ref()) {
             Some((fx, fy)) => {
                 let dot = area.min + vec2(fx * area.width(), fy * area.height());
                 let center = inner.clamp(dot);
@@ -480,9 +527,9 @@ fn place_cards(view: BeliefView, area: Rect, tray: Rect, cards: &[Card]) -> Vec<
                         );
                         Rect::from_center_size(c, vec2(CARD_W, CARD_H))
                     })
-                    .find(|r| taken.iter().all(|t| !t.intersects(*r)))
+                    .find(|r| taken.is_free(*r))
                     .unwrap_or_else(|| Rect::from_center_size(center, vec2(CARD_W, CARD_H)));
-                taken.push(rect);
+                taken.insert(rect);
                 Place {
                     rect,
                     dot: Some(dot),
