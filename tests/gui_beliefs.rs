@@ -147,6 +147,33 @@ fn dragging_sets_the_stance_and_undo_reverts_it() {
 }
 
 #[test]
+fn arrow_keys_nudge_the_selected_card_and_undo_each_press() {
+    let mut doc = two_beliefs();
+    doc.nodes[0].convergence = Some(60);
+    let mut h = board(doc);
+    click_label(&mut h, "Belief: We agree on this", Modifiers::NONE);
+    press(&mut h, Key::ArrowRight);
+    let n = node_by_title(&h.state().doc, "We agree on this");
+    assert_eq!((n.stance, n.convergence), (Some(75), Some(60)));
+    shortcut(&mut h, Modifiers::SHIFT, Key::ArrowUp);
+    let n = node_by_title(&h.state().doc, "We agree on this");
+    assert_eq!((n.stance, n.convergence), (Some(75), Some(61)));
+    // On value × certainty the same keys change confidence and importance.
+    click_label(&mut h, "Value × certainty", Modifiers::NONE);
+    press(&mut h, Key::ArrowDown);
+    let n = node_by_title(&h.state().doc, "We agree on this");
+    assert_eq!(n.importance, 2);
+    for _ in 0..3 {
+        shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    }
+    let n = node_by_title(&h.state().doc, "We agree on this");
+    assert_eq!(
+        (n.stance, n.convergence, n.importance),
+        (Some(70), Some(60), 3)
+    );
+}
+
+#[test]
 fn value_by_certainty_drags_set_importance_and_confidence() {
     let mut h = board(two_beliefs());
     click_label(&mut h, "Value × certainty", Modifiers::NONE);

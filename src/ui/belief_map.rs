@@ -225,6 +225,9 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     if let Some((id, p)) = dropped(ui, &mut app.belief_map.dragging) {
         drop_card(app, view, area, tray, id, p);
     }
+    if !read_only {
+        nudge(app, ui, view);
+    }
     super::workshop::history_banner(app, ui);
 }
 
@@ -576,6 +579,57 @@ fn paint_tray(ui: &Ui, tray: Rect, count: usize) {
         FontId::proportional(11.5),
         AXIS,
     );
+}
+
+/// Arrow keys move the selected cards, as in any whiteboard: 5 points a
+/// press, 1 with Shift. On the belief map left and right change the stance
+/// and up and down the hand-set convergence (a measured card only moves
+/// sideways); on value × certainty they change confidence and importance.
+fn nudge(app: &mut CredenceApp, ui: &Ui, view: BeliefView) {
+    if app.selection.nodes.is_empty() || ui.ctx().memory(|m| m.focused().is_some()) {
+        return;
+    }
+    let (dx, dy, fine) = ui.input(|i| {
+        let pressed = |k| i.key_pressed(k);
+        (
+            i32::from(pressed(egui::Key::ArrowRight)) - i32::from(pressed(egui::Key::ArrowLeft)),
+            i32::from(pressed(egui::Key::ArrowUp)) - i32::from(pressed(egui::Key::ArrowDown)),
+            i.modifiers.shift,
+        )
+    });
+    if dx == 0 && dy == 0 {
+        return;
+    }
+    let step = if fine { 1 } else { 5 };
+    let shift = |v: u8, by: i32| (i32::from(v) + by).clamp(0, 100) as u8;
+    let heights = belief_map::heights(&app.doc);
+    let include = app.belief_map.include_more;
+    let changed: Vec<Node> = app
+        .doc
+        .nodes
+        .iter()
+        .filter(|n| app.selection.nodes.contains(&n.id) && belief_map::placed_kind(n.kind, include))
+        .filter_map(|n| {
+            let mut c = n.clone();
+            match view {
+                BeliefView::Convergence => {
+                    c.stance = Some(shift(n.stance.unwrap_or(50), dx * step));
+                    let measured = heights.get(&n.id).is_some_and(|h| h.measured.is_some());
+                    if !measured {
+                        c.convergence = Some(shift(n.convergence.unwrap_or(50), dy * step));
+                    }
+                }
+                BeliefView::ValueCertainty => {
+                    c.confidence = shift(n.confidence, dx * step);
+                    c.importance = (i32::from(n.importance) + dy).clamp(1, 5) as u8;
+                }
+            }
+            (c != *n).then_some(c)
+        })
+        .collect();
+    if !changed.is_empty() {
+        app.apply(Command::UpdateNodes(changed));
+    }
 }
 
 /// Turns a drop into one undoable edit of the node's fields.

@@ -251,7 +251,8 @@ pub fn status(app: &mut CredenceApp, ui: &mut Ui) {
                 crate::analysis::backlog::items(&app.doc).len()
             ),
             "Drag a card sideways to set its stance, up or down to set convergence \
-             (revealed votes measure it instead) · drop in the tray to unplace it",
+             (revealed votes measure it instead) · arrows nudge the selection · \
+             drop in the tray to unplace it",
         ),
     };
     ui.horizontal(|ui| {
