@@ -284,6 +284,25 @@ fn the_backlog_lists_the_must_learn_corner_and_the_leaps_of_faith_in_rank_order(
     assert_eq!(reordered[1..], shown[..4]);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(listed(&h), shown);
+
+    // The row's context menu moves it without a drag.
+    let row = rect_of(&h, &format!("Backlog item 3: {}", shown[2]));
+    let at = row.right_center() - egui::vec2(8.0, 0.0);
+    h.event(egui::Event::PointerMoved(at));
+    h.step();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run_ok();
+    click_label(&mut h, "Move up", Modifiers::NONE);
+    let moved = listed(&h);
+    assert_eq!(moved[1], shown[2]);
+    assert_eq!(moved[2], shown[1]);
 }
 
 #[test]

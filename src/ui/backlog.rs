@@ -112,7 +112,7 @@ fn rows(
         let row_id = Id::unique(("backlog-row", item.id.0));
         let last_rect = ui.data(|d| d.get_temp::<egui::Rect>(row_id));
         let handle = last_rect.map(|r| {
-            ui.interact(r, row_id, Sense::drag())
+            ui.interact(r, row_id, Sense::click_and_drag())
                 .on_hover_cursor(egui::CursorIcon::Grab)
         });
         let frame = egui::Frame::group(ui.style())
@@ -173,7 +173,7 @@ fn rows(
             });
         let rect = frame.response.rect;
         ui.data_mut(|d| d.insert_temp(row_id, rect));
-        let handle = handle.unwrap_or_else(|| ui.interact(rect, row_id, Sense::drag()));
+        let handle = handle.unwrap_or_else(|| ui.interact(rect, row_id, Sense::click_and_drag()));
         handle.widget_info(|| {
             egui::WidgetInfo::labeled(
                 egui::Role::ListItem,
@@ -183,6 +183,9 @@ fn rows(
         });
         if handle.drag_started() {
             app.backlog_ui.dragging = Some(item.id);
+        }
+        if handle.clicked() {
+            app.jump_to(item.id);
         }
         handle.context_menu(|ui| {
             if ui.button("Move to top").clicked() {
