@@ -124,7 +124,7 @@ fn rows(
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.set_min_height(inner);
-                ui.horizontal(|ui| {
+                let title_response = ui.horizontal(|ui| {
                     ui.label(RichText::new(format!("{}.", rank + 1)).strong());
                     let r = ui
                         .selectable_label(app.selection.nodes.contains(&item.id), &title)
@@ -136,6 +136,7 @@ fn rows(
                     if r.clicked() {
                         app.jump_to(item.id);
                     }
+                    r
                 });
                 ui.horizontal(|ui| {
                     ui.weak(item.source());
@@ -170,6 +171,7 @@ fn rows(
                         start_finishing(app, item.id);
                     }
                 });
+                title_response.inner
             });
         let rect = frame.response.rect;
         ui.data_mut(|d| d.insert_temp(row_id, rect));
@@ -187,20 +189,10 @@ fn rows(
         if handle.clicked() {
             app.jump_to(item.id);
         }
-        handle.context_menu(|ui| {
-            if ui.button("Move to top").clicked() {
-                reorder(app, items, item.id, 0);
-                ui.close();
-            }
-            if rank > 0 && ui.button("Move up").clicked() {
-                reorder(app, items, item.id, rank - 1);
-                ui.close();
-            }
-            if rank + 1 < items.len() && ui.button("Move down").clicked() {
-                reorder(app, items, item.id, rank + 1);
-                ui.close();
-            }
-        });
+        // The same menu on the row and on its title, which takes its own clicks.
+        for response in [&handle, &frame.inner] {
+            response.context_menu(|ui| row_menu(app, ui, items, item.id, rank));
+        }
         rects.push(rect);
     }
     let Some(dragged) = app.backlog_ui.dragging else {
@@ -233,6 +225,22 @@ fn rows(
         }
     } else {
         ui.ctx().request_repaint();
+    }
+}
+
+/// A row's context menu: move it without dragging.
+fn row_menu(app: &mut CredenceApp, ui: &mut Ui, items: &[Item], id: NodeId, rank: usize) {
+    if ui.button("Move to top").clicked() {
+        reorder(app, items, id, 0);
+        ui.close();
+    }
+    if rank > 0 && ui.button("Move up").clicked() {
+        reorder(app, items, id, rank - 1);
+        ui.close();
+    }
+    if rank + 1 < items.len() && ui.button("Move down").clicked() {
+        reorder(app, items, id, rank + 1);
+        ui.close();
     }
 }
 
