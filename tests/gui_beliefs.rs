@@ -271,11 +271,12 @@ fn the_backlog_lists_the_must_learn_corner_and_the_leaps_of_faith_in_rank_order(
     );
 
     // Dragging the last row to the top makes it first, and the order sticks.
+    // The drag starts on the row's rank number, as a hand would grab it.
     let last = rect_of(&h, &format!("Backlog item 5: {}", shown[4]));
     let first = rect_of(&h, &format!("Backlog item 1: {}", shown[0]));
     drag(
         &mut h,
-        last.center(),
+        last.left_top() + egui::vec2(14.0, 14.0),
         first.center_top() + egui::vec2(0.0, 4.0),
         Modifiers::NONE,
     );

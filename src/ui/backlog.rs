@@ -124,6 +124,9 @@ fn rows(
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.set_min_height(inner);
+                // A press on the row's text starts the row's drag, not a
+                // text selection.
+                ui.style_mut().interaction.selectable_labels = false;
                 let title_response = ui.horizontal(|ui| {
                     ui.label(RichText::new(format!("{}.", rank + 1)).strong());
                     let r = ui
