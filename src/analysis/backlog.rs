@@ -95,9 +95,9 @@ pub fn items(doc: &Document) -> Vec<Item> {
     out
 }
 
-/// How many items are in progress, against the limit.
-pub fn in_progress(doc: &Document) -> usize {
-    items(doc).iter().filter(|i| i.in_progress).count()
+/// How many of `items` are in progress, to hold against the limit.
+pub fn in_progress(items: &[Item]) -> usize {
+    items.iter().filter(|i| i.in_progress).count()
 }
 
 #[cfg(test)]
@@ -153,8 +153,9 @@ mod tests {
         doc.workshop.backlog.order = vec![NodeId(1), NodeId(2)];
         doc.workshop.backlog.finished = vec![NodeId(6)];
         doc.workshop.backlog.in_progress = vec![NodeId(3)];
-        let ids: Vec<u64> = items(&doc).iter().map(|i| i.id.0).collect();
+        let items = items(&doc);
+        let ids: Vec<u64> = items.iter().map(|i| i.id.0).collect();
         assert_eq!(ids, [1, 3], "2 is ordered but not on the backlog");
-        assert_eq!(in_progress(&doc), 1);
+        assert_eq!(in_progress(&items), 1);
     }
 }

@@ -191,7 +191,7 @@ fn learning_sections(doc: &Document, out: &mut String) {
     let items = backlog::items(doc);
     let b = &doc.workshop.backlog;
     if !items.is_empty() {
-        let doing = items.iter().filter(|i| i.in_progress).count();
+        let doing = backlog::in_progress(&items);
         let _ = writeln!(
             out,
             "\n## Learning backlog\n\nLearning in progress: {doing} of {}.\n",

@@ -41,7 +41,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     );
     let items = backlog::items(&app.doc);
     let limit = app.doc.workshop.backlog.wip_limit;
-    let doing = items.iter().filter(|i| i.in_progress).count();
+    let doing = backlog::in_progress(&items);
     ui.horizontal(|ui| {
         let l = ui.label("Learning in progress limit");
         let mut value = limit;
@@ -390,15 +390,10 @@ fn finish(app: &mut CredenceApp, f: Finishing, title: &str) {
     // The snapshot records the map as it stands after the change.
     let mut after = app.doc.clone();
     Command::Batch(changes.clone()).apply(&mut after);
-    let snapshot = crate::analysis::belief_map::snapshot(
+    let mut batch = changes;
+    batch.push(super::workshop::insert_snapshot(
         &after,
         format!("Learned: {title}"),
-        super::workshop::unix_seconds(),
-    );
-    let mut batch = changes;
-    batch.push(Command::InsertSnapshot {
-        index: after.snapshots.len(),
-        snapshot,
-    });
+    ));
     app.apply(Command::Batch(batch));
 }

@@ -120,16 +120,8 @@ impl CredenceApp {
         } else {
             label.trim().to_string()
         };
-        let command = self.snapshot_command(label);
+        let command = insert_snapshot(&self.doc, label);
         self.apply(command);
-    }
-
-    /// Inserting a snapshot of the map as it is now, labelled `label`.
-    pub(crate) fn snapshot_command(&self, label: String) -> Command {
-        Command::InsertSnapshot {
-            index: self.doc.snapshots.len(),
-            snapshot: crate::analysis::belief_map::snapshot(&self.doc, label, unix_seconds()),
-        }
     }
 
     /// "Snapshot on every save": a snapshot labelled with the time, unless
@@ -215,6 +207,14 @@ pub fn as_of(doc: &Document, snapshot: &Snapshot) -> Document {
         .cloned()
         .collect();
     past
+}
+
+/// Appending a snapshot of `doc` as it is now, labelled `label`.
+pub(crate) fn insert_snapshot(doc: &Document, label: String) -> Command {
+    Command::InsertSnapshot {
+        index: doc.snapshots.len(),
+        snapshot: crate::analysis::belief_map::snapshot(doc, label, unix_seconds()),
+    }
 }
 
 /// Seconds since 1970 (UTC); 0 on a clock set before then.
