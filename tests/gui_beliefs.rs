@@ -352,11 +352,7 @@ fn finishing_an_item_records_its_learning_card_confidence_and_a_snapshot() {
     type_text(&mut h, "SSO matters only above 200 seats");
     // A click near the slider's left end sets a low new confidence.
     let old = node_by_title(&before, title).confidence;
-    let slider = h
-        .get_all_by_label("New confidence")
-        .find(|n| n.accesskit_node().role() == Role::Slider)
-        .unwrap()
-        .rect();
+    let slider = rect_of_role(&h, "New confidence", Role::Slider);
     click_at(
         &mut h,
         slider.left_center() + egui::vec2(8.0, 0.0),
@@ -441,11 +437,7 @@ fn the_history_slider_moves_cards_between_snapshots() {
         .unwrap()
         .scroll_to_me();
     h.run_ok();
-    let slider = h
-        .get_all_by_label("History")
-        .find(|n| n.accesskit_node().role() == Role::Slider)
-        .unwrap()
-        .rect();
+    let slider = rect_of_role(&h, "History", Role::Slider);
     click_at(
         &mut h,
         slider.left_center() + egui::vec2(2.0, 0.0),

@@ -150,10 +150,18 @@ pub fn center_of_role(
     label: &str,
     role: egui::accesskit::Role,
 ) -> Pos2 {
+    rect_of_role(h, label, role).center()
+}
+
+/// The rectangle of the widget labelled `label` that has `role`.
+pub fn rect_of_role(
+    h: &Harness<'_, CredenceApp>,
+    label: &str,
+    role: egui::accesskit::Role,
+) -> egui::Rect {
     use egui_kittest::kittest::{NodeT as _, Queryable as _};
     h.get_all_by_label(label)
         .find(|n| n.accesskit_node().role() == role)
         .unwrap_or_else(|| panic!("no {role:?} labelled {label}"))
         .rect()
-        .center()
 }
