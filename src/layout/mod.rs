@@ -5,12 +5,15 @@
 //!    cycles still lay out;
 //! 2. layering by longest path to the effects: what rests on nothing else
 //!    (outcomes) forms layer 0, and each cause sits one layer beyond the
-//!    furthest thing it bears on; long edges get dummy nodes;
+//!    furthest thing it bears on; then network simplex (components up to
+//!    2,000 cards) or a cheaper balancing pass shortens the edges; long
+//!    edges get dummy nodes;
 //! 3. crossing reduction: barycenter sweeps down and up, keeping the best
 //!    order seen, then transpose (adjacent swaps) — crossings between two
 //!    layers are counted in O(E log V) with a Fenwick tree;
-//! 4. coordinates: each layer is pulled towards the mean of its neighbours
-//!    and projected onto "in order, never overlapping" by isotonic
+//! 4. coordinates: each layer is pulled towards the weighted mean of its
+//!    neighbours (a long edge's inner segments weigh 100 times more) and
+//!    projected onto "in order, never overlapping" by weighted isotonic
 //!    regression (pool adjacent violators), which keeps long edges straight
 //!    and the drawing compact while real card sizes can never overlap;
 //! 5. untangling: neighbouring cards in a layer swap places when that lowers
