@@ -9,7 +9,10 @@
 //!   panel, masked vote entry, presentation mode), the 2×2 boards
 //!   (assumption map, Cutler's belief map, value × certainty) and the
 //!   learning backlog. Turns input into
-//!   [`edit::Command`]s; never mutates the model directly.
+//!   [`edit::Command`]s; never mutates the model directly. The belief map
+//!   keeps its painted cards as one retained mesh while nothing that decides
+//!   the picture changes, so redraws caused elsewhere in the window cost
+//!   little on large maps.
 //! - [`export`]: PNG (offscreen egui-wgpu, tiled, the document embedded),
 //!   SVG (the same painted shapes as vectors), JSON Canvas, Markdown,
 //!   Mermaid and DOT. Knows egui's painter, but no windows.

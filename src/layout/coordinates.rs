@@ -52,7 +52,11 @@ pub(super) fn assign(l: &Layered, gap: f32) -> Vec<f32> {
                     if use_down {
                         l.down[v].iter().for_each(|&u| add(u));
                     }
-                    if count == 0.0 { (x[v], 1.0) } else { (sum / count, count) }
+                    if count == 0.0 {
+                        (x[v], 1.0)
+                    } else {
+                        (sum / count, count)
+                    }
                 })
                 .collect();
             let (desired, weight): (Vec<f32>, Vec<f32>) = desired.into_iter().unzip();
@@ -60,7 +64,10 @@ pub(super) fn assign(l: &Layered, gap: f32) -> Vec<f32> {
                 .windows(2)
                 .map(|w| separation(l, w[0], w[1], gap))
                 .collect();
-            for (&v, p) in l.layers[layer].iter().zip(project_weighted(&desired, &weight, &seps)) {
+            for (&v, p) in l.layers[layer]
+                .iter()
+                .zip(project_weighted(&desired, &weight, &seps))
+            {
                 x[v] = p;
             }
         }

@@ -17,52 +17,115 @@ pub fn card_rect(node: &Node, view: &View) -> Rect {
     Rect::from_min_size(min, vec2(node.size.w, node.size.h) * view.camera.zoom)
 }
 
+/// A card's accent colour and the fading that dims it (invalidated, or
+/// outside the spotlight).
+struct Look {
+    accent: Color32,
+    invalidated: bool,
+    unlit: bool,
+}
+
+impl Look {
+    fn of(node: &Node, view: &View) -> Self {
+        Self {
+            accent: node
+                .colour
+                .map(|c| Color32::from_rgb(c.0, c.1, c.2))
+                .unwrap_or_else(|| kind_colour(node.kind)),
+            invalidated: node.status == Status::Invalidated,
+            // Outside the spotlight a card stays legible as context, but recedes.
+            unlit: view.unlit(node.id),
+        }
+    }
+
+    fn fade(&self, c: Color32) -> Color32 {
+        let c = if self.invalidated {
+            c.gamma_multiply(0.45)
+        } else {
+            c
+        };
+        if self.unlit {
+            c.gamma_multiply(0.25)
+        } else {
+            c
+        }
+    }
+}
+
+/// Below about 2 px a rounded corner cannot be seen, and square corners
+/// tessellate to a quarter of the vertices.
+fn corner_radius(zoom: f32) -> CornerRadius {
+    let corner = 8.0 * zoom;
+    if corner < 2.0 {
+        CornerRadius::ZERO
+    } else {
+        CornerRadius::same(corner.min(30.0) as u8)
+    }
+}
+
+fn hover_stroke(look: &Look, zoom: f32) -> Stroke {
+    Stroke::new((2.0 * zoom).clamp(1.5, 4.0), look.fade(look.accent))
+}
+
+/// The hover outline alone, over a card painted without it. The canvas
+/// keeps its cards as one retained mesh and lays the hover on top, so moving
+/// the pointer across cards does not redraw the board. Selected and traced
+/// cards keep their own outline, as in [`paint_card`].
+pub fn paint_hover(painter: &Painter, node: &Node, view: &View) {
+    let selected = view.selection.nodes.contains(&node.id);
+    let traced = view
+        .trace
+        .is_some_and(|t| t.up.contains(&node.id) || t.down.contains(&node.id));
+    if selected || traced {
+        return;
+    }
+    let z = view.camera.zoom;
+    let stroke = hover_stroke(&Look::of(node, view), z);
+    painter.rect_stroke(
+        card_rect(node, view),
+        corner_radius(z),
+        stroke,
+        StrokeKind::Inside,
+    );
+}
+
 pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     let rect = card_rect(node, view);
     if !painter.clip_rect().intersects(rect.expand(8.0)) {
         return;
     }
     let z = view.camera.zoom;
-    let accent = node
-        .colour
-        .map(|c| Color32::from_rgb(c.0, c.1, c.2))
-        .unwrap_or_else(|| kind_colour(node.kind));
-    let invalidated = node.status == Status::Invalidated;
-    // Outside the spotlight a card stays legible as context, but recedes.
-    let unlit = view.unlit(node.id);
-    let fade = |c: Color32| {
-        let c = if invalidated {
-            c.gamma_multiply(0.45)
-        } else {
-            c
-        };
-        if unlit { c.gamma_multiply(0.25) } else { c }
-    };
-    let radius = CornerRadius::same((8.0 * z).clamp(1.0, 30.0) as u8);
+    let look = Look::of(node, view);
+    let (accent, invalidated, unlit) = (look.accent, look.invalidated, look.unlit);
+    let fade = |c: Color32| look.fade(c);
+    let radius = corner_radius(z);
 
-    // Shadow, body, outline. Under an opaque body only the shadow's bottom
-    // edge shows, so only that strip is filled: a third fewer pixels per
-    // card, which is most of an export's time on a CPU renderer.
-    let shadow = rect.translate(vec2(0.0, 2.0 * z));
-    let shadow = if invalidated {
-        shadow
-    } else {
-        let strip = 2.0 * f32::from(radius.sw) + 2.0 * z;
-        Rect::from_min_max(
-            egui::pos2(shadow.left(), (shadow.bottom() - strip).max(shadow.top())),
-            shadow.max,
-        )
-    };
-    painter.rect_filled(
-        shadow,
-        radius,
-        if invalidated || unlit {
-            view.palette.shadow.gamma_multiply(0.4)
+    // Shadow, then body and outline as one shape. Under an opaque body only
+    // the shadow's bottom edge shows, so only that strip is filled: a third
+    // fewer pixels per card, which is most of an export's time on a CPU
+    // renderer. A shadow offset under half a pixel is not drawn at all.
+    let offset = 2.0 * z;
+    if offset >= 0.5 {
+        let shadow = rect.translate(vec2(0.0, offset));
+        let shadow = if invalidated {
+            shadow
         } else {
-            view.palette.shadow
-        },
-    );
-    painter.rect_filled(rect, radius, fade(tint(view.palette.paper, accent, 0.10)));
+            let strip = 2.0 * f32::from(radius.sw) + offset;
+            Rect::from_min_max(
+                egui::pos2(shadow.left(), (shadow.bottom() - strip).max(shadow.top())),
+                shadow.max,
+            )
+        };
+        painter.rect_filled(
+            shadow,
+            radius,
+            if invalidated || unlit {
+                view.palette.shadow.gamma_multiply(0.4)
+            } else {
+                view.palette.shadow
+            },
+        );
+    }
     let selected = view.selection.nodes.contains(&node.id);
     let traced = view.trace.and_then(|t| {
         if t.up.contains(&node.id) {
@@ -78,11 +141,17 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     } else if selected {
         Stroke::new((3.0 * z).clamp(2.0, 5.0), SELECTION)
     } else if view.hovered == Some(node.id) {
-        Stroke::new((2.0 * z).clamp(1.5, 4.0), fade(accent))
+        hover_stroke(&look, z)
     } else {
         Stroke::new((1.4 * z).clamp(0.8, 3.0), fade(accent.gamma_multiply(0.8)))
     };
-    painter.rect_stroke(rect, radius, outline, StrokeKind::Inside);
+    painter.rect(
+        rect,
+        radius,
+        fade(tint(view.palette.paper, accent, 0.10)),
+        outline,
+        StrokeKind::Inside,
+    );
     let in_cycle = view.in_cycle.is_some_and(|c| c.contains(&node.id));
     if in_cycle {
         painter.rect_stroke(
@@ -96,16 +165,17 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     // Confidence bar along the bottom edge.
     let pad = 10.0 * z;
     let bar_h = (5.0 * z).max(1.5);
+    let bar_radius = if bar_h < 3.0 { 0.0 } else { bar_h / 2.0 };
     let bar = Rect::from_min_max(
         rect.left_bottom() + vec2(pad, -pad - bar_h),
         rect.right_bottom() + vec2(-pad, -pad),
     );
-    painter.rect_filled(bar, bar_h / 2.0, fade(view.palette.bar_track));
+    painter.rect_filled(bar, bar_radius, fade(view.palette.bar_track));
     let filled = Rect::from_min_size(
         bar.min,
         vec2(bar.width() * node.confidence as f32 / 100.0, bar.height()),
     );
-    painter.rect_filled(filled, bar_h / 2.0, fade(accent));
+    painter.rect_filled(filled, bar_radius, fade(accent));
     // Where what it rests on caps it, a red tick marks the effective value.
     let effective = view
         .effective

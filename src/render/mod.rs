@@ -21,7 +21,7 @@ pub use canvas::{
     CanvasView, NOTE_COLOURS, NOTE_SIZE, SectionLayout, canvas_layout, page_size, paint_canvas,
     paint_note,
 };
-pub use card::card_rect;
+pub use card::{card_rect, paint_hover};
 pub use edges::{edge_at, edge_points};
 pub use style::{Palette, TRACE_DOWN, TRACE_UP, Theme, edge_style, kind_colour, tint_hex};
 pub use votes::{DOT_BADGE, MIN_TAG_PX, Marks, marks, marks_in_view, tag_rect};
@@ -140,7 +140,18 @@ fn ends_fit(doc: &Document, ends: &[Option<(u32, u32)>]) -> bool {
 
 /// Paints background grid, edges, then cards (so cards cover edge ends).
 pub fn paint_board<'a>(painter: &Painter, doc: &'a Document, view: &View<'a>) {
+    paint_background(painter, view);
+    paint_content(painter, doc, view);
+}
+
+/// The board's fill and dot grid, which [`paint_board`] paints first.
+pub fn paint_background(painter: &Painter, view: &View) {
     style::paint_background(painter, view);
+}
+
+/// Everything [`paint_board`] paints over the background: edges, cards,
+/// then vote marks. The canvas keeps this part as one retained mesh.
+pub fn paint_content<'a>(painter: &Painter, doc: &'a Document, view: &View<'a>) {
     let ends = view.ends_for(doc);
     for (edge, end) in doc.edges.iter().zip(ends.iter()) {
         if let Some((a, b)) = *end {

@@ -363,6 +363,7 @@ impl CredenceApp {
         self.poll_background(ui.ctx());
         self.autosave_tick(ui.ctx());
         self.update_window_title(ui.ctx());
+        self.canvas.finish_frame(ui.ctx());
     }
 
     fn show_notice(&mut self, ui: &mut egui::Ui) {

@@ -3,6 +3,7 @@
 //! in-place title editor.
 
 use super::app::CredenceApp;
+use super::board_mesh::{BoardKey, BoardMesh};
 use crate::edit::{Command, History, MergeKey};
 use crate::model::{Document, Edge, EdgeKind, Node, NodeId, NodeKind, Point};
 use crate::render::{self, View, card_rect, kind_colour};
@@ -59,6 +60,8 @@ pub struct CanvasState {
     pub(crate) fit_pending: bool,
     pub(crate) focus_pending: bool,
     gestures: u64,
+    /// Cards, edges and marks as last tessellated.
+    board_mesh: BoardMesh,
 }
 
 impl CanvasState {
@@ -70,6 +73,7 @@ impl CanvasState {
             fit_pending: true,
             focus_pending: true,
             gestures: 0,
+            board_mesh: BoardMesh::default(),
         }
     }
 
@@ -107,6 +111,11 @@ impl CanvasState {
 
     pub fn is_editing(&self) -> bool {
         self.editing.is_some()
+    }
+
+    /// See [`BoardMesh::finish`].
+    pub(crate) fn finish_frame(&mut self, ctx: &egui::Context) {
+        self.board_mesh.finish(ctx);
     }
 }
 
@@ -461,6 +470,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     continue_drag(app, ui, rect);
 
     let painter = ui.painter_at(rect);
+    let mut board_mesh = std::mem::take(&mut app.canvas.board_mesh);
     let editing = app.canvas.editing.as_ref().map(|e| e.node);
     let trace = app.trace_highlight();
     app.refresh_insights();
@@ -475,7 +485,33 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         ends: Some(&insights.ends),
         ..View::new(app.camera, rect, &app.selection)
     };
-    render::paint_board(&painter, app.shown_doc(), &view);
+    render::paint_background(&painter, &view);
+    let (size, fill, tessellation, pixels_per_point) = BoardKey::renderer(ui.ctx());
+    let key = BoardKey {
+        doc: (app.generation, app.history.state(), app.workshop_ui.viewing),
+        camera: app.camera,
+        rect,
+        selection: app.selection.clone(),
+        editing,
+        trace: trace.as_ref().map(|t| t.focus),
+        pixels_per_point,
+        atlas: (size, fill),
+        tessellation,
+    };
+    let doc = app.shown_doc();
+    // The hover outline goes on top of the retained board, so the pointer
+    // moving across cards does not redraw it.
+    let plain = View {
+        hovered: None,
+        ..view
+    };
+    board_mesh.paint(&painter, key, |painter| {
+        render::paint_content(painter, doc, &plain)
+    });
+    if let Some(node) = hovered.and_then(|id| doc.node(id)) {
+        render::paint_hover(&painter, node, &plain);
+    }
+    app.canvas.board_mesh = board_mesh;
     for (node_id, center, response) in &handles {
         let colour = app
             .doc

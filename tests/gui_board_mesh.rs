@@ -1,0 +1,115 @@
+//! The belief map keeps its cards as one retained mesh and reuses it while
+//! nothing that decides the picture has changed. These tests drive the app
+//! through a run of changes and, after each one, compare the canvas with the
+//! same state painted by a fresh app that has nothing retained: a stale mesh
+//! (a missed selection, a card left where it was, glyphs from the wrong part
+//! of the font atlas) shows up as differing pixels.
+
+mod common;
+
+use common::{click_label, drag, harness, shortcut};
+use credence::ui::{CredenceApp, ScriptedDialogs};
+use egui::{Event, Key, Modifiers, Pos2, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+const CARD: &str = "Guided first-map template";
+
+fn canvas_rect(h: &Harness<'_, CredenceApp>) -> Rect {
+    h.get_by_label("Belief map canvas").rect()
+}
+
+/// The canvas as painted now, with the pointer parked off the board so no
+/// card is hovered.
+fn canvas_pixels(h: &mut Harness<'_, CredenceApp>) -> image::RgbaImage {
+    h.event(Event::PointerMoved(Pos2::new(5.0, 895.0)));
+    h.run_ok();
+    let rect = canvas_rect(h);
+    let image = h.render().expect("renders");
+    let scale = image.width() as f32 / 1400.0;
+    image::imageops::crop_imm(
+        &image,
+        (rect.min.x * scale) as u32,
+        (rect.min.y * scale) as u32,
+        (rect.width() * scale) as u32,
+        (rect.height() * scale) as u32,
+    )
+    .to_image()
+}
+
+/// The same document, selection and camera painted by a new app.
+fn fresh_pixels(h: &Harness<'_, CredenceApp>) -> image::RgbaImage {
+    let state = h.state();
+    let app = CredenceApp::new(
+        state.doc.clone(),
+        None,
+        Box::new(ScriptedDialogs::default()),
+    );
+    let mut fresh = harness(app);
+    let app = fresh.state_mut();
+    app.selection = state.selection.clone();
+    app.camera = state.camera;
+    fresh.run_ok();
+    canvas_pixels(&mut fresh)
+}
+
+/// Pixels whose colour differs by more than a rounding error.
+fn differing(a: &image::RgbaImage, b: &image::RgbaImage) -> usize {
+    assert_eq!(a.dimensions(), b.dimensions());
+    a.pixels()
+        .zip(b.pixels())
+        .filter(|(p, q)| p.0.iter().zip(q.0).any(|(x, y)| x.abs_diff(y) > 8))
+        .count()
+}
+
+fn assert_matches_fresh(h: &mut Harness<'_, CredenceApp>, after: &str) {
+    let retained = canvas_pixels(h);
+    let fresh = fresh_pixels(h);
+    let diff = differing(&retained, &fresh);
+    assert!(
+        diff == 0,
+        "after {after}, {diff} canvas pixels differ from a fresh paint"
+    );
+}
+
+#[test]
+fn the_retained_board_always_matches_a_fresh_paint() {
+    let app = CredenceApp::launch(None, Box::new(ScriptedDialogs::default()));
+    let mut h = harness(app);
+    assert_matches_fresh(&mut h, "opening");
+
+    click_label(&mut h, CARD, Modifiers::NONE);
+    assert!(!h.state().selection.nodes.is_empty());
+    assert_matches_fresh(&mut h, "selecting a card");
+
+    // Back to no selection: the inspector shows text it showed before, so
+    // nothing but the selection itself has changed.
+    let empty = canvas_rect(&h).left_bottom() + egui::vec2(30.0, -30.0);
+    common::click_at(&mut h, empty, Modifiers::NONE);
+    h.run_ok();
+    assert!(h.state().selection.is_empty());
+    assert_matches_fresh(&mut h, "clearing the selection");
+
+    click_label(&mut h, CARD, Modifiers::NONE);
+    let from = common::center_of(&h, CARD);
+    drag(&mut h, from, from + egui::vec2(90.0, 60.0), Modifiers::NONE);
+    h.run_ok();
+    assert_matches_fresh(&mut h, "dragging it");
+
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    h.run_ok();
+    assert_matches_fresh(&mut h, "undoing the drag");
+
+    // Zooming in lays out text at sizes not seen yet, which adds glyphs to
+    // the font atlas and may grow it.
+    let app = h.state_mut();
+    let node = app.doc.nodes.iter().find(|n| n.title == CARD).unwrap();
+    app.camera.center = node.center();
+    app.camera.zoom = 4.0;
+    h.run_ok();
+    assert_matches_fresh(&mut h, "zooming to 400%");
+
+    shortcut(&mut h, Modifiers::NONE, Key::Escape);
+    click_label(&mut h, "Fit", Modifiers::NONE);
+    assert_matches_fresh(&mut h, "fitting the map");
+}
