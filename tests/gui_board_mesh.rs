@@ -53,22 +53,45 @@ fn fresh_pixels(h: &Harness<'_, CredenceApp>) -> image::RgbaImage {
     canvas_pixels(&mut fresh)
 }
 
-/// Pixels whose colour differs by more than a rounding error.
+/// Pixels of `a` with no pixel of `b` within one pixel of the same place
+/// and colour, either way round. A panned board sits on whole pixels within
+/// half a pixel of the exact camera, so edges may land one pixel over; a
+/// stale picture (a missing outline, a card left behind, wrong glyphs) does
+/// not match anywhere near.
 fn differing(a: &image::RgbaImage, b: &image::RgbaImage) -> usize {
     assert_eq!(a.dimensions(), b.dimensions());
-    a.pixels()
-        .zip(b.pixels())
-        .filter(|(p, q)| p.0.iter().zip(q.0).any(|(x, y)| x.abs_diff(y) > 8))
-        .count()
+    let (w, h) = a.dimensions();
+    let near = |x: &image::Rgba<u8>, y: &image::Rgba<u8>| {
+        x.0.iter().zip(y.0).all(|(p, q)| p.abs_diff(q) <= 8)
+    };
+    let unmatched = |a: &image::RgbaImage, b: &image::RgbaImage| {
+        let mut count = 0;
+        for (x, y, p) in a.enumerate_pixels() {
+            let found = (x.saturating_sub(1)..=(x + 1).min(w - 1)).any(|bx| {
+                (y.saturating_sub(1)..=(y + 1).min(h - 1)).any(|by| near(p, b.get_pixel(bx, by)))
+            });
+            if !found {
+                count += 1;
+            }
+        }
+        count
+    };
+    unmatched(a, b) + unmatched(b, a)
 }
 
 fn assert_matches_fresh(h: &mut Harness<'_, CredenceApp>, after: &str) {
     let retained = canvas_pixels(h);
     let fresh = fresh_pixels(h);
     let diff = differing(&retained, &fresh);
+    // After a pan, float rounding can put a fresh paint's line a hair to the
+    // other side of a pixel's middle, which changes its anti-aliasing: a few
+    // dozen pixels. A stale picture differs in thousands (glyphs read from
+    // the wrong part of the atlas: over 12,000; a card left behind: its
+    // whole area).
+    let allowed = (retained.width() * retained.height()) as usize / 5_000;
     assert!(
-        diff == 0,
-        "after {after}, {diff} canvas pixels differ from a fresh paint"
+        diff <= allowed,
+        "after {after}, {diff} canvas pixels differ from a fresh paint (allowed {allowed})"
     );
 }
 
@@ -99,6 +122,19 @@ fn the_retained_board_always_matches_a_fresh_paint() {
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     h.run_ok();
     assert_matches_fresh(&mut h, "undoing the drag");
+
+    // A pan moves the retained mesh rather than painting it again; a long
+    // one runs past the margin painted around the view. Dragging the empty
+    // canvas pans by whole pixels, as a mouse does.
+    for by in [egui::vec2(40.0, 20.0), egui::vec2(-330.0, 60.0)] {
+        let from = canvas_rect(&h).left_bottom() + egui::vec2(30.0, -30.0);
+        let (camera, doc) = (h.state().camera.center, h.state().doc.clone());
+        drag(&mut h, from, from + by, Modifiers::NONE);
+        h.run_ok();
+        assert_ne!(h.state().camera.center, camera, "the drag pans");
+        assert_eq!(h.state().doc, doc, "the drag started on empty canvas");
+        assert_matches_fresh(&mut h, "panning");
+    }
 
     // Zooming in lays out text at sizes not seen yet, which adds glyphs to
     // the font atlas and may grow it.

@@ -2,6 +2,7 @@
 //! (egui layout and tessellation, no GPU), timed per frame for idle redraw,
 //! panning, zooming and dragging 50 selected nodes.
 
+use credence::model::Point;
 use credence::ui::{CredenceApp, ScriptedDialogs};
 use egui::{
     Event, Modifiers, MouseWheelSource, MouseWheelUnit, PointerButton, Pos2, RawInput, Rect,
@@ -39,7 +40,7 @@ impl Bench {
     }
 
     fn canvas(&self) -> Rect {
-        Rect::from_min_max(Pos2::new(20.0, 80.0), Pos2::new(1250.0, 950.0))
+        self.app.canvas_rect()
     }
 }
 
@@ -156,6 +157,7 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
     if let Some(&first) = chosen.first() {
         bench.app.selection.clear();
         bench.app.selection.nodes.extend(chosen.iter().copied());
+        let before: Vec<Point> = bench.app.doc.nodes.iter().map(|n| n.pos).collect();
         let node = bench.app.doc.node(first).expect("chosen from the document");
         let mut at = camera.to_screen(view, node.center());
         let press = |pos, pressed| Event::PointerButton {
@@ -165,12 +167,32 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
             modifiers: Modifiers::NONE,
         };
         bench.frame(vec![Event::PointerMoved(at), press(at, true)]);
+        // A press that misses the card pans the view instead, which would
+        // time the wrong thing; checked once the cards should have moved
+        // (the drag goes back and forth, so it may end where it began).
+        let mut moved = None;
         for i in 0..frames {
             let step = if (i / 30) % 2 == 0 { 3.0 } else { -3.0 };
             at += vec2(step, step / 2.0);
             drag.push(bench.frame(vec![Event::PointerMoved(at)]));
+            if i == frames.min(10) - 1 {
+                let doc = &bench.app.doc;
+                moved = Some(
+                    doc.nodes
+                        .iter()
+                        .zip(&before)
+                        .filter(|(n, b)| n.pos != **b)
+                        .count(),
+                );
+            }
         }
         bench.frame(vec![press(at, false)]);
+        if let Some(moved) = moved.filter(|&m| m != chosen.len()) {
+            eprintln!(
+                "warning: the drag moved {moved} of {} cards; its times are not a drag",
+                chosen.len()
+            );
+        }
     }
     if drag.is_empty() {
         println!("| drag 50 selected nodes | 0 | – | – |");

@@ -15,11 +15,15 @@
 //! small dots from pre-rasterised discs that only its own tessellator has.
 
 use crate::edit::Selection;
-use crate::model::NodeId;
-use crate::render::Camera;
+use crate::model::{NodeId, Point};
+use egui::emath::TSTransform;
 use egui::epaint::{ClippedShape, Mesh, Shape, TessellationOptions, Tessellator};
 use egui::layers::ShapeIdx;
-use egui::{Painter, Rect, TextureId};
+use egui::{Painter, Rect, TextureId, Vec2, vec2};
+
+/// How far past the view, as a share of its size on each side, a retained
+/// mesh is painted, so a pan of that much reuses it.
+const PAN_MARGIN: f32 = 0.25;
 use std::sync::Arc;
 
 /// Everything that decides what the board looks like. Two frames with equal
@@ -30,7 +34,9 @@ pub(crate) struct BoardKey {
     /// its undo state, and which snapshot is on show. Equal states are equal
     /// documents, the same promise the cached insights rely on.
     pub doc: (u64, u64, Option<usize>),
-    pub camera: Camera,
+    /// The camera's zoom. Where it points is not part of the key: a pan
+    /// moves the retained mesh instead of redrawing it.
+    pub zoom: f32,
     pub rect: Rect,
     pub selection: Selection,
     pub editing: Option<NodeId>,
@@ -56,16 +62,34 @@ impl BoardKey {
     }
 }
 
-#[derive(Default)]
 pub(crate) struct BoardMesh {
     key: Option<BoardKey>,
     /// Last frame's key, cached or not.
     last: Option<BoardKey>,
     mesh: Arc<Mesh>,
+    /// The camera centre the mesh was painted at, and the screen area it
+    /// covers at that centre: the view plus a margin, so a pan can move
+    /// the mesh a while before it must be painted again.
+    anchor: Point,
+    covered: Rect,
     /// The font atlas size the mesh's texture coordinates are relative to.
     uv_size: [usize; 2],
     /// Where this frame's mesh went, for [`BoardMesh::finish`].
     placed: Option<(egui::LayerId, ShapeIdx)>,
+}
+
+impl Default for BoardMesh {
+    fn default() -> Self {
+        Self {
+            key: None,
+            last: None,
+            mesh: Arc::default(),
+            anchor: Point::new(0.0, 0.0),
+            covered: Rect::NOTHING,
+            uv_size: [0, 0],
+            placed: None,
+        }
+    }
 }
 
 impl std::fmt::Debug for BoardMesh {
@@ -78,19 +102,32 @@ impl std::fmt::Debug for BoardMesh {
 }
 
 impl BoardMesh {
-    /// Paints with `paint` unless `key` matches the last frame's, then puts
-    /// one mesh on `painter` in place of the shapes painted.
-    pub(crate) fn paint(&mut self, painter: &Painter, key: BoardKey, paint: impl FnOnce(&Painter)) {
+    /// Paints with `paint` unless `key` matches the mesh's and the mesh
+    /// covers the view from `center`; then puts one mesh on `painter`, moved
+    /// by the pan since it was painted, in place of the shapes.
+    pub(crate) fn paint(
+        &mut self,
+        painter: &Painter,
+        key: BoardKey,
+        center: Point,
+        paint: impl FnOnce(&Painter),
+    ) {
         self.placed = None;
         if self.key.as_ref() == Some(&key) {
-            self.place(painter);
-            return;
+            let offset = self.offset(center, &key);
+            if self
+                .covered
+                .contains_rect(painter.clip_rect().translate(-offset))
+            {
+                self.place(painter, offset);
+                return;
+            }
         }
         self.key = None;
         // While the picture changes every frame (a zoom, a drag) a mesh
         // would never be reused, and handing egui our own mesh costs one
         // more copy of it: egui tessellates those frames itself. The mesh is
-        // built once a frame repeats the one before.
+        // built once a frame repeats the one before (a pan repeats it).
         let settled = self.last.as_ref() == Some(&key);
         self.last = Some(key.clone());
         if !settled {
@@ -99,9 +136,13 @@ impl BoardMesh {
         }
         let layer = painter.layer_id();
         let ctx = painter.ctx();
+        let covered = painter
+            .clip_rect()
+            .expand2(painter.clip_rect().size() * PAN_MARGIN);
+        let mut wide = painter.clone();
+        wide.set_clip_rect(covered);
         let start = ctx.graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
-        paint(painter);
-        let clip = painter.clip_rect();
+        paint(&wide);
         // Take the shapes back out, leaving no-ops, unless one of them needs
         // something a single mesh cannot hold (another texture or clip rect):
         // then egui draws them as usual and nothing is cached.
@@ -109,8 +150,8 @@ impl BoardMesh {
             let list = g.entry(layer);
             let end = list.next_idx().0;
             let plain = list.all_entries().skip(start).all(|s| {
-                s.clip_rect == clip
-                    && s.transform_after_tessellation == egui::emath::TSTransform::IDENTITY
+                s.clip_rect == covered
+                    && s.transform_after_tessellation == TSTransform::IDENTITY
                     && s.shape.texture_id() == TextureId::default()
             });
             plain.then(|| {
@@ -143,16 +184,35 @@ impl BoardMesh {
             self.uv_size,
             Vec::new(),
         );
-        tessellator.set_clip_rect(clip);
+        tessellator.set_clip_rect(covered);
         for shape in shapes {
             tessellator.tessellate_shape(shape, mesh);
         }
-        self.place(painter);
+        self.anchor = center;
+        self.covered = covered;
+        self.place(painter, Vec2::ZERO);
         self.key = Some(key);
     }
 
-    fn place(&mut self, painter: &Painter) {
+    /// How far the board moved on screen since the mesh was painted, in
+    /// whole physical pixels so text stays on the pixel grid (the cards sit
+    /// within half a pixel of their exact place).
+    fn offset(&self, center: Point, key: &BoardKey) -> Vec2 {
+        let exact = vec2(self.anchor.x - center.x, self.anchor.y - center.y) * key.zoom;
+        let ppp = key.pixels_per_point;
+        vec2((exact.x * ppp).round() / ppp, (exact.y * ppp).round() / ppp)
+    }
+
+    fn place(&mut self, painter: &Painter, offset: Vec2) {
         let idx = painter.add(Shape::Mesh(self.mesh.clone()));
+        if offset != Vec2::ZERO {
+            painter.ctx().graphics_mut(|g| {
+                g.entry(painter.layer_id())
+                    .mutate_shape(idx, |s: &mut ClippedShape| {
+                        s.transform_after_tessellation = TSTransform::from_translation(offset);
+                    });
+            });
+        }
         self.placed = Some((painter.layer_id(), idx));
     }
 
@@ -192,5 +252,97 @@ impl BoardMesh {
         if let Some(key) = &mut self.key {
             key.atlas = (size, fill.to_bits());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Color32, Pos2, RawInput, pos2};
+
+    const SCREEN: Rect = Rect::from_min_max(Pos2::ZERO, pos2(800.0, 600.0));
+
+    fn key(ctx: &egui::Context, selection: &Selection) -> BoardKey {
+        let (size, fill, tessellation, pixels_per_point) = BoardKey::renderer(ctx);
+        BoardKey {
+            doc: (0, 0, None),
+            zoom: 1.0,
+            rect: SCREEN,
+            selection: selection.clone(),
+            editing: None,
+            trace: None,
+            pixels_per_point,
+            atlas: (size, fill),
+            tessellation,
+        }
+    }
+
+    /// Runs one frame and says whether the board was painted in it.
+    fn frame(
+        ctx: &egui::Context,
+        mesh: &mut BoardMesh,
+        center: Point,
+        selection: &Selection,
+    ) -> bool {
+        let mut painted = false;
+        let input = RawInput {
+            screen_rect: Some(SCREEN),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            let painter = ui.painter().with_clip_rect(SCREEN);
+            let key = key(ui.ctx(), selection);
+            mesh.paint(&painter, key, center, |p| {
+                painted = true;
+                p.rect_filled(
+                    Rect::from_min_size(pos2(100.0, 100.0), egui::vec2(50.0, 50.0)),
+                    0.0,
+                    Color32::RED,
+                );
+            });
+            mesh.finish(ui.ctx());
+        });
+        // No GPU here: the font atlas has nowhere to go.
+        output.textures_delta.clear();
+        painted
+    }
+
+    #[test]
+    fn the_mesh_is_reused_until_the_key_changes_or_a_pan_leaves_its_margin() {
+        let ctx = egui::Context::default();
+        let mut mesh = BoardMesh::default();
+        let none = Selection::default();
+        let at = |x: f32| Point::new(x, 0.0);
+        // Settle fonts first; each new key is painted, then built, then reused.
+        for _ in 0..3 {
+            frame(&ctx, &mut mesh, at(0.0), &none);
+        }
+        assert!(
+            !frame(&ctx, &mut mesh, at(0.0), &none),
+            "an unchanged frame reuses"
+        );
+        // The margin is a quarter of the 800-point width: 200 points.
+        assert!(
+            !frame(&ctx, &mut mesh, at(150.0), &none),
+            "a short pan reuses"
+        );
+        assert!(
+            !frame(&ctx, &mut mesh, at(-190.0), &none),
+            "so does one back past the start"
+        );
+        assert!(
+            frame(&ctx, &mut mesh, at(250.0), &none),
+            "a long pan paints a new mesh"
+        );
+        assert!(
+            !frame(&ctx, &mut mesh, at(260.0), &none),
+            "which is then reused"
+        );
+        let mut one = Selection::default();
+        one.nodes.insert(NodeId(7));
+        assert!(
+            frame(&ctx, &mut mesh, at(250.0), &one),
+            "a new selection paints"
+        );
     }
 }

@@ -254,6 +254,11 @@ impl CredenceApp {
             .reduce(|a, b| a.union(b))
     }
 
+    /// Where the belief map was drawn last frame, in screen points.
+    pub fn canvas_rect(&self) -> Rect {
+        self.canvas.rect
+    }
+
     pub fn fit_view(&mut self) {
         if let Some(bounds) = self.content_bounds() {
             self.camera.fit(self.canvas.rect, bounds);
@@ -489,7 +494,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let (size, fill, tessellation, pixels_per_point) = BoardKey::renderer(ui.ctx());
     let key = BoardKey {
         doc: (app.generation, app.history.state(), app.workshop_ui.viewing),
-        camera: app.camera,
+        zoom: app.camera.zoom,
         rect,
         selection: app.selection.clone(),
         editing,
@@ -505,7 +510,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         hovered: None,
         ..view
     };
-    board_mesh.paint(&painter, key, |painter| {
+    board_mesh.paint(&painter, key, app.camera.center, |painter| {
         render::paint_content(painter, doc, &plain)
     });
     if let Some(node) = hovered.and_then(|id| doc.node(id)) {
