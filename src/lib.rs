@@ -11,8 +11,8 @@
 //!   learning backlog. Turns input into
 //!   [`edit::Command`]s; never mutates the model directly. The belief map
 //!   keeps its painted cards as one retained mesh while nothing that decides
-//!   the picture changes, so redraws caused elsewhere in the window cost
-//!   little on large maps.
+//!   the picture changes, and moves it for a pan, so redraws caused
+//!   elsewhere in the window, and panning, cost little on large maps.
 //! - [`export`]: PNG (offscreen egui-wgpu, tiled, the document embedded),
 //!   SVG (the same painted shapes as vectors), JSON Canvas, Markdown,
 //!   Mermaid and DOT. Knows egui's painter, but no windows.

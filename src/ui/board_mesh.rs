@@ -9,7 +9,8 @@
 //! that keeps its capacity, and while nothing that decides the picture has
 //! changed ([`BoardKey`]) that mesh is re-submitted without painting or
 //! tessellating anything. The hover outline is painted on top of it, so the
-//! pointer crossing cards does not count as a change.
+//! pointer crossing cards does not count as a change, and a pan moves the
+//! mesh (painted with a margin around the view) by whole pixels.
 //!
 //! The background (with its dot grid) stays outside the mesh: egui draws
 //! small dots from pre-rasterised discs that only its own tessellator has.
