@@ -21,11 +21,11 @@ use egui::emath::TSTransform;
 use egui::epaint::{ClippedShape, Mesh, Shape, TessellationOptions, Tessellator};
 use egui::layers::ShapeIdx;
 use egui::{Painter, Rect, TextureId, Vec2, vec2};
+use std::sync::Arc;
 
 /// How far past the view, as a share of its size on each side, a retained
 /// mesh is painted, so a pan of that much reuses it.
 const PAN_MARGIN: f32 = 0.25;
-use std::sync::Arc;
 
 /// Everything that decides what the board looks like. Two frames with equal
 /// keys paint identical shapes, so the second reuses the first's mesh.
