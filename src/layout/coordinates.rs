@@ -84,10 +84,11 @@ const LONG_EDGE_PULL: f32 = 100.0;
 
 /// How hard the segment between `a` and `b` pulls them into line.
 fn pull(l: &Layered, a: usize, b: usize) -> f32 {
-    match (a < l.real, b < l.real) {
-        (true, true) => 1.0,
-        (false, false) => LONG_EDGE_PULL,
-        _ => 1.0,
+    // Vertices from `real` on are dummies: the inner points of long edges.
+    if a >= l.real && b >= l.real {
+        LONG_EDGE_PULL
+    } else {
+        1.0
     }
 }
 

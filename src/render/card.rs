@@ -63,6 +63,20 @@ fn corner_radius(zoom: f32) -> CornerRadius {
     }
 }
 
+/// The outline colour of a card the trace lights up: what it rests on, or
+/// what rests on it.
+fn trace_colour(node: &Node, view: &View) -> Option<Color32> {
+    view.trace.and_then(|t| {
+        if t.up.contains(&node.id) {
+            Some(TRACE_UP)
+        } else if t.down.contains(&node.id) {
+            Some(TRACE_DOWN)
+        } else {
+            None
+        }
+    })
+}
+
 fn hover_stroke(look: &Look, zoom: f32) -> Stroke {
     Stroke::new((2.0 * zoom).clamp(1.5, 4.0), look.fade(look.accent))
 }
@@ -72,11 +86,7 @@ fn hover_stroke(look: &Look, zoom: f32) -> Stroke {
 /// the pointer across cards does not redraw the board. Selected and traced
 /// cards keep their own outline, as in [`paint_card`].
 pub fn paint_hover(painter: &Painter, node: &Node, view: &View) {
-    let selected = view.selection.nodes.contains(&node.id);
-    let traced = view
-        .trace
-        .is_some_and(|t| t.up.contains(&node.id) || t.down.contains(&node.id));
-    if selected || traced {
+    if view.selection.nodes.contains(&node.id) || trace_colour(node, view).is_some() {
         return;
     }
     let z = view.camera.zoom;
@@ -127,16 +137,7 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         );
     }
     let selected = view.selection.nodes.contains(&node.id);
-    let traced = view.trace.and_then(|t| {
-        if t.up.contains(&node.id) {
-            Some(TRACE_UP)
-        } else if t.down.contains(&node.id) {
-            Some(TRACE_DOWN)
-        } else {
-            None
-        }
-    });
-    let outline = if let Some(colour) = traced.filter(|_| !selected) {
+    let outline = if let Some(colour) = trace_colour(node, view).filter(|_| !selected) {
         Stroke::new((3.0 * z).clamp(2.0, 5.0), colour)
     } else if selected {
         Stroke::new((3.0 * z).clamp(2.0, 5.0), SELECTION)

@@ -23,7 +23,9 @@ pub use canvas::{
 };
 pub use card::{card_rect, paint_hover};
 pub use edges::{edge_at, edge_points};
-pub use style::{Palette, TRACE_DOWN, TRACE_UP, Theme, edge_style, kind_colour, tint_hex};
+pub use style::{
+    Palette, TRACE_DOWN, TRACE_UP, Theme, edge_style, kind_colour, paint_background, tint_hex,
+};
 pub use votes::{DOT_BADGE, MIN_TAG_PX, Marks, marks, marks_in_view, tag_rect};
 
 use crate::edit::Selection;
@@ -142,11 +144,6 @@ fn ends_fit(doc: &Document, ends: &[Option<(u32, u32)>]) -> bool {
 pub fn paint_board<'a>(painter: &Painter, doc: &'a Document, view: &View<'a>) {
     paint_background(painter, view);
     paint_content(painter, doc, view);
-}
-
-/// The board's fill and dot grid, which [`paint_board`] paints first.
-pub fn paint_background(painter: &Painter, view: &View) {
-    style::paint_background(painter, view);
 }
 
 /// Everything [`paint_board`] paints over the background: edges, cards,

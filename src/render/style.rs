@@ -101,8 +101,8 @@ pub fn tint(paper: Color32, c: Color32, amount: f32) -> Color32 {
     )
 }
 
-/// A dot grid that helps the eye judge distance; hidden when zoomed far out,
-/// where it would be noise.
+/// The board's fill, then a dot grid that helps the eye judge distance;
+/// the grid is hidden when zoomed far out, where it would be noise.
 pub fn paint_background(painter: &Painter, view: &View) {
     if let Some(fill) = view.background {
         painter.rect_filled(view.rect, 0.0, fill);

@@ -481,8 +481,9 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     app.refresh_insights();
     app.refresh_past();
     let insights = app.insights_ref().expect("just refreshed");
+    // No hover here: its outline goes on top of the retained board, so the
+    // pointer moving across cards does not redraw it.
     let view = View {
-        hovered,
         editing,
         trace: trace.as_ref(),
         effective: Some(&insights.effective),
@@ -504,17 +505,11 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         tessellation,
     };
     let doc = app.shown_doc();
-    // The hover outline goes on top of the retained board, so the pointer
-    // moving across cards does not redraw it.
-    let plain = View {
-        hovered: None,
-        ..view
-    };
     board_mesh.paint(&painter, key, app.camera.center, |painter| {
-        render::paint_content(painter, doc, &plain)
+        render::paint_content(painter, doc, &view)
     });
     if let Some(node) = hovered.and_then(|id| doc.node(id)) {
-        render::paint_hover(&painter, node, &plain);
+        render::paint_hover(&painter, node, &view);
     }
     app.canvas.board_mesh = board_mesh;
     for (node_id, center, response) in &handles {
