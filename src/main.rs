@@ -318,6 +318,8 @@ fn run_gui(file: Option<PathBuf>, started: Instant) -> ExitCode {
         "Credence",
         options,
         Box::new(move |cc| {
+            // Before the first frame, so it is not drawn hinted.
+            credence::render::set_up_text(&cc.egui_ctx);
             let app = CredenceApp::start(
                 file,
                 Box::new(NativeDialogs),

@@ -149,3 +149,20 @@ fn the_retained_board_always_matches_a_fresh_paint() {
     click_label(&mut h, "Fit", Modifiers::NONE);
     assert_matches_fresh(&mut h, "fitting the map");
 }
+
+/// Board text is laid out at a new size on every zoom step, so it is drawn
+/// unhinted: hinting would snap each size to the pixel grid (titles would
+/// change width, and wrap, as the view zooms) and re-run the font's hinting
+/// program per size. Export sets the same up, so PNGs match the screen.
+#[test]
+fn the_app_draws_text_unhinted() {
+    let app = CredenceApp::new(
+        credence::io::example(),
+        None,
+        Box::new(ScriptedDialogs::default()),
+    );
+    let h = harness(app);
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        assert!(!h.ctx.style_of(theme).visuals.text_options.font_hinting);
+    }
+}

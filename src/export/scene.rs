@@ -81,6 +81,7 @@ pub fn region(doc: &Document, options: &Options) -> Rect {
 pub fn context() -> egui::Context {
     let ctx = egui::Context::default();
     ctx.options_mut(|o| o.theme_preference = egui::ThemePreference::Light);
+    crate::render::set_up_text(&ctx);
     ctx
 }
 

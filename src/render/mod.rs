@@ -33,6 +33,19 @@ use crate::model::{Document, NodeId};
 use egui::{Painter, Rect};
 use std::collections::{HashMap, HashSet};
 
+/// Turns off font hinting in `ctx`; every context that paints a board
+/// (the app's, export's) calls this, so text looks the same in all of them.
+///
+/// Board text is laid out at a new size on every zoom step. Hinting snaps
+/// each size's stems to the pixel grid, so a title's width jumps as the view
+/// zooms (and can wrap differently), and it re-runs the font's hinting
+/// program each time the size changes, which was a third of a zoom frame.
+/// Unhinted glyphs are still rasterised at their real pixel size, so text
+/// stays crisp; it is how egui drew all text before 0.37.
+pub fn set_up_text(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| style.visuals.text_options.font_hinting = false);
+}
+
 /// What a trace lights up: the node, what it rests on, what rests on it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TraceHighlight {

@@ -17,6 +17,7 @@ use crate::edit::{Command, History, MergeKey, Selection, Snippet};
 use crate::layout::Flow;
 use crate::model::NodeId;
 use crate::model::{Document, NodeKind};
+use crate::render;
 use crate::render::Camera;
 use crate::render::TraceHighlight;
 use std::path::PathBuf;
@@ -286,6 +287,7 @@ impl CredenceApp {
             ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
             // A whiteboard reads best light, whatever the desktop theme.
             ui.ctx().set_theme(egui::Theme::Light);
+            render::set_up_text(ui.ctx());
             // Only presentation mode scales the interface, and egui saves
             // the scale with the window: a run that ended while presenting
             // must not start the next one enlarged.
