@@ -24,6 +24,11 @@ fn canvas_rect(h: &Harness<'_, CredenceApp>) -> Rect {
 fn canvas_pixels(h: &mut Harness<'_, CredenceApp>) -> image::RgbaImage {
     h.event(Event::PointerMoved(Pos2::new(5.0, 895.0)));
     h.run_ok();
+    canvas_as_shown(h)
+}
+
+/// The canvas as the last frame left it, with no new input to repaint it.
+fn canvas_as_shown(h: &mut Harness<'_, CredenceApp>) -> image::RgbaImage {
     let rect = canvas_rect(h);
     let image = h.render().expect("renders");
     let scale = image.width() as f32 / 1400.0;
@@ -148,6 +153,34 @@ fn the_retained_board_always_matches_a_fresh_paint() {
     shortcut(&mut h, Modifiers::NONE, Key::Escape);
     click_label(&mut h, "Fit", Modifiers::NONE);
     assert_matches_fresh(&mut h, "fitting the map");
+
+    // A pinch stretches the mesh while it lasts; the next frame without a
+    // zoom step (egui runs one after any input) paints it crisp.
+    // In and out, the way out past the margin painted for the way in.
+    for factor in [1.06, 0.9] {
+        let zoom = h.state().camera.zoom;
+        let at = canvas_rect(&h).center() + egui::vec2(0.0, 200.0);
+        for _ in 0..8 {
+            h.event(Event::PointerMoved(at));
+            h.event(Event::Zoom(factor));
+            h.step();
+        }
+        let now = h.state().camera.zoom;
+        assert!(
+            (now > zoom) == (factor > 1.0) && (now / zoom - 1.0).abs() > 0.15,
+            "the pinch zooms: {zoom} to {now}"
+        );
+        h.event(Event::PointerMoved(Pos2::new(5.0, 895.0)));
+        h.step();
+        let shown = canvas_as_shown(&mut h);
+        let fresh = fresh_pixels(&h);
+        let diff = differing(&shown, &fresh);
+        let allowed = (shown.width() * shown.height()) as usize / 5_000;
+        assert!(
+            diff <= allowed,
+            "after a pinch, {diff} canvas pixels differ from a fresh paint (allowed {allowed})"
+        );
+    }
 }
 
 /// Board text is laid out at a new size on every zoom step, so it is drawn

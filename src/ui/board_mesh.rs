@@ -12,6 +12,13 @@
 //! pointer crossing cards does not count as a change, and a pan moves the
 //! mesh (painted with a margin around the view) by whole pixels.
 //!
+//! A zoom gesture (a pinch, a run of Ctrl+wheel steps) scales the mesh
+//! instead of painting every step, as Miro and Figma do: text is stretched
+//! for the length of the gesture, and the first frame without a zoom step
+//! paints the board again, crisp at the new size. The mesh is painted
+//! afresh sooner once it is stretched past [`MAX_STRETCH`] or no longer
+//! covers the view.
+//!
 //! The background (with its dot grid) stays outside the mesh: egui draws
 //! small dots from pre-rasterised discs that only its own tessellator has.
 
@@ -26,6 +33,13 @@ use std::sync::Arc;
 /// How far past the view, as a share of its size on each side, a retained
 /// mesh is painted, so a pan of that much reuses it.
 const PAN_MARGIN: f32 = 0.25;
+
+/// How far a zoom gesture may stretch (or shrink) the mesh before it is
+/// painted again at the new size: past this, stretched text turns soft.
+const MAX_STRETCH: f32 = 4.0;
+
+/// The margin painted while zooming out, for the mesh to shrink into.
+const ZOOM_OUT_MARGIN: f32 = 1.0;
 
 /// Everything that decides what the board looks like. Two frames with equal
 /// keys paint identical shapes, so the second reuses the first's mesh.
@@ -51,6 +65,17 @@ pub(crate) struct BoardKey {
 }
 
 impl BoardKey {
+    /// Equal but for the zoom: the same picture at another size. The font
+    /// atlas is left out too: a new size adds glyphs to it.
+    fn same_but_zoom(&self, other: &BoardKey) -> bool {
+        *self
+            == BoardKey {
+                zoom: self.zoom,
+                atlas: self.atlas,
+                ..other.clone()
+            }
+    }
+
     /// The parts of the key that come from egui rather than from the app.
     pub(crate) fn renderer(ctx: &egui::Context) -> ([usize; 2], u32, TessellationOptions, f32) {
         let (size, fill) = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio()));
@@ -73,6 +98,9 @@ pub(crate) struct BoardMesh {
     /// the mesh a while before it must be painted again.
     anchor: Point,
     covered: Rect,
+    /// Whether everything on the board was inside `covered`, so a zoom out
+    /// or a pan shows nothing new however far it goes.
+    complete: bool,
     /// The font atlas size the mesh's texture coordinates are relative to.
     uv_size: [usize; 2],
     /// Where this frame's mesh went, for [`BoardMesh::finish`].
@@ -87,6 +115,7 @@ impl Default for BoardMesh {
             mesh: Arc::default(),
             anchor: Point::new(0.0, 0.0),
             covered: Rect::NOTHING,
+            complete: false,
             uv_size: [0, 0],
             placed: None,
         }
@@ -105,41 +134,71 @@ impl std::fmt::Debug for BoardMesh {
 impl BoardMesh {
     /// Paints with `paint` unless `key` matches the mesh's and the mesh
     /// covers the view from `center`; then puts one mesh on `painter`, moved
-    /// by the pan since it was painted, in place of the shapes.
+    /// by the pan since it was painted, in place of the shapes. `content` is
+    /// where everything on the board lies, in screen points.
     pub(crate) fn paint(
         &mut self,
         painter: &Painter,
         key: BoardKey,
         center: Point,
+        content: Option<Rect>,
         paint: impl FnOnce(&Painter),
     ) {
         self.placed = None;
-        if self.key.as_ref() == Some(&key) {
-            let offset = self.offset(center, &key);
-            if self
-                .covered
-                .contains_rect(painter.clip_rect().translate(-offset))
-            {
-                self.place(painter, offset);
-                return;
+        let last_zoom = self.last.as_ref().map_or(key.zoom, |last| last.zoom);
+        let zooming = self
+            .last
+            .as_ref()
+            .is_some_and(|last| last.zoom != key.zoom && last.same_but_zoom(&key));
+        if let Some(mesh_key) = &self.key {
+            let reuse = if *mesh_key == key {
+                Some(TSTransform::from_translation(self.offset(center, &key)))
+            } else if zooming && mesh_key.same_but_zoom(&key) && mesh_key.atlas == key.atlas {
+                Some(self.stretch(center, &key))
+                    .filter(|t| (1.0 / MAX_STRETCH..=MAX_STRETCH).contains(&t.scaling))
+            } else {
+                None
+            };
+            if let Some(transform) = reuse {
+                let covered = transform.mul_rect(self.covered);
+                if self.complete || covered.contains_rect(painter.clip_rect()) {
+                    self.place(painter, transform);
+                    if zooming {
+                        // The next frame without a zoom step paints it
+                        // crisp; egui runs one after input anyway, this is
+                        // for zooms that come from no input.
+                        self.last = Some(key);
+                        painter.ctx().request_repaint();
+                    }
+                    return;
+                }
             }
         }
         self.key = None;
-        // While the picture changes every frame (a zoom, a drag) a mesh
-        // would never be reused, and handing egui our own mesh costs one
-        // more copy of it: egui tessellates those frames itself. The mesh is
-        // built once a frame repeats the one before (a pan repeats it).
+        // While the picture changes every frame (a drag) a mesh would never
+        // be reused, and handing egui our own mesh costs one more copy of
+        // it: egui tessellates those frames itself. The mesh is built once a
+        // frame repeats the one before (a pan repeats it), or while a zoom
+        // gesture will stretch it.
         let settled = self.last.as_ref() == Some(&key);
         self.last = Some(key.clone());
-        if !settled {
+        if !settled && !zooming {
             paint(painter);
             return;
         }
         let layer = painter.layer_id();
         let ctx = painter.ctx();
+        // Zooming out shrinks the mesh: paint a wider margin for it to
+        // shrink into.
+        let shrinking = zooming && last_zoom > key.zoom;
+        let margin = if shrinking {
+            ZOOM_OUT_MARGIN
+        } else {
+            PAN_MARGIN
+        };
         let covered = painter
             .clip_rect()
-            .expand2(painter.clip_rect().size() * PAN_MARGIN);
+            .expand2(painter.clip_rect().size() * margin);
         let mut wide = painter.clone();
         wide.set_clip_rect(covered);
         let start = ctx.graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
@@ -191,7 +250,8 @@ impl BoardMesh {
         }
         self.anchor = center;
         self.covered = covered;
-        self.place(painter, Vec2::ZERO);
+        self.complete = content.is_some_and(|c| covered.contains_rect(c));
+        self.place(painter, TSTransform::IDENTITY);
         self.key = Some(key);
     }
 
@@ -204,13 +264,24 @@ impl BoardMesh {
         vec2((exact.x * ppp).round() / ppp, (exact.y * ppp).round() / ppp)
     }
 
-    fn place(&mut self, painter: &Painter, offset: Vec2) {
+    /// What takes the mesh, painted at its key's zoom, to the view at
+    /// `key.zoom` centred on `center`: a board point at `p` was painted at
+    /// `c + (p - anchor) * z0` and belongs at `c + (p - center) * z`.
+    fn stretch(&self, center: Point, key: &BoardKey) -> TSTransform {
+        let z0 = self.key.as_ref().map_or(key.zoom, |k| k.zoom);
+        let s = key.zoom / z0;
+        let c = key.rect.center().to_vec2();
+        let moved = vec2(self.anchor.x - center.x, self.anchor.y - center.y) * key.zoom;
+        TSTransform::new(c * (1.0 - s) + moved, s)
+    }
+
+    fn place(&mut self, painter: &Painter, transform: TSTransform) {
         let idx = painter.add(Shape::Mesh(self.mesh.clone()));
-        if offset != Vec2::ZERO {
+        if transform != TSTransform::IDENTITY {
             painter.ctx().graphics_mut(|g| {
                 g.entry(painter.layer_id())
                     .mutate_shape(idx, |s: &mut ClippedShape| {
-                        s.transform_after_tessellation = TSTransform::from_translation(offset);
+                        s.transform_after_tessellation = transform;
                     });
             });
         }
@@ -263,11 +334,11 @@ mod tests {
 
     const SCREEN: Rect = Rect::from_min_max(Pos2::ZERO, pos2(800.0, 600.0));
 
-    fn key(ctx: &egui::Context, selection: &Selection) -> BoardKey {
+    fn key(ctx: &egui::Context, selection: &Selection, zoom: f32) -> BoardKey {
         let (size, fill, tessellation, pixels_per_point) = BoardKey::renderer(ctx);
         BoardKey {
             doc: (0, 0, None),
-            zoom: 1.0,
+            zoom,
             rect: SCREEN,
             selection: selection.clone(),
             editing: None,
@@ -285,6 +356,16 @@ mod tests {
         center: Point,
         selection: &Selection,
     ) -> bool {
+        frame_at(ctx, mesh, center, selection, 1.0)
+    }
+
+    fn frame_at(
+        ctx: &egui::Context,
+        mesh: &mut BoardMesh,
+        center: Point,
+        selection: &Selection,
+        zoom: f32,
+    ) -> bool {
         let mut painted = false;
         let input = RawInput {
             screen_rect: Some(SCREEN),
@@ -292,8 +373,8 @@ mod tests {
         };
         let mut output = ctx.run_ui(input, |ui| {
             let painter = ui.painter().with_clip_rect(SCREEN);
-            let key = key(ui.ctx(), selection);
-            mesh.paint(&painter, key, center, |p| {
+            let key = key(ui.ctx(), selection, zoom);
+            mesh.paint(&painter, key, center, None, |p| {
                 painted = true;
                 p.rect_filled(
                     Rect::from_min_size(pos2(100.0, 100.0), egui::vec2(50.0, 50.0)),
@@ -344,6 +425,46 @@ mod tests {
         assert!(
             frame(&ctx, &mut mesh, at(250.0), &one),
             "a new selection paints"
+        );
+    }
+
+    #[test]
+    fn a_zoom_gesture_stretches_the_mesh_and_the_first_still_frame_paints_it_crisp() {
+        let ctx = egui::Context::default();
+        let mut mesh = BoardMesh::default();
+        let none = Selection::default();
+        let at = Point::new(0.0, 0.0);
+        for _ in 0..3 {
+            frame_at(&ctx, &mut mesh, at, &none, 1.0);
+        }
+        assert!(!frame_at(&ctx, &mut mesh, at, &none, 1.0));
+        assert!(
+            !frame_at(&ctx, &mut mesh, at, &none, 1.5),
+            "a zoom step stretches the mesh"
+        );
+        assert!(
+            !frame_at(&ctx, &mut mesh, at, &none, 2.5),
+            "and so does the next"
+        );
+        assert!(
+            frame_at(&ctx, &mut mesh, at, &none, 2.5),
+            "the first frame without a zoom step paints"
+        );
+        assert!(
+            !frame_at(&ctx, &mut mesh, at, &none, 2.5),
+            "and that mesh is reused"
+        );
+        assert!(
+            frame_at(&ctx, &mut mesh, at, &none, 2.5 * MAX_STRETCH * 1.1),
+            "a step past the stretch limit paints"
+        );
+        assert!(
+            frame_at(&ctx, &mut mesh, at, &none, 1.0),
+            "so does zooming out past the painted margin"
+        );
+        assert!(
+            !frame_at(&ctx, &mut mesh, at, &none, 0.8),
+            "which was painted wider, to shrink into"
         );
     }
 }

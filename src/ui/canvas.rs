@@ -505,7 +505,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         tessellation,
     };
     let doc = app.shown_doc();
-    board_mesh.paint(&painter, key, app.camera.center, |painter| {
+    let content = content_on_screen(doc, &view);
+    board_mesh.paint(&painter, key, app.camera.center, content, |painter| {
         render::paint_content(painter, doc, &view)
     });
     if let Some(node) = hovered.and_then(|id| doc.node(id)) {
@@ -533,6 +534,16 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         app.canvas.focus_pending = false;
         ui.memory_mut(|m| m.request_focus(id));
     }
+}
+
+/// Where everything on the board lies on screen: its cards, with room for
+/// what hangs off them (curving edges, vote tags).
+fn content_on_screen(doc: &Document, view: &View<'_>) -> Option<Rect> {
+    let cards = doc.nodes.iter().map(board_rect).reduce(|a, b| a.union(b))?;
+    let board = cards.expand(40.0 + 0.1 * cards.size().max_elem());
+    let min = view.to_screen(Point::new(board.min.x, board.min.y));
+    let max = view.to_screen(Point::new(board.max.x, board.max.y));
+    Some(Rect::from_min_max(min, max))
 }
 
 /// Each card's vote tag and dot badge as a widget with a label, so screen
