@@ -183,6 +183,83 @@ fn the_retained_board_always_matches_a_fresh_paint() {
     }
 }
 
+/// Where card `id` is on screen now.
+fn fresh_card_rect(h: &Harness<'_, CredenceApp>, id: credence::model::NodeId) -> Rect {
+    let app = h.state();
+    let node = app.doc.node(id).unwrap();
+    let view = credence::render::View::new(app.camera, canvas_rect(h), &app.selection);
+    credence::render::card_rect(node, &view)
+}
+
+/// While cards are dragged, what stays put is reused from meshes painted
+/// without them, and only the dragged cards and their edges are painted
+/// each frame. Mid-drag, the canvas matches a fresh paint of that moment.
+#[test]
+fn mid_drag_the_board_matches_a_fresh_paint() {
+    let app = CredenceApp::launch(None, Box::new(ScriptedDialogs::default()));
+    let mut h = harness(app);
+    click_label(&mut h, CARD, Modifiers::NONE);
+    let id = h.state().selection.nodes.iter().copied().next().unwrap();
+    let start = h.state().doc.node(id).unwrap().pos;
+    let from = common::center_of(&h, CARD);
+    h.event(Event::PointerMoved(from));
+    h.step();
+    common::button(&h, from, true, Modifiers::NONE);
+    h.step();
+    let mut at = from;
+    for step in 0..8 {
+        at += egui::vec2(-6.0, 8.0);
+        h.event(Event::PointerMoved(at));
+        h.step();
+        let shown = canvas_as_shown(&mut h);
+        let moved = h.state().doc.node(id).unwrap().pos;
+        assert_ne!(moved, start, "the card is being dragged");
+        // From the frame after the drag began.
+        assert!(
+            step == 0 || h.query_by_label_contains("Connect from").is_none(),
+            "no connect handle while cards move"
+        );
+
+        let state = h.state();
+        let app = CredenceApp::new(
+            state.doc.clone(),
+            None,
+            Box::new(ScriptedDialogs::default()),
+        );
+        let mut fresh = harness(app);
+        fresh.state_mut().selection = state.selection.clone();
+        fresh.state_mut().camera = state.camera;
+        fresh.event(Event::PointerMoved(at));
+        fresh.run_ok();
+        let mut fresh = canvas_as_shown(&mut fresh);
+        // The fresh app shows the selected card's connect handle, which a
+        // card being dragged hides: take it out of the comparison.
+        let card = fresh_card_rect(&h, id);
+        let scale = shown.width() as f32 / canvas_rect(&h).width();
+        let handle = Rect::from_center_size(card.right_center(), egui::vec2(24.0, 24.0));
+        for y in ((handle.min.y - canvas_rect(&h).min.y) * scale) as u32
+            ..((handle.max.y - canvas_rect(&h).min.y) * scale) as u32
+        {
+            for x in ((handle.min.x - canvas_rect(&h).min.x) * scale) as u32
+                ..((handle.max.x - canvas_rect(&h).min.x) * scale) as u32
+            {
+                if x < fresh.width() && y < fresh.height() {
+                    fresh.put_pixel(x, y, *shown.get_pixel(x, y));
+                }
+            }
+        }
+        let diff = differing(&shown, &fresh);
+        let allowed = (shown.width() * shown.height()) as usize / 5_000;
+        assert!(
+            diff <= allowed,
+            "mid-drag, {diff} canvas pixels differ from a fresh paint (allowed {allowed})"
+        );
+    }
+    common::button(&h, at, false, Modifiers::NONE);
+    h.run_ok();
+    assert_matches_fresh(&mut h, "dropping the card");
+}
+
 /// Board text is laid out at a new size on every zoom step, so it is drawn
 /// unhinted: hinting would snap each size to the pixel grid (titles would
 /// change width, and wrap, as the view zooms) and re-run the font's hinting

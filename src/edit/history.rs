@@ -74,6 +74,15 @@ impl History {
         self.undone.clear();
     }
 
+    /// The state before the gesture `key`, while it is the latest step and
+    /// still open: the document is that state plus only this gesture's
+    /// commands. A drag's unmoved cards look as they did in that state.
+    pub fn open_since(&self, key: &MergeKey) -> Option<u64> {
+        let step = self.done.last()?;
+        (!step.sealed && step.key.as_ref() == Some(key) && step.after == self.current)
+            .then_some(step.before)
+    }
+
     /// Ends the current gesture: the next command starts a new step.
     pub fn seal(&mut self) {
         if let Some(step) = self.done.last_mut() {
@@ -158,5 +167,59 @@ fn combine(first: Command, second: Command) -> Command {
         }
         (Command::ReplaceWorkshop(_), Command::ReplaceWorkshop(b)) => Command::ReplaceWorkshop(b),
         (first, second) => Command::Batch(vec![first, second]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Node, NodeId, NodeKind, Point};
+
+    #[test]
+    fn open_since_names_the_state_a_gesture_began_from_while_it_is_open() {
+        let mut doc = Document {
+            nodes: vec![Node::new(NodeId(1), NodeKind::Belief, "a")],
+            ..Document::default()
+        };
+        let mut history = History::default();
+        let drag = MergeKey("drag-1".into());
+        let to = |x| Command::Move(vec![(NodeId(1), Point::new(x, 0.0))]);
+        assert_eq!(history.open_since(&drag), None, "nothing applied yet");
+        let before = history.state();
+        history.apply_merged(&mut doc, to(5.0), drag.clone());
+        history.apply_merged(&mut doc, to(9.0), drag.clone());
+        assert_eq!(history.open_since(&drag), Some(before));
+        assert_eq!(history.open_since(&MergeKey("drag-2".into())), None);
+        history.seal();
+        assert_eq!(history.open_since(&drag), None, "the gesture ended");
+    }
+
+    #[test]
+    fn a_step_after_the_gesture_hides_it_until_undone() {
+        let mut doc = Document {
+            nodes: vec![Node::new(NodeId(1), NodeKind::Belief, "a")],
+            ..Document::default()
+        };
+        let mut history = History::default();
+        let drag = MergeKey("drag-1".into());
+        let before = history.state();
+        history.apply_merged(
+            &mut doc,
+            Command::Move(vec![(NodeId(1), Point::new(5.0, 0.0))]),
+            drag.clone(),
+        );
+        history.apply(
+            &mut doc,
+            Command::Move(vec![(NodeId(1), Point::new(1.0, 0.0))]),
+        );
+        assert_eq!(history.open_since(&drag), None, "another step came after");
+        history.undo(&mut doc);
+        assert_eq!(
+            history.open_since(&drag),
+            Some(before),
+            "the document is again that state plus the gesture"
+        );
+        history.undo(&mut doc);
+        assert_eq!(history.open_since(&drag), None, "and then not even that");
     }
 }

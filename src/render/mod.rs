@@ -29,7 +29,7 @@ pub use style::{
 pub use votes::{DOT_BADGE, MIN_TAG_PX, Marks, marks, marks_in_view, tag_rect};
 
 use crate::edit::Selection;
-use crate::model::{Document, NodeId};
+use crate::model::{Document, Node, NodeId};
 use egui::{Painter, Rect};
 use std::collections::{HashMap, HashSet};
 
@@ -162,19 +162,42 @@ pub fn paint_board<'a>(painter: &Painter, doc: &'a Document, view: &View<'a>) {
 /// Everything [`paint_board`] paints over the background: edges, cards,
 /// then vote marks. The canvas keeps this part as one retained mesh.
 pub fn paint_content<'a>(painter: &Painter, doc: &'a Document, view: &View<'a>) {
+    paint_edges(painter, doc, view, |_, _| true);
+    paint_cards(painter, doc, view, |_| true);
+}
+
+/// The edges `keep` picks. While cards are dragged the canvas paints the
+/// edges that stay put apart from those that move with them.
+pub fn paint_edges<'a>(
+    painter: &Painter,
+    doc: &'a Document,
+    view: &View<'a>,
+    keep: impl Fn(&Node, &Node) -> bool,
+) {
     let ends = view.ends_for(doc);
     for (edge, end) in doc.edges.iter().zip(ends.iter()) {
         if let Some((a, b)) = *end {
             let (a, b) = (&doc.nodes[a as usize], &doc.nodes[b as usize]);
-            edges::paint_edge(painter, edge, a, b, view);
+            if keep(a, b) {
+                edges::paint_edge(painter, edge, a, b, view);
+            }
         }
     }
-    for node in &doc.nodes {
+}
+
+/// The cards `keep` picks, then their vote tags and dot badges on top,
+/// where no card can cover them.
+pub fn paint_cards<'a>(
+    painter: &Painter,
+    doc: &'a Document,
+    view: &View<'a>,
+    keep: impl Fn(NodeId) -> bool,
+) {
+    for node in doc.nodes.iter().filter(|n| keep(n.id)) {
         card::paint_card(painter, node, view);
     }
-    // Vote tags and dot badges go on top, where no card can cover them.
     let marks = votes::marks_in_view(doc, view, painter.clip_rect());
-    for node in &doc.nodes {
+    for node in doc.nodes.iter().filter(|n| keep(n.id)) {
         if let Some(m) = marks.get(&node.id)
             && !view.unlit(node.id)
         {

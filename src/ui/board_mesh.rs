@@ -22,7 +22,7 @@
 //! The background (with its dot grid) stays outside the mesh: egui draws
 //! small dots from pre-rasterised discs that only its own tessellator has.
 
-use crate::edit::Selection;
+use crate::edit::{MergeKey, Selection};
 use crate::model::{NodeId, Point};
 use egui::emath::TSTransform;
 use egui::epaint::{ClippedShape, Mesh, Shape, TessellationOptions, Tessellator};
@@ -57,6 +57,8 @@ pub(crate) struct BoardKey {
     pub editing: Option<NodeId>,
     /// The traced node; what the trace lights up follows from the document.
     pub trace: Option<NodeId>,
+    /// The drag whose cards are left out of this mesh, if any.
+    pub leaving_out: Option<MergeKey>,
     pub pixels_per_point: f32,
     /// Glyph positions in the font atlas; egui empties the atlas when it
     /// fills, and any new glyph changes how full it is.
@@ -343,6 +345,7 @@ mod tests {
             selection: selection.clone(),
             editing: None,
             trace: None,
+            leaving_out: None,
             pixels_per_point,
             atlas: (size, fill),
             tessellation,

@@ -3,7 +3,8 @@
 //! in-place title editor.
 
 use super::app::CredenceApp;
-use super::board_mesh::{BoardKey, BoardMesh};
+use super::board_layers::{BoardLayers, Moving};
+use super::board_mesh::BoardKey;
 use crate::edit::{Command, History, MergeKey};
 use crate::model::{Document, Edge, EdgeKind, Node, NodeId, NodeKind, Point};
 use crate::render::{self, View, card_rect, kind_colour};
@@ -61,7 +62,7 @@ pub struct CanvasState {
     pub(crate) focus_pending: bool,
     gestures: u64,
     /// Cards, edges and marks as last tessellated.
-    board_mesh: BoardMesh,
+    board: BoardLayers,
 }
 
 impl CanvasState {
@@ -73,7 +74,7 @@ impl CanvasState {
             fit_pending: true,
             focus_pending: true,
             gestures: 0,
-            board_mesh: BoardMesh::default(),
+            board: BoardLayers::default(),
         }
     }
 
@@ -113,9 +114,9 @@ impl CanvasState {
         self.editing.is_some()
     }
 
-    /// See [`BoardMesh::finish`].
+    /// See [`BoardLayers::finish`].
     pub(crate) fn finish_frame(&mut self, ctx: &egui::Context) {
-        self.board_mesh.finish(ctx);
+        self.board.finish(ctx);
     }
 }
 
@@ -346,10 +347,12 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         .find(|(_, _, r)| r.hovered())
         .map(|(id, _, _)| *id);
 
-    // Connect handles on hovered or selected cards.
+    // Connect handles on hovered or selected cards, except while cards are
+    // being moved: a handle would trail its card by a frame.
     let mut handles = Vec::new();
+    let moving = matches!(app.canvas.drag, Some(Drag::Nodes { .. }));
     for (node_id, r, _) in &cards {
-        if Some(*node_id) != hovered && !app.selection.nodes.contains(node_id) {
+        if moving || (Some(*node_id) != hovered && !app.selection.nodes.contains(node_id)) {
             continue;
         }
         let center = egui::pos2(r.right(), r.center().y);
@@ -475,7 +478,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     continue_drag(app, ui, rect);
 
     let painter = ui.painter_at(rect);
-    let mut board_mesh = std::mem::take(&mut app.canvas.board_mesh);
+    let mut board = std::mem::take(&mut app.canvas.board);
     let editing = app.canvas.editing.as_ref().map(|e| e.node);
     let trace = app.trace_highlight();
     app.refresh_insights();
@@ -500,19 +503,33 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         selection: app.selection.clone(),
         editing,
         trace: trace.as_ref().map(|t| t.focus),
+        leaving_out: None,
         pixels_per_point,
         atlas: (size, fill),
         tessellation,
     };
     let doc = app.shown_doc();
     let content = content_on_screen(doc, &view);
-    board_mesh.paint(&painter, key, app.camera.center, content, |painter| {
-        render::paint_content(painter, doc, &view)
+    let dragged: Option<(&MergeKey, std::collections::HashSet<NodeId>)> = match &app.canvas.drag {
+        Some(Drag::Nodes { key, origins, .. }) if app.workshop_ui.viewing.is_none() => {
+            Some((key, origins.iter().map(|(id, _)| *id).collect()))
+        }
+        _ => None,
+    };
+    let moving = dragged.as_ref().and_then(|(gesture, nodes)| {
+        let since = app.history.open_since(gesture)?;
+        Some(Moving {
+            nodes,
+            gesture,
+            since,
+        })
     });
+    let center = app.camera.center;
+    board.paint(&painter, key, center, content, doc, &view, moving);
     if let Some(node) = hovered.and_then(|id| doc.node(id)) {
         render::paint_hover(&painter, node, &view);
     }
-    app.canvas.board_mesh = board_mesh;
+    app.canvas.board = board;
     for (node_id, center, response) in &handles {
         let colour = app
             .doc

@@ -17,6 +17,7 @@ mod background;
 mod backlinks;
 mod backlog;
 mod belief_map;
+mod board_layers;
 mod board_mesh;
 mod boards;
 mod canvas;

@@ -60,7 +60,7 @@ pub fn center_of(h: &Harness<'_, CredenceApp>, label: &str) -> Pos2 {
     h.get_by_label(label).rect().center()
 }
 
-fn button(h: &Harness<'_, CredenceApp>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+pub fn button(h: &Harness<'_, CredenceApp>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
     h.event(Event::PointerButton {
         pos,
         button: PointerButton::Primary,

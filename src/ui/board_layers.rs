@@ -1,0 +1,82 @@
+//! The belief map's content as retained meshes: one for the whole board, or,
+//! while cards are dragged, one for what stays put under the dragged cards'
+//! edges and one for what stays put over them.
+//!
+//! A drag changes the document every frame, so the whole-board mesh could
+//! never be reused and every card in view was painted again on each step.
+//! But only the dragged cards and their edges move: the rest is the board as
+//! it was when the drag began ([`History::open_since`]), less those. It is
+//! kept in two meshes so the moving edges still pass under every card:
+//! still edges, moving edges, still cards, then the dragged cards, which
+//! ride on top while they move, as on any whiteboard.
+//!
+//! [`History::open_since`]: crate::edit::History::open_since
+
+use super::board_mesh::{BoardKey, BoardMesh};
+use crate::edit::MergeKey;
+use crate::model::{Document, NodeId, Point};
+use crate::render::{self, View};
+use egui::{Painter, Rect};
+use std::collections::HashSet;
+
+/// The cards a drag is moving, and what identifies the board without them.
+pub(crate) struct Moving<'a> {
+    pub nodes: &'a HashSet<NodeId>,
+    /// The drag's gesture, which decides `nodes`.
+    pub gesture: &'a MergeKey,
+    /// The document state the drag began from.
+    pub since: u64,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct BoardLayers {
+    whole: BoardMesh,
+    still_under: BoardMesh,
+    still_over: BoardMesh,
+}
+
+impl BoardLayers {
+    /// Paints `doc`'s content as `view` shows it. `key` describes the whole
+    /// board; with `moving`, the still parts are keyed by the state the drag
+    /// began from instead, so they are reused while only the drag changes.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn paint<'a>(
+        &mut self,
+        painter: &Painter,
+        key: BoardKey,
+        center: Point,
+        content: Option<Rect>,
+        doc: &'a Document,
+        view: &View<'a>,
+        moving: Option<Moving<'_>>,
+    ) {
+        let Some(moving) = moving else {
+            self.whole.paint(painter, key, center, content, |p| {
+                render::paint_content(p, doc, view)
+            });
+            return;
+        };
+        let still = BoardKey {
+            doc: (key.doc.0, moving.since, key.doc.2),
+            leaving_out: Some(moving.gesture.clone()),
+            ..key
+        };
+        let moves = |id: NodeId| moving.nodes.contains(&id);
+        self.still_under
+            .paint(painter, still.clone(), center, content, |p| {
+                render::paint_edges(p, doc, view, |a, b| !moves(a.id) && !moves(b.id))
+            });
+        render::paint_edges(painter, doc, view, |a, b| moves(a.id) || moves(b.id));
+        self.still_over.paint(painter, still, center, content, |p| {
+            render::paint_cards(p, doc, view, |id| !moves(id))
+        });
+        render::paint_cards(painter, doc, view, moves);
+    }
+
+    /// See [`BoardMesh::finish`].
+    pub(crate) fn finish(&mut self, ctx: &egui::Context) {
+        self.whole.finish(ctx);
+        self.still_under.finish(ctx);
+        self.still_over.finish(ctx);
+    }
+}
