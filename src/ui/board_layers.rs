@@ -17,11 +17,12 @@ use crate::edit::MergeKey;
 use crate::model::{Document, NodeId, Point};
 use crate::render::{self, View};
 use egui::{Painter, Rect};
-use std::collections::HashSet;
 
 /// The cards a drag is moving, and what identifies the board without them.
 pub(crate) struct Moving<'a> {
-    pub nodes: &'a HashSet<NodeId>,
+    /// Sorted, for a binary search per card and edge end: cheaper than
+    /// hashing thousands of ids a frame.
+    pub nodes: &'a [NodeId],
     /// The drag's gesture, which decides `nodes`.
     pub gesture: &'a MergeKey,
     /// The document state the drag began from.
@@ -61,7 +62,7 @@ impl BoardLayers {
             leaving_out: Some(moving.gesture.clone()),
             ..key
         };
-        let moves = |id: NodeId| moving.nodes.contains(&id);
+        let moves = |id: NodeId| moving.nodes.binary_search(&id).is_ok();
         self.still_under
             .paint(painter, still.clone(), center, content, |p| {
                 render::paint_edges(p, doc, view, |a, b| !moves(a.id) && !moves(b.id))

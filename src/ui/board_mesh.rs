@@ -38,8 +38,8 @@ const PAN_MARGIN: f32 = 0.25;
 /// painted again at the new size: past this, stretched text turns soft.
 const MAX_STRETCH: f32 = 4.0;
 
-/// The margin painted while zooming out, for the mesh to shrink into.
-const ZOOM_OUT_MARGIN: f32 = 1.0;
+/// The margin painted during a zoom gesture, for the mesh to shrink into.
+const ZOOM_MARGIN: f32 = 1.0;
 
 /// Everything that decides what the board looks like. Two frames with equal
 /// keys paint identical shapes, so the second reuses the first's mesh.
@@ -147,7 +147,6 @@ impl BoardMesh {
         paint: impl FnOnce(&Painter),
     ) {
         self.placed = None;
-        let last_zoom = self.last.as_ref().map_or(key.zoom, |last| last.zoom);
         let zooming = self
             .last
             .as_ref()
@@ -190,14 +189,9 @@ impl BoardMesh {
         }
         let layer = painter.layer_id();
         let ctx = painter.ctx();
-        // Zooming out shrinks the mesh: paint a wider margin for it to
-        // shrink into.
-        let shrinking = zooming && last_zoom > key.zoom;
-        let margin = if shrinking {
-            ZOOM_OUT_MARGIN
-        } else {
-            PAN_MARGIN
-        };
+        // A zoom gesture may turn round and shrink the mesh: paint a wide
+        // margin for it to shrink into.
+        let margin = if zooming { ZOOM_MARGIN } else { PAN_MARGIN };
         let covered = painter
             .clip_rect()
             .expand2(painter.clip_rect().size() * margin);

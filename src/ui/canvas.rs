@@ -315,8 +315,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 
     // One interact per visible card, in paint order so the topmost card wins.
     let mut cards = Vec::new();
+    let view = view_of(app, rect, None);
     for node in &app.doc.nodes {
-        let view = view_of(app, rect, None);
         let r = card_rect(node, &view);
         if !rect.intersects(r) {
             continue;
@@ -329,15 +329,21 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         // Both closures run only when needed (a screen reader or test asks,
         // or the pointer rests here), so a 10,000-card map pays nothing.
         response.widget_info(|| card_info(node));
-        let response = response.on_hover_ui_at_pointer(|ui| {
-            ui.label(format!(
-                "{}: {}\nConfidence {}% · {}\nDouble-click or F2 to rename; drag the dot to connect",
-                node.kind.label(),
-                node.title,
-                node.confidence,
-                node.status.label()
-            ));
-        });
+        // Asking egui about a tooltip costs a lookup per card; only the
+        // hovered card can have one.
+        let response = if response.hovered() {
+            response.on_hover_ui_at_pointer(|ui| {
+                ui.label(format!(
+                    "{}: {}\nConfidence {}% · {}\nDouble-click or F2 to rename; drag the dot to connect",
+                    node.kind.label(),
+                    node.title,
+                    node.confidence,
+                    node.status.label()
+                ));
+            })
+        } else {
+            response
+        };
         cards.push((node.id, r, response));
     }
     vote_marks(app, ui, rect);
@@ -510,9 +516,11 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     };
     let doc = app.shown_doc();
     let content = content_on_screen(doc, &view);
-    let dragged: Option<(&MergeKey, std::collections::HashSet<NodeId>)> = match &app.canvas.drag {
+    let dragged: Option<(&MergeKey, Vec<NodeId>)> = match &app.canvas.drag {
         Some(Drag::Nodes { key, origins, .. }) if app.workshop_ui.viewing.is_none() => {
-            Some((key, origins.iter().map(|(id, _)| *id).collect()))
+            let mut ids: Vec<NodeId> = origins.iter().map(|(id, _)| *id).collect();
+            ids.sort_unstable();
+            Some((key, ids))
         }
         _ => None,
     };
