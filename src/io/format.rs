@@ -87,7 +87,6 @@ struct FileV3 {
 /// lies inside nodes, the workshop and snapshots, all with defaults.
 #[derive(Deserialize)]
 struct FileV4 {
-    #[allow(dead_code)]
     version: u32,
     #[serde(default)]
     title: String,
@@ -208,6 +207,14 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
         let detail = lowercase_first(&err.code.to_string());
         LoadError::at(path, line, col, format!("{what}: {detail}"))
     };
+    // A current file, the common case, is parsed once. Anything else (an
+    // older version, a mistake) takes the careful path below, which finds
+    // the version first so it can name what is wrong and where.
+    if let Ok(file) = ron::from_str::<FileV4>(text)
+        && file.version == CURRENT_VERSION
+    {
+        return into_document(file, text, path);
+    }
     let probe: VersionProbe = ron::from_str(text).map_err(|e| {
         if (e.span.start.line, e.span.start.col) == (1, 1) {
             LoadError::at(
@@ -261,6 +268,12 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
         3 => ron::from_str::<FileV3>(text).map_err(invalid)?.into(),
         _ => ron::from_str(text).map_err(invalid)?,
     };
+    into_document(file, text, path)
+}
+
+/// The document in `file`, checked; a broken one is reported at the place
+/// in `text` that explains it.
+fn into_document(file: FileV4, text: &str, path: &Path) -> Result<Document, LoadError> {
     let mut doc = Document {
         title: file.title,
         nodes: file.nodes,
@@ -271,7 +284,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
     };
     doc.workshop.sort_votes();
     if let Err(invalid) = doc.validate() {
-        let position = locator.invalid(&invalid);
+        let position = Locator::new(text).invalid(&invalid);
         let message = invalid.to_string();
         return Err(match position {
             Some(offset) => {
