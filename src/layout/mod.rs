@@ -10,7 +10,11 @@
 //!    edges get dummy nodes;
 //! 3. crossing reduction: barycenter sweeps down and up, keeping the best
 //!    order seen, then transpose (adjacent swaps) — crossings between two
-//!    layers are counted in O(E log V) with a Fenwick tree;
+//!    layers are counted in O(E log V) with a Fenwick tree — then sifting:
+//!    each vertex moves to the place in its layer where it crosses least,
+//!    which gets out of minima that adjacent swaps cannot. A pass compares
+//!    every pair in a layer, so up to three passes run while the layers are
+//!    narrow enough (maps of a few thousand cards), and none on wider ones;
 //! 4. coordinates: each layer is pulled towards the weighted mean of its
 //!    neighbours (a long edge's inner segments weigh 100 times more) and
 //!    projected onto "in order, never overlapping" by weighted isotonic

@@ -1,4 +1,4 @@
-//! Crossing reduction: barycenter sweeps, then transpose.
+//! Crossing reduction: barycenter sweeps, transpose, then sifting.
 
 use super::layered::Layered;
 
@@ -92,7 +92,65 @@ fn improve(l: &mut Layered, sweeps: usize, pos: &mut [usize]) -> usize {
         renumber(layer, pos);
     }
     transpose(l, pos, false);
+    for _ in 0..sift_passes(l) {
+        if !sift(l, pos) {
+            break;
+        }
+        transpose(l, pos, false);
+    }
     total_crossings(l, pos)
+}
+
+/// Vertex pairs that sifting may compare per start, all passes together.
+const SIFT_WORK: usize = 8_000_000;
+/// Sifting passes beyond which little more is found.
+const SIFT_PASSES: usize = 3;
+
+/// How many sifting passes `l` can afford. One pass compares every vertex
+/// with every other in its layer, so wide layers (maps of many thousands of
+/// cards) get fewer passes, or none.
+fn sift_passes(l: &Layered) -> usize {
+    let pairs: usize = l.layers.iter().map(|layer| layer.len() * layer.len()).sum();
+    (SIFT_WORK / pairs.max(1)).min(SIFT_PASSES)
+}
+
+/// Moves each vertex to the place in its layer where its edges cross the
+/// fewest others to both neighbouring layers (sifting, after Matuszewski,
+/// Schönfeld and Molitor). Unlike transpose's swaps of neighbours, a vertex
+/// can jump over many others at once, out of a local minimum.
+fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
+    let mut improved = false;
+    let mut others: Vec<usize> = Vec::new();
+    for layer in 0..l.layers.len() {
+        let vertices = l.layers[layer].clone();
+        for &u in &vertices {
+            if l.up[u].is_empty() && l.down[u].is_empty() {
+                continue;
+            }
+            others.clear();
+            others.extend(l.layers[layer].iter().copied().filter(|&w| w != u));
+            let from = pos[u];
+            // Crossings with `u` in gap k (after k of the others), less
+            // those with it leftmost.
+            let (mut delta, mut here, mut best, mut best_gap) = (0i64, 0i64, 0i64, 0usize);
+            for (k, &w) in others.iter().enumerate() {
+                delta += pair_difference(l, u, w, pos);
+                if k + 1 == from {
+                    here = delta;
+                }
+                if delta < best {
+                    (best, best_gap) = (delta, k + 1);
+                }
+            }
+            if best < here {
+                others.insert(best_gap, u);
+                std::mem::swap(&mut l.layers[layer], &mut others);
+                renumber(&l.layers[layer], pos);
+                improved = true;
+            }
+        }
+    }
+    improved
 }
 
 fn renumber(layer: &[usize], pos: &mut [usize]) {
@@ -180,6 +238,23 @@ fn pair_crossings(l: &Layered, u: usize, v: usize, pos: &[usize]) -> usize {
     count(&l.up[u], &l.up[v]) + count(&l.down[u], &l.down[v])
 }
 
+/// How many more crossings the edges of `u` and `w` make with `u` right of
+/// `w` than with it left: both counts in one pass.
+fn pair_difference(l: &Layered, u: usize, w: usize, pos: &[usize]) -> i64 {
+    let count = |a: &[usize], b: &[usize]| {
+        let mut d = 0i64;
+        for &x in a {
+            let px = pos[x];
+            for &y in b {
+                let py = pos[y];
+                d += i64::from(px < py) - i64::from(px > py);
+            }
+        }
+        d
+    };
+    count(&l.up[u], &l.up[w]) + count(&l.down[u], &l.down[w])
+}
+
 /// Swaps neighbours while that lowers crossings with both adjacent layers;
 /// with `ties`, equal-crossing swaps are made too, to leave a plateau.
 fn transpose(l: &mut Layered, pos: &mut [usize], ties: bool) {
@@ -199,6 +274,62 @@ fn transpose(l: &mut Layered, pos: &mut [usize], ties: bool) {
         }
         if !improved {
             break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two layers, five over three, in an order that no swap of neighbours
+    /// improves (3 crossings), yet moving the first vertex two places right
+    /// leaves 1.
+    fn stuck() -> (Layered, Vec<usize>) {
+        let (top, bottom) = (5, 3);
+        let edges = [(0, 0), (0, 1), (0, 2), (2, 0), (2, 1), (3, 2), (4, 2)];
+        let mut l = Layered {
+            layers: vec![(0..top).collect(), (top..top + bottom).collect()],
+            up: vec![Vec::new(); top + bottom],
+            down: vec![Vec::new(); top + bottom],
+            layer_of: (0..top + bottom).map(|v| usize::from(v >= top)).collect(),
+            size: vec![1.0; top + bottom],
+            depth: vec![1.0; top + bottom],
+            real: top + bottom,
+            edges: Vec::new(),
+        };
+        for (t, b) in edges {
+            l.down[t].push(top + b);
+            l.up[top + b].push(t);
+        }
+        let mut pos = vec![0; top + bottom];
+        for layer in &l.layers {
+            renumber(layer, &mut pos);
+        }
+        (l, pos)
+    }
+
+    #[test]
+    fn sifting_leaves_a_minimum_that_neighbour_swaps_cannot() {
+        let (mut l, mut pos) = stuck();
+        let before = l.layers.clone();
+        transpose(&mut l, &mut pos, false);
+        assert_eq!(l.layers, before, "no swap of neighbours helps");
+        assert_eq!(total_crossings(&l, &pos), 3);
+        assert!(sift(&mut l, &mut pos));
+        assert_eq!(total_crossings(&l, &pos), 1);
+        assert_eq!(l.layers[0], [1, 2, 0, 3, 4]);
+    }
+
+    #[test]
+    fn pair_difference_is_the_change_in_pair_crossings() {
+        let (l, pos) = stuck();
+        for u in 0..8 {
+            for w in 0..8 {
+                let swapped = pair_crossings(&l, w, u, &pos) as i64;
+                let now = pair_crossings(&l, u, w, &pos) as i64;
+                assert_eq!(pair_difference(&l, u, w, &pos), swapped - now);
+            }
         }
     }
 }
