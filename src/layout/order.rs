@@ -121,10 +121,31 @@ fn sift_passes(l: &Layered) -> usize {
 fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
     let mut improved = false;
     let mut others: Vec<usize> = Vec::new();
+    // Each vertex's neighbour positions, up then down, packed together: the
+    // neighbouring layers hold still while one layer is sifted, and most
+    // vertices are dummies with one neighbour each way.
+    let mut span = vec![(0u32, 0u32, 0u32); l.layer_of.len()];
+    let mut packed: Vec<u32> = Vec::new();
     for layer in 0..l.layers.len() {
+        packed.clear();
+        for &v in &l.layers[layer] {
+            let start = packed.len() as u32;
+            packed.extend(l.up[v].iter().map(|&x| pos[x] as u32));
+            let mid = packed.len() as u32;
+            packed.extend(l.down[v].iter().map(|&x| pos[x] as u32));
+            span[v] = (start, mid, packed.len() as u32);
+        }
+        let neighbours = |v: usize| {
+            let (a, b, c) = span[v];
+            (
+                &packed[a as usize..b as usize],
+                &packed[b as usize..c as usize],
+            )
+        };
         let vertices = l.layers[layer].clone();
         for &u in &vertices {
-            if l.up[u].is_empty() && l.down[u].is_empty() {
+            let (u_up, u_down) = neighbours(u);
+            if u_up.is_empty() && u_down.is_empty() {
                 continue;
             }
             others.clear();
@@ -134,7 +155,8 @@ fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
             // those with it leftmost.
             let (mut delta, mut here, mut best, mut best_gap) = (0i64, 0i64, 0i64, 0usize);
             for (k, &w) in others.iter().enumerate() {
-                delta += pair_difference(l, u, w, pos);
+                let (w_up, w_down) = neighbours(w);
+                delta += position_difference(u_up, w_up) + position_difference(u_down, w_down);
                 if k + 1 == from {
                     here = delta;
                 }
@@ -151,6 +173,19 @@ fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
         }
     }
     improved
+}
+
+/// For edges to neighbours at positions `a` (from one vertex) and `b` (from
+/// another): how many more of them cross with the first vertex right of the
+/// second than left of it.
+fn position_difference(a: &[u32], b: &[u32]) -> i64 {
+    let mut d = 0i64;
+    for &x in a {
+        for &y in b {
+            d += i64::from(x < y) - i64::from(x > y);
+        }
+    }
+    d
 }
 
 fn renumber(layer: &[usize], pos: &mut [usize]) {
@@ -238,23 +273,6 @@ fn pair_crossings(l: &Layered, u: usize, v: usize, pos: &[usize]) -> usize {
     count(&l.up[u], &l.up[v]) + count(&l.down[u], &l.down[v])
 }
 
-/// How many more crossings the edges of `u` and `w` make with `u` right of
-/// `w` than with it left: both counts in one pass.
-fn pair_difference(l: &Layered, u: usize, w: usize, pos: &[usize]) -> i64 {
-    let count = |a: &[usize], b: &[usize]| {
-        let mut d = 0i64;
-        for &x in a {
-            let px = pos[x];
-            for &y in b {
-                let py = pos[y];
-                d += i64::from(px < py) - i64::from(px > py);
-            }
-        }
-        d
-    };
-    count(&l.up[u], &l.up[w]) + count(&l.down[u], &l.down[w])
-}
-
 /// Swaps neighbours while that lowers crossings with both adjacent layers;
 /// with `ties`, equal-crossing swaps are made too, to leave a plateau.
 fn transpose(l: &mut Layered, pos: &mut [usize], ties: bool) {
@@ -322,13 +340,16 @@ mod tests {
     }
 
     #[test]
-    fn pair_difference_is_the_change_in_pair_crossings() {
+    fn position_difference_is_the_change_in_pair_crossings() {
         let (l, pos) = stuck();
+        let at = |vs: &[usize]| vs.iter().map(|&v| pos[v] as u32).collect::<Vec<_>>();
         for u in 0..8 {
             for w in 0..8 {
                 let swapped = pair_crossings(&l, w, u, &pos) as i64;
                 let now = pair_crossings(&l, u, w, &pos) as i64;
-                assert_eq!(pair_difference(&l, u, w, &pos), swapped - now);
+                let d = position_difference(&at(&l.up[u]), &at(&l.up[w]))
+                    + position_difference(&at(&l.down[u]), &at(&l.down[w]));
+                assert_eq!(d, swapped - now);
             }
         }
     }
