@@ -11,8 +11,10 @@
 //!   learning backlog. Turns input into
 //!   [`edit::Command`]s; never mutates the model directly. The belief map
 //!   keeps its painted cards as one retained mesh while nothing that decides
-//!   the picture changes, and moves it for a pan, so redraws caused
-//!   elsewhere in the window, and panning, cost little on large maps.
+//!   the picture changes: it moves the mesh for a pan, stretches it for the
+//!   length of a zoom gesture (then paints it crisp), and while cards are
+//!   dragged keeps what stays put and paints only what moves, so large maps
+//!   stay smooth.
 //! - [`export`]: PNG (offscreen egui-wgpu, tiled, the document embedded),
 //!   SVG (the same painted shapes as vectors), JSON Canvas, Markdown,
 //!   Mermaid and DOT. Knows egui's painter, but no windows.

@@ -84,7 +84,7 @@ fn hover_stroke(look: &Look, zoom: f32) -> Stroke {
 /// The hover outline alone, over a card painted without it. The canvas
 /// keeps its cards as one retained mesh and lays the hover on top, so moving
 /// the pointer across cards does not redraw the board. Selected and traced
-/// cards keep their own outline, as in [`paint_card`].
+/// cards keep their own outline, as in `paint_card`.
 pub fn paint_hover(painter: &Painter, node: &Node, view: &View) {
     if view.selection.nodes.contains(&node.id) || trace_colour(node, view).is_some() {
         return;

@@ -2,9 +2,11 @@
 //! calls it every frame, and export will call it offscreen, so what users see
 //! is what they export.
 //!
-//! Text is laid out at its on-screen size every frame (our own [`Camera`]
-//! scales font sizes by zoom) instead of scaling a rendered texture, which
-//! keeps text crisp from 10% to 400%. Anything outside the clip rect is
+//! Text is laid out at its on-screen size (our own [`Camera`] scales font
+//! sizes by zoom) instead of scaling a rendered texture, which keeps text
+//! crisp from 10% to 400%; it is drawn unhinted ([`set_up_text`]) so it
+//! scales smoothly. [`paint_edges`] and [`paint_cards`] paint parts of the
+//! board, so the canvas can keep what a drag does not move. Anything outside the clip rect is
 //! skipped, and at low zoom cards drop their text. Workshop marks (vote
 //! tags, dot badges) are painted from the document too, so an exported PNG
 //! shows the same strips as the screen.
