@@ -7,6 +7,7 @@ mod common;
 use common::*;
 use credence::model::{Document, EdgeKind, NodeKind};
 use egui::{Key, Modifiers, Pos2};
+use egui_kittest::kittest::Queryable as _;
 
 #[test]
 fn double_click_creates_a_card_and_typing_names_it() {
@@ -147,6 +148,31 @@ fn dragging_a_card_moves_it_in_one_undo_step() {
         node_by_title(&h.state().doc, "Customers pay more").pos,
         after
     );
+}
+
+/// A card selected alone shows its connect handle; a bigger selection does
+/// not give every card one (they would bury a large map), and the hovered
+/// card still has its own.
+#[test]
+fn only_a_card_selected_alone_shows_a_connect_handle() {
+    let mut h = harness(app_with(two_cards()));
+    let away = Pos2::new(5.0, 895.0);
+    click_label(&mut h, "Customers pay more", Modifiers::NONE);
+    h.event(egui::Event::PointerMoved(away));
+    h.run_ok();
+    assert!(h.query_by_label("Connect from Customers pay more").is_some());
+
+    click_label(&mut h, "Grow revenue", Modifiers::SHIFT);
+    assert_eq!(h.state().selection.nodes.len(), 2);
+    h.event(egui::Event::PointerMoved(away));
+    h.run_ok();
+    assert!(h.query_by_label_contains("Connect from").is_none());
+
+    let over = center_of(&h, "Grow revenue");
+    h.event(egui::Event::PointerMoved(over));
+    h.run_ok();
+    assert!(h.query_by_label("Connect from Grow revenue").is_some());
+    assert!(h.query_by_label("Connect from Customers pay more").is_none());
 }
 
 #[test]

@@ -353,12 +353,15 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         .find(|(_, _, r)| r.hovered())
         .map(|(id, _, _)| *id);
 
-    // Connect handles on hovered or selected cards, except while cards are
-    // being moved: a handle would trail its card by a frame.
+    // Connect handles on the hovered card and on a card selected alone (a
+    // handle on every card of a big selection would bury the map), except
+    // while cards are being moved: a handle would trail its card by a frame.
     let mut handles = Vec::new();
     let moving = matches!(app.canvas.drag, Some(Drag::Nodes { .. }));
+    let alone = (app.selection.nodes.len() == 1).then(|| app.selection.nodes.iter().next());
     for (node_id, r, _) in &cards {
-        if moving || (Some(*node_id) != hovered && !app.selection.nodes.contains(node_id)) {
+        let selected_alone = alone.flatten() == Some(node_id);
+        if moving || (Some(*node_id) != hovered && !selected_alone) {
             continue;
         }
         let center = egui::pos2(r.right(), r.center().y);
