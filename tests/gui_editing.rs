@@ -160,7 +160,10 @@ fn only_a_card_selected_alone_shows_a_connect_handle() {
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
     h.event(egui::Event::PointerMoved(away));
     h.run_ok();
-    assert!(h.query_by_label("Connect from Customers pay more").is_some());
+    assert!(
+        h.query_by_label("Connect from Customers pay more")
+            .is_some()
+    );
 
     click_label(&mut h, "Grow revenue", Modifiers::SHIFT);
     assert_eq!(h.state().selection.nodes.len(), 2);
@@ -172,7 +175,10 @@ fn only_a_card_selected_alone_shows_a_connect_handle() {
     h.event(egui::Event::PointerMoved(over));
     h.run_ok();
     assert!(h.query_by_label("Connect from Grow revenue").is_some());
-    assert!(h.query_by_label("Connect from Customers pay more").is_none());
+    assert!(
+        h.query_by_label("Connect from Customers pay more")
+            .is_none()
+    );
 }
 
 #[test]

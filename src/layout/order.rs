@@ -5,7 +5,7 @@ use super::layered::Layered;
 /// Reorders every layer to reduce crossings. Two starting orders are tried
 /// (each layer under its parents, and depth-first from the effects so that
 /// subtrees stay together); each is improved by sweeps and transposes, and
-/// the order with fewest crossings wins.
+/// the order with fewest crossings wins and is sifted.
 pub(super) fn reduce(l: &mut Layered, sweeps: usize) {
     let mut pos = vec![0usize; l.layer_of.len()];
     let starts = [initial_by_parents(l, &mut pos), initial_depth_first(l)];
@@ -21,6 +21,17 @@ pub(super) fn reduce(l: &mut Layered, sweeps: usize) {
         }
     }
     l.layers = best.expect("two starts").1;
+    for layer in &l.layers {
+        renumber(layer, &mut pos);
+    }
+    // Sifting costs more than everything before it, so only the better
+    // start gets it.
+    for _ in 0..sift_passes(l) {
+        if !sift(l, &mut pos) {
+            break;
+        }
+        transpose(l, &mut pos, false);
+    }
 }
 
 fn initial_by_parents(l: &mut Layered, pos: &mut [usize]) -> Vec<Vec<usize>> {
@@ -92,16 +103,10 @@ fn improve(l: &mut Layered, sweeps: usize, pos: &mut [usize]) -> usize {
         renumber(layer, pos);
     }
     transpose(l, pos, false);
-    for _ in 0..sift_passes(l) {
-        if !sift(l, pos) {
-            break;
-        }
-        transpose(l, pos, false);
-    }
     total_crossings(l, pos)
 }
 
-/// Vertex pairs that sifting may compare per start, all passes together.
+/// Vertex pairs that sifting may compare, all passes together.
 const SIFT_WORK: usize = 8_000_000;
 /// Sifting passes beyond which little more is found.
 const SIFT_PASSES: usize = 3;
@@ -122,9 +127,11 @@ fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
     let mut improved = false;
     let mut others: Vec<usize> = Vec::new();
     // Each vertex's neighbour positions, up then down, packed together: the
-    // neighbouring layers hold still while one layer is sifted, and most
-    // vertices are dummies with one neighbour each way.
+    // neighbouring layers hold still while one layer is sifted. Most
+    // vertices (every dummy) have at most one neighbour each way; theirs
+    // are kept inline too, for a quicker comparison.
     let mut span = vec![(0u32, 0u32, 0u32); l.layer_of.len()];
+    let mut single = vec![None::<(i32, i32)>; l.layer_of.len()];
     let mut packed: Vec<u32> = Vec::new();
     for layer in 0..l.layers.len() {
         packed.clear();
@@ -134,6 +141,12 @@ fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
             let mid = packed.len() as u32;
             packed.extend(l.down[v].iter().map(|&x| pos[x] as u32));
             span[v] = (start, mid, packed.len() as u32);
+            let one = |n: &[usize]| match n {
+                [] => Some(-1),
+                [x] => Some(pos[*x] as i32),
+                _ => None,
+            };
+            single[v] = one(&l.up[v]).zip(one(&l.down[v]));
         }
         let neighbours = |v: usize| {
             let (a, b, c) = span[v];
@@ -155,8 +168,15 @@ fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
             // those with it leftmost.
             let (mut delta, mut here, mut best, mut best_gap) = (0i64, 0i64, 0i64, 0usize);
             for (k, &w) in others.iter().enumerate() {
-                let (w_up, w_down) = neighbours(w);
-                delta += position_difference(u_up, w_up) + position_difference(u_down, w_down);
+                delta += match (single[u], single[w]) {
+                    (Some((uu, ud)), Some((wu, wd))) => {
+                        single_difference(uu, wu) + single_difference(ud, wd)
+                    }
+                    _ => {
+                        let (w_up, w_down) = neighbours(w);
+                        position_difference(u_up, w_up) + position_difference(u_down, w_down)
+                    }
+                };
                 if k + 1 == from {
                     here = delta;
                 }
@@ -173,6 +193,15 @@ fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
         }
     }
     improved
+}
+
+/// [`position_difference`] for at most one neighbour each (−1: none).
+fn single_difference(x: i32, y: i32) -> i64 {
+    if x < 0 || y < 0 {
+        0
+    } else {
+        i64::from(x < y) - i64::from(x > y)
+    }
 }
 
 /// For edges to neighbours at positions `a` (from one vertex) and `b` (from
