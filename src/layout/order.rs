@@ -125,16 +125,16 @@ fn sift_passes(l: &Layered) -> usize {
 /// can jump over many others at once, out of a local minimum.
 fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
     let mut improved = false;
-    let mut others: Vec<usize> = Vec::new();
     // Each vertex's neighbour positions, up then down, packed together: the
     // neighbouring layers hold still while one layer is sifted. Most
-    // vertices (every dummy) have at most one neighbour each way; theirs
-    // are kept inline too, for a quicker comparison.
+    // vertices (every dummy) have at most one neighbour each way; those are
+    // also kept inline, in layer order, for a quick scan.
     let mut span = vec![(0u32, 0u32, 0u32); l.layer_of.len()];
-    let mut single = vec![None::<(i32, i32)>; l.layer_of.len()];
     let mut packed: Vec<u32> = Vec::new();
+    let mut single: Vec<Option<(i32, i32)>> = Vec::new();
     for layer in 0..l.layers.len() {
         packed.clear();
+        single.clear();
         for &v in &l.layers[layer] {
             let start = packed.len() as u32;
             packed.extend(l.up[v].iter().map(|&x| pos[x] as u32));
@@ -146,7 +146,7 @@ fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
                 [x] => Some(pos[*x] as i32),
                 _ => None,
             };
-            single[v] = one(&l.up[v]).zip(one(&l.down[v]));
+            single.push(one(&l.up[v]).zip(one(&l.down[v])));
         }
         let neighbours = |v: usize| {
             let (a, b, c) = span[v];
@@ -161,14 +161,17 @@ fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
             if u_up.is_empty() && u_down.is_empty() {
                 continue;
             }
-            others.clear();
-            others.extend(l.layers[layer].iter().copied().filter(|&w| w != u));
             let from = pos[u];
+            let order = &l.layers[layer];
             // Crossings with `u` in gap k (after k of the others), less
             // those with it leftmost.
             let (mut delta, mut here, mut best, mut best_gap) = (0i64, 0i64, 0i64, 0usize);
-            for (k, &w) in others.iter().enumerate() {
-                delta += match (single[u], single[w]) {
+            let mut gap = 0;
+            for (i, &w) in order.iter().enumerate() {
+                if i == from {
+                    continue;
+                }
+                delta += match (single[from], single[i]) {
                     (Some((uu, ud)), Some((wu, wd))) => {
                         single_difference(uu, wu) + single_difference(ud, wd)
                     }
@@ -177,17 +180,25 @@ fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
                         position_difference(u_up, w_up) + position_difference(u_down, w_down)
                     }
                 };
-                if k + 1 == from {
+                gap += 1;
+                if gap == from {
                     here = delta;
                 }
                 if delta < best {
-                    (best, best_gap) = (delta, k + 1);
+                    (best, best_gap) = (delta, gap);
                 }
             }
             if best < here {
-                others.insert(best_gap, u);
-                std::mem::swap(&mut l.layers[layer], &mut others);
-                renumber(&l.layers[layer], pos);
+                // With `u` taken out, gap k is index k; so it is once back in.
+                let order = &mut l.layers[layer];
+                let moved = single.remove(from);
+                order.remove(from);
+                order.insert(best_gap, u);
+                single.insert(best_gap, moved);
+                let (a, b) = (from.min(best_gap), from.max(best_gap));
+                for (i, &v) in order.iter().enumerate().take(b + 1).skip(a) {
+                    pos[v] = i;
+                }
                 improved = true;
             }
         }
