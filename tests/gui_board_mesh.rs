@@ -42,8 +42,9 @@ fn canvas_as_shown(h: &mut Harness<'_, CredenceApp>) -> image::RgbaImage {
     .to_image()
 }
 
-/// The same document, selection and camera painted by a new app.
-fn fresh_pixels(h: &Harness<'_, CredenceApp>) -> image::RgbaImage {
+/// A new app, with nothing retained, on the same document, selection and
+/// camera.
+fn fresh_harness(h: &Harness<'_, CredenceApp>) -> Harness<'static, CredenceApp> {
     let state = h.state();
     let app = CredenceApp::new(
         state.doc.clone(),
@@ -55,7 +56,28 @@ fn fresh_pixels(h: &Harness<'_, CredenceApp>) -> image::RgbaImage {
     app.selection = state.selection.clone();
     app.camera = state.camera;
     fresh.run_ok();
-    canvas_pixels(&mut fresh)
+    fresh
+}
+
+/// The same document, selection and camera painted by a new app.
+fn fresh_pixels(h: &Harness<'_, CredenceApp>) -> image::RgbaImage {
+    canvas_pixels(&mut fresh_harness(h))
+}
+
+/// Fails unless `shown` and `fresh` differ in no more pixels than
+/// anti-aliasing and whole-pixel placement explain.
+fn assert_close(shown: &image::RgbaImage, fresh: &image::RgbaImage, after: &str) {
+    let diff = differing(shown, fresh);
+    // After a pan, float rounding can put a fresh paint's line a hair to the
+    // other side of a pixel's middle, which changes its anti-aliasing: a few
+    // dozen pixels. A stale picture differs in thousands (glyphs read from
+    // the wrong part of the atlas: over 12,000; a card left behind: its
+    // whole area).
+    let allowed = (shown.width() * shown.height()) as usize / 5_000;
+    assert!(
+        diff <= allowed,
+        "{after}, {diff} canvas pixels differ from a fresh paint (allowed {allowed})"
+    );
 }
 
 /// Pixels of `a` with no pixel of `b` within one pixel of the same place
@@ -87,17 +109,7 @@ fn differing(a: &image::RgbaImage, b: &image::RgbaImage) -> usize {
 fn assert_matches_fresh(h: &mut Harness<'_, CredenceApp>, after: &str) {
     let retained = canvas_pixels(h);
     let fresh = fresh_pixels(h);
-    let diff = differing(&retained, &fresh);
-    // After a pan, float rounding can put a fresh paint's line a hair to the
-    // other side of a pixel's middle, which changes its anti-aliasing: a few
-    // dozen pixels. A stale picture differs in thousands (glyphs read from
-    // the wrong part of the atlas: over 12,000; a card left behind: its
-    // whole area).
-    let allowed = (retained.width() * retained.height()) as usize / 5_000;
-    assert!(
-        diff <= allowed,
-        "after {after}, {diff} canvas pixels differ from a fresh paint (allowed {allowed})"
-    );
+    assert_close(&retained, &fresh, &format!("after {after}"));
 }
 
 #[test]
@@ -173,13 +185,7 @@ fn the_retained_board_always_matches_a_fresh_paint() {
         h.event(Event::PointerMoved(Pos2::new(5.0, 895.0)));
         h.step();
         let shown = canvas_as_shown(&mut h);
-        let fresh = fresh_pixels(&h);
-        let diff = differing(&shown, &fresh);
-        let allowed = (shown.width() * shown.height()) as usize / 5_000;
-        assert!(
-            diff <= allowed,
-            "after a pinch, {diff} canvas pixels differ from a fresh paint (allowed {allowed})"
-        );
+        assert_close(&shown, &fresh_pixels(&h), "after a pinch");
     }
 }
 
@@ -220,15 +226,7 @@ fn mid_drag_the_board_matches_a_fresh_paint() {
             "no connect handle while cards move"
         );
 
-        let state = h.state();
-        let app = CredenceApp::new(
-            state.doc.clone(),
-            None,
-            Box::new(ScriptedDialogs::default()),
-        );
-        let mut fresh = harness(app);
-        fresh.state_mut().selection = state.selection.clone();
-        fresh.state_mut().camera = state.camera;
+        let mut fresh = fresh_harness(&h);
         fresh.event(Event::PointerMoved(at));
         fresh.run_ok();
         let mut fresh = canvas_as_shown(&mut fresh);
@@ -248,12 +246,7 @@ fn mid_drag_the_board_matches_a_fresh_paint() {
                 }
             }
         }
-        let diff = differing(&shown, &fresh);
-        let allowed = (shown.width() * shown.height()) as usize / 5_000;
-        assert!(
-            diff <= allowed,
-            "mid-drag, {diff} canvas pixels differ from a fresh paint (allowed {allowed})"
-        );
+        assert_close(&shown, &fresh, "mid-drag");
     }
     common::button(&h, at, false, Modifiers::NONE);
     h.run_ok();

@@ -175,15 +175,20 @@ mod tests {
     use super::*;
     use crate::model::{Node, NodeId, NodeKind, Point};
 
-    #[test]
-    fn open_since_names_the_state_a_gesture_began_from_while_it_is_open() {
-        let mut doc = Document {
+    /// One card, a history, and a command moving the card to `x`.
+    fn setup() -> (Document, History, impl Fn(f32) -> Command) {
+        let doc = Document {
             nodes: vec![Node::new(NodeId(1), NodeKind::Belief, "a")],
             ..Document::default()
         };
-        let mut history = History::default();
-        let drag = MergeKey("drag-1".into());
         let to = |x| Command::Move(vec![(NodeId(1), Point::new(x, 0.0))]);
+        (doc, History::default(), to)
+    }
+
+    #[test]
+    fn open_since_names_the_state_a_gesture_began_from_while_it_is_open() {
+        let (mut doc, mut history, to) = setup();
+        let drag = MergeKey("drag-1".into());
         assert_eq!(history.open_since(&drag), None, "nothing applied yet");
         let before = history.state();
         history.apply_merged(&mut doc, to(5.0), drag.clone());
@@ -196,22 +201,11 @@ mod tests {
 
     #[test]
     fn a_step_after_the_gesture_hides_it_until_undone() {
-        let mut doc = Document {
-            nodes: vec![Node::new(NodeId(1), NodeKind::Belief, "a")],
-            ..Document::default()
-        };
-        let mut history = History::default();
+        let (mut doc, mut history, to) = setup();
         let drag = MergeKey("drag-1".into());
         let before = history.state();
-        history.apply_merged(
-            &mut doc,
-            Command::Move(vec![(NodeId(1), Point::new(5.0, 0.0))]),
-            drag.clone(),
-        );
-        history.apply(
-            &mut doc,
-            Command::Move(vec![(NodeId(1), Point::new(1.0, 0.0))]),
-        );
+        history.apply_merged(&mut doc, to(5.0), drag.clone());
+        history.apply(&mut doc, to(1.0));
         assert_eq!(history.open_since(&drag), None, "another step came after");
         history.undo(&mut doc);
         assert_eq!(
