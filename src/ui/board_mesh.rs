@@ -80,6 +80,22 @@ impl BoardKey {
             }
     }
 
+    /// Whether a mesh painted under this key still reads its glyphs right
+    /// in the atlas of `now`. Glyphs added since (a panel's new text) leave
+    /// the old ones where they were; egui empties the atlas only once it is
+    /// over 80% full, and then it fills again from nothing, so an atlas of
+    /// the same size at least as full as before is the same atlas.
+    fn atlas_holds(&self, now: &BoardKey) -> bool {
+        let (size, fill) = self.atlas;
+        let (now_size, now_fill) = now.atlas;
+        size == now_size && f32::from_bits(now_fill) >= f32::from_bits(fill)
+    }
+
+    /// The same picture: equal but for glyphs added to the atlas.
+    fn same_picture(&self, now: &BoardKey) -> bool {
+        self.zoom == now.zoom && self.same_but_zoom(now)
+    }
+
     /// The parts of the key that come from egui rather than from the app.
     pub(crate) fn renderer(ctx: &egui::Context) -> ([usize; 2], u32, TessellationOptions, f32) {
         let (size, fill) = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio()));
@@ -154,9 +170,9 @@ impl BoardMesh {
             .as_ref()
             .is_some_and(|last| last.zoom != key.zoom && last.same_but_zoom(&key));
         if let Some(mesh_key) = &self.key {
-            let reuse = if *mesh_key == key {
+            let reuse = if mesh_key.same_picture(&key) && mesh_key.atlas_holds(&key) {
                 Some(TSTransform::from_translation(self.offset(center, &key)))
-            } else if zooming && mesh_key.same_but_zoom(&key) && mesh_key.atlas == key.atlas {
+            } else if zooming && mesh_key.same_but_zoom(&key) && mesh_key.atlas_holds(&key) {
                 Some(self.stretch(center, &key))
                     .filter(|t| (1.0 / MAX_STRETCH..=MAX_STRETCH).contains(&t.scaling))
             } else {
@@ -183,7 +199,10 @@ impl BoardMesh {
         // it: egui tessellates those frames itself. The mesh is built once a
         // frame repeats the one before (a pan repeats it), or while a zoom
         // gesture will stretch it.
-        let settled = self.last.as_ref() == Some(&key);
+        let settled = self
+            .last
+            .as_ref()
+            .is_some_and(|last| last.same_picture(&key));
         self.last = Some(key.clone());
         if !settled && !zooming {
             paint(painter);
@@ -465,5 +484,25 @@ mod tests {
             !frame_at(&ctx, &mut mesh, at, &none, 0.8),
             "which was painted wider, to shrink into"
         );
+    }
+
+    #[test]
+    fn a_fuller_atlas_of_the_same_size_still_holds_the_meshs_glyphs() {
+        let at = |size: usize, fill: f32| BoardKey {
+            doc: (0, 0, None),
+            zoom: 1.0,
+            rect: SCREEN,
+            selection: Selection::default(),
+            editing: None,
+            trace: None,
+            leaving_out: None,
+            pixels_per_point: 1.0,
+            atlas: ([2048, size], fill.to_bits()),
+            tessellation: TessellationOptions::default(),
+        };
+        assert!(at(64, 0.5).atlas_holds(&at(64, 0.6)), "glyphs were added");
+        assert!(at(64, 0.5).atlas_holds(&at(64, 0.5)));
+        assert!(!at(64, 0.5).atlas_holds(&at(64, 0.1)), "egui emptied it");
+        assert!(!at(64, 0.5).atlas_holds(&at(128, 0.6)), "it grew");
     }
 }
