@@ -70,14 +70,30 @@ pub(crate) struct BoardKey {
 
 impl BoardKey {
     /// Equal but for the zoom: the same picture at another size. The font
-    /// atlas is left out too: a new size adds glyphs to it.
+    /// atlas is left out too: a new size adds glyphs to it. Field by field,
+    /// without cloning the selection, as this runs several times a frame;
+    /// the pattern names every field, so a new one cannot be forgotten.
     fn same_but_zoom(&self, other: &BoardKey) -> bool {
-        *self
-            == BoardKey {
-                zoom: self.zoom,
-                atlas: self.atlas,
-                ..other.clone()
-            }
+        let BoardKey {
+            doc,
+            zoom: _,
+            rect,
+            selection,
+            editing,
+            trace,
+            leaving_out,
+            pixels_per_point,
+            atlas: _,
+            tessellation,
+        } = self;
+        *doc == other.doc
+            && *rect == other.rect
+            && *selection == other.selection
+            && *editing == other.editing
+            && *trace == other.trace
+            && *leaving_out == other.leaving_out
+            && *pixels_per_point == other.pixels_per_point
+            && *tessellation == other.tessellation
     }
 
     /// Whether a mesh painted under this key still reads its glyphs right
