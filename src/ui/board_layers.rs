@@ -46,7 +46,7 @@ impl BoardLayers {
         painter: &Painter,
         key: BoardKey,
         center: Point,
-        content: Option<Rect>,
+        content: &dyn Fn() -> Option<Rect>,
         doc: &'a Document,
         view: &View<'a>,
         moving: Option<Moving<'_>>,

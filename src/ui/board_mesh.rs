@@ -170,14 +170,15 @@ impl std::fmt::Debug for BoardMesh {
 impl BoardMesh {
     /// Paints with `paint` unless `key` matches the mesh's and the mesh
     /// covers the view from `center`; then puts one mesh on `painter`, moved
-    /// by the pan since it was painted, in place of the shapes. `content` is
-    /// where everything on the board lies, in screen points.
+    /// by the pan since it was painted, in place of the shapes. `content`
+    /// says where everything on the board lies, in screen points; it is
+    /// asked only when a mesh is painted.
     pub(crate) fn paint(
         &mut self,
         painter: &Painter,
         key: BoardKey,
         center: Point,
-        content: Option<Rect>,
+        content: &dyn Fn() -> Option<Rect>,
         paint: impl FnOnce(&Painter),
     ) {
         self.placed = None;
@@ -283,7 +284,7 @@ impl BoardMesh {
         }
         self.anchor = center;
         self.covered = covered;
-        self.complete = content.is_some_and(|c| covered.contains_rect(c));
+        self.complete = content().is_some_and(|c| covered.contains_rect(c));
         self.place(painter, TSTransform::IDENTITY);
         self.key = Some(key);
     }
@@ -408,7 +409,7 @@ mod tests {
         let mut output = ctx.run_ui(input, |ui| {
             let painter = ui.painter().with_clip_rect(SCREEN);
             let key = key(ui.ctx(), selection, zoom);
-            mesh.paint(&painter, key, center, None, |p| {
+            mesh.paint(&painter, key, center, &|| None, |p| {
                 painted = true;
                 p.rect_filled(
                     Rect::from_min_size(pos2(100.0, 100.0), egui::vec2(50.0, 50.0)),

@@ -248,11 +248,7 @@ impl CredenceApp {
 
     /// The board rect holding every card, if there are any.
     pub fn content_bounds(&self) -> Option<Rect> {
-        self.doc
-            .nodes
-            .iter()
-            .map(board_rect)
-            .reduce(|a, b| a.union(b))
+        cards_bounds(&self.doc)
     }
 
     /// Where the belief map was drawn last frame, in screen points.
@@ -265,6 +261,11 @@ impl CredenceApp {
             self.camera.fit(self.canvas.rect, bounds);
         }
     }
+}
+
+/// The board rect holding every card of `doc`, if there are any.
+fn cards_bounds(doc: &Document) -> Option<Rect> {
+    doc.nodes.iter().map(board_rect).reduce(|a, b| a.union(b))
 }
 
 /// A card's rect in board units.
@@ -518,7 +519,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         tessellation,
     };
     let doc = app.shown_doc();
-    let content = content_on_screen(doc, &view);
+    // Only needed when a mesh is painted, not on the frames that reuse one.
+    let content = || content_on_screen(doc, &view);
     let dragged: Option<(&MergeKey, Vec<NodeId>)> = match &app.canvas.drag {
         Some(Drag::Nodes { key, origins, .. }) if app.workshop_ui.viewing.is_none() => {
             let mut ids: Vec<NodeId> = origins.iter().map(|(id, _)| *id).collect();
@@ -536,7 +538,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         })
     });
     let center = app.camera.center;
-    board.paint(&painter, key, center, content, doc, &view, moving);
+    board.paint(&painter, key, center, &content, doc, &view, moving);
     if let Some(node) = hovered.and_then(|id| doc.node(id)) {
         render::paint_hover(&painter, node, &view);
     }
@@ -567,7 +569,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 /// Where everything on the board lies on screen: its cards, with room for
 /// what hangs off them (curving edges, vote tags).
 fn content_on_screen(doc: &Document, view: &View<'_>) -> Option<Rect> {
-    let cards = doc.nodes.iter().map(board_rect).reduce(|a, b| a.union(b))?;
+    let cards = cards_bounds(doc)?;
     let board = cards.expand(40.0 + 0.1 * cards.size().max_elem());
     let min = view.to_screen(Point::new(board.min.x, board.min.y));
     let max = view.to_screen(Point::new(board.max.x, board.max.y));
