@@ -6,8 +6,8 @@
 //! sizes by zoom) instead of scaling a rendered texture, which keeps text
 //! crisp from 10% to 400%; it is drawn unhinted ([`set_up_text`]) so it
 //! scales smoothly. [`paint_edges`] and [`paint_cards`] paint parts of the
-//! board, so the canvas can keep what a drag does not move. Anything outside the clip rect is
-//! skipped, and at low zoom cards drop their text. Workshop marks (vote
+//! board, so the canvas can keep what a drag does not move. Anything
+//! outside the clip rect is skipped, and at low zoom cards drop their text. Workshop marks (vote
 //! tags, dot badges) are painted from the document too, so an exported PNG
 //! shows the same strips as the screen.
 
@@ -198,7 +198,8 @@ pub fn paint_cards<'a>(
     for node in doc.nodes.iter().filter(|n| keep(n.id)) {
         card::paint_card(painter, node, view);
     }
-    let marks = votes::marks_in_view(doc, view, painter.clip_rect());
+    // Only the picked cards' marks: a drag paints its few cards every frame.
+    let marks = votes::marks_in_view(doc, view, painter.clip_rect(), &keep);
     for node in doc.nodes.iter().filter(|n| keep(n.id)) {
         if let Some(m) = marks.get(&node.id)
             && !view.unlit(node.id)

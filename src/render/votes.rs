@@ -103,17 +103,23 @@ pub fn marks(doc: &Document, wanted: impl Fn(NodeId) -> bool) -> HashMap<NodeId,
     out
 }
 
-/// Marks for the cards within `clip` (with room for tags and badges),
-/// or none when there is no room or marks are too small to draw. The
-/// painter and the canvas's labelled mark widgets both ask this, so they
+/// Marks for the cards `keep` picks within `clip` (with room for tags and
+/// badges), or none when there is no room or marks are too small to draw.
+/// The painter and the canvas's labelled mark widgets both ask this, so they
 /// always agree on which marks exist.
-pub fn marks_in_view(doc: &Document, view: &View, clip: Rect) -> HashMap<NodeId, Marks> {
+pub fn marks_in_view(
+    doc: &Document,
+    view: &View,
+    clip: Rect,
+    keep: impl Fn(NodeId) -> bool,
+) -> HashMap<NodeId, Marks> {
     if doc.workshop.participants.is_empty() || 22.0 * view.camera.zoom < MIN_TAG_PX {
         return HashMap::new();
     }
     let in_view: std::collections::HashSet<NodeId> = doc
         .nodes
         .iter()
+        .filter(|n| keep(n.id))
         .filter(|n| clip.intersects(card_rect(n, view).expand(40.0 * view.camera.zoom)))
         .map(|n| n.id)
         .collect();

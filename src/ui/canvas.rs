@@ -581,7 +581,7 @@ fn content_on_screen(doc: &Document, view: &View<'_>) -> Option<Rect> {
 fn vote_marks(app: &CredenceApp, ui: &mut Ui, rect: Rect) {
     let doc = app.shown_doc();
     let view = view_of(app, rect, None);
-    let marks = render::marks_in_view(doc, &view, rect);
+    let marks = render::marks_in_view(doc, &view, rect, |_| true);
     for node in &doc.nodes {
         let Some(m) = marks.get(&node.id) else {
             continue;
