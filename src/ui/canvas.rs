@@ -359,10 +359,11 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     // while cards are being moved: a handle would trail its card by a frame.
     let mut handles = Vec::new();
     let moving = matches!(app.canvas.drag, Some(Drag::Nodes { .. }));
-    let alone = (app.selection.nodes.len() == 1).then(|| app.selection.nodes.iter().next());
+    let alone = (app.selection.nodes.len() == 1)
+        .then(|| app.selection.nodes.iter().next().copied())
+        .flatten();
     for (node_id, r, _) in &cards {
-        let selected_alone = alone.flatten() == Some(node_id);
-        if moving || (Some(*node_id) != hovered && !selected_alone) {
+        if moving || (Some(*node_id) != hovered && Some(*node_id) != alone) {
             continue;
         }
         let center = egui::pos2(r.right(), r.center().y);
