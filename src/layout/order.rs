@@ -209,24 +209,22 @@ fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
 
 /// [`position_difference`] for at most one neighbour each (−1: none).
 fn single_difference(x: i32, y: i32) -> i64 {
-    if x < 0 || y < 0 {
-        0
-    } else {
-        i64::from(x < y) - i64::from(x > y)
-    }
+    if x < 0 || y < 0 { 0 } else { order_sign(x, y) }
 }
 
 /// For edges to neighbours at positions `a` (from one vertex) and `b` (from
 /// another): how many more of them cross with the first vertex right of the
 /// second than left of it.
 fn position_difference(a: &[u32], b: &[u32]) -> i64 {
-    let mut d = 0i64;
-    for &x in a {
-        for &y in b {
-            d += i64::from(x < y) - i64::from(x > y);
-        }
-    }
-    d
+    a.iter()
+        .map(|&x| b.iter().map(|&y| order_sign(x, y)).sum::<i64>())
+        .sum()
+}
+
+/// Two edges to neighbours at `x` and `y`: +1 if they cross only with the
+/// first vertex right of the second, −1 if only with it left, 0 if never.
+fn order_sign<T: Ord>(x: T, y: T) -> i64 {
+    i64::from(x < y) - i64::from(x > y)
 }
 
 fn renumber(layer: &[usize], pos: &mut [usize]) {
