@@ -63,6 +63,7 @@ impl TraceHighlight {
 }
 
 /// Everything besides the document that decides what a frame looks like.
+#[derive(Clone)]
 pub struct View<'a> {
     pub camera: Camera,
     /// The screen rect the board is drawn into.

@@ -14,8 +14,8 @@
 
 use super::board_mesh::{BoardKey, BoardMesh};
 use crate::edit::MergeKey;
-use crate::model::{Document, NodeId, Point};
-use crate::render::{self, View};
+use crate::model::{Document, Node, NodeId, Point};
+use crate::render::{self, Camera, View};
 use egui::{Painter, Rect};
 
 /// The cards a drag is moving, and what identifies the board without them.
@@ -51,10 +51,17 @@ impl BoardLayers {
         view: &View<'a>,
         moving: Option<Moving<'_>>,
     ) {
+        // Each mesh is painted as the camera it is given shows the board: a
+        // zoom gesture paints ahead of the zoom on show.
+        let at = |camera: Camera| View {
+            camera,
+            ..view.clone()
+        };
         let Some(moving) = moving else {
-            self.whole.paint(painter, key, center, content, |p| {
-                render::paint_content(p, doc, view)
-            });
+            self.whole
+                .paint(painter, key, center, content, |p, camera| {
+                    render::paint_content(p, doc, &at(camera))
+                });
             return;
         };
         let still = BoardKey {
@@ -64,13 +71,15 @@ impl BoardLayers {
         };
         let moves = |id: NodeId| moving.nodes.binary_search(&id).is_ok();
         self.still_under
-            .paint(painter, still.clone(), center, content, |p| {
-                render::paint_edges(p, doc, view, |a, b| !moves(a.id) && !moves(b.id))
+            .paint(painter, still.clone(), center, content, |p, camera| {
+                let keep = |a: &Node, b: &Node| !moves(a.id) && !moves(b.id);
+                render::paint_edges(p, doc, &at(camera), keep)
             });
         render::paint_edges(painter, doc, view, |a, b| moves(a.id) || moves(b.id));
-        self.still_over.paint(painter, still, center, content, |p| {
-            render::paint_cards(p, doc, view, |id| !moves(id))
-        });
+        self.still_over
+            .paint(painter, still, center, content, |p, camera| {
+                render::paint_cards(p, doc, &at(camera), |id| !moves(id))
+            });
         render::paint_cards(painter, doc, view, moves);
     }
 

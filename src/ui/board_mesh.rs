@@ -17,13 +17,15 @@
 //! for the length of the gesture, and the first frame without a zoom step
 //! paints the board again, crisp at the new size. The mesh is painted
 //! afresh sooner once it is stretched past [`MAX_STRETCH`] or no longer
-//! covers the view.
+//! covers the view; zooming out, it is then painted ahead of the gesture
+//! ([`painted_zoom`]).
 //!
 //! The background (with its dot grid) stays outside the mesh: egui draws
 //! small dots from pre-rasterised discs that only its own tessellator has.
 
 use crate::edit::{MergeKey, Selection};
 use crate::model::{NodeId, Point};
+use crate::render::Camera;
 use egui::emath::TSTransform;
 use egui::epaint::{ClippedShape, Mesh, Shape, TessellationOptions, Tessellator};
 use egui::layers::ShapeIdx;
@@ -38,10 +40,14 @@ const PAN_MARGIN: f32 = 0.25;
 /// painted again at the new size: past this, stretched text turns soft.
 const MAX_STRETCH: f32 = 4.0;
 
-/// The margin painted during a zoom gesture, for the mesh to shrink into.
+/// The margin painted while a gesture zooms, for the mesh to shrink into.
 /// A view-wide one (1.0) saved a few repaints but held 40 MB more at the
 /// peak on a 10,000-card map.
 const ZOOM_MARGIN: f32 = 0.5;
+
+/// How much further out than the view a gesture zooming out paints the
+/// mesh; see [`painted_zoom`].
+const AHEAD: f32 = 2.0;
 
 /// Everything that decides what the board looks like. Two frames with equal
 /// keys paint identical shapes, so the second reuses the first's mesh.
@@ -167,6 +173,20 @@ impl std::fmt::Debug for BoardMesh {
     }
 }
 
+/// The zoom to paint the mesh at while a gesture zooms from `was` to `is`.
+/// Zooming in, the mesh grows past the view by itself: the zoom on show.
+/// Zooming out, it shrinks, and its margin runs out after halving; painted
+/// at half the zoom (within the camera's range) it covers twice the board,
+/// so a long zoom out paints half as often. It shows stretched until the
+/// gesture catches up, the way a zoom in shows it.
+fn painted_zoom(was: f32, is: f32) -> f32 {
+    if is < was {
+        (is / AHEAD).max(Camera::MIN_ZOOM.min(is))
+    } else {
+        is
+    }
+}
+
 impl BoardMesh {
     /// Paints with `paint` unless `key` matches the mesh's and the mesh
     /// covers the view from `center`; then puts one mesh on `painter`, moved
@@ -179,7 +199,7 @@ impl BoardMesh {
         key: BoardKey,
         center: Point,
         content: &dyn Fn() -> Option<Rect>,
-        paint: impl FnOnce(&Painter),
+        paint: impl FnOnce(&Painter, Camera),
     ) {
         self.placed = None;
         let zooming = self
@@ -220,9 +240,16 @@ impl BoardMesh {
             .last
             .as_ref()
             .is_some_and(|last| last.same_picture(&key));
-        self.last = Some(key.clone());
+        let was = self
+            .last
+            .replace(key.clone())
+            .map_or(key.zoom, |last| last.zoom);
+        let camera = Camera {
+            center,
+            zoom: key.zoom,
+        };
         if !settled && !zooming {
-            paint(painter);
+            paint(painter, camera);
             return;
         }
         let layer = painter.layer_id();
@@ -230,13 +257,26 @@ impl BoardMesh {
         // A zoom gesture may turn round and shrink the mesh: paint a wide
         // margin for it to shrink into.
         let margin = if zooming { ZOOM_MARGIN } else { PAN_MARGIN };
-        let covered = painter
-            .clip_rect()
-            .expand2(painter.clip_rect().size() * margin);
+        let clip = painter.clip_rect();
+        let covered = clip.expand2(clip.size() * margin);
         let mut wide = painter.clone();
         wide.set_clip_rect(covered);
         let start = ctx.graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
-        paint(&wide);
+        let key = BoardKey {
+            zoom: if zooming {
+                painted_zoom(was, key.zoom)
+            } else {
+                key.zoom
+            },
+            ..key
+        };
+        paint(
+            &wide,
+            Camera {
+                zoom: key.zoom,
+                ..camera
+            },
+        );
         // Take the shapes back out, leaving no-ops, unless one of them needs
         // something a single mesh cannot hold (another texture or clip rect):
         // then egui draws them as usual and nothing is cached.
@@ -284,9 +324,12 @@ impl BoardMesh {
         }
         self.anchor = center;
         self.covered = covered;
-        self.complete = content().is_some_and(|c| covered.contains_rect(c));
-        self.place(painter, TSTransform::IDENTITY);
         self.key = Some(key);
+        // Painted ahead of a zoom gesture, the mesh is stretched to the view
+        // on show from the start.
+        let shown = self.stretch(center, self.last.as_ref().expect("set above"));
+        self.complete = content().is_some_and(|c| shown.mul_rect(covered).contains_rect(c));
+        self.place(painter, shown);
     }
 
     /// How far the board moved on screen since the mesh was painted, in
@@ -409,7 +452,7 @@ mod tests {
         let mut output = ctx.run_ui(input, |ui| {
             let painter = ui.painter().with_clip_rect(SCREEN);
             let key = key(ui.ctx(), selection, zoom);
-            mesh.paint(&painter, key, center, &|| None, |p| {
+            mesh.paint(&painter, key, center, &|| None, |p, _| {
                 painted = true;
                 p.rect_filled(
                     Rect::from_min_size(pos2(100.0, 100.0), egui::vec2(50.0, 50.0)),
@@ -500,6 +543,27 @@ mod tests {
         assert!(
             !frame_at(&ctx, &mut mesh, at, &none, 0.8),
             "which was painted wider, to shrink into"
+        );
+        // Painted at half the zoom with a half-view margin, that mesh
+        // covers the view down to a quarter of the zoom it was painted at.
+        assert!(
+            !frame_at(&ctx, &mut mesh, at, &none, 0.3),
+            "and ahead of the zoom out: it goes on shrinking"
+        );
+        assert!(
+            frame_at(&ctx, &mut mesh, at, &none, 0.2),
+            "until it no longer covers the view"
+        );
+    }
+
+    #[test]
+    fn zooming_out_paints_at_half_the_zoom_and_zooming_in_at_the_zoom() {
+        assert_eq!(painted_zoom(1.0, 0.9), 0.45);
+        assert_eq!(painted_zoom(0.9, 1.0), 1.0);
+        assert_eq!(
+            painted_zoom(0.2, 0.15),
+            Camera::MIN_ZOOM,
+            "not past the camera's range"
         );
     }
 
