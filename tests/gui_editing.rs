@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use credence::model::{Document, EdgeKind, NodeKind};
 use egui::{Key, Modifiers, Pos2};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 #[test]
 fn double_click_creates_a_card_and_typing_names_it() {
@@ -148,6 +148,25 @@ fn dragging_a_card_moves_it_in_one_undo_step() {
         node_by_title(&h.state().doc, "Customers pay more").pos,
         after
     );
+}
+
+/// Cards are painted, not widgets (the canvas hit-tests presses), yet a
+/// screen reader still finds each as a button named by its title, and its
+/// click selects the card as a pointer's does.
+#[test]
+fn a_screen_reader_finds_each_card_as_a_button_and_can_click_it() {
+    let mut h = harness(app_with(two_cards()));
+    let card = h.get_by_label("Customers pay more");
+    assert_eq!(card.accesskit_node().role(), egui::accesskit::Role::Button);
+    card.click_accesskit();
+    h.run_ok();
+    let selected: Vec<u64> = h.state().selection.nodes.iter().map(|id| id.0).collect();
+    assert_eq!(selected, [2]);
+
+    h.get_by_label("Grow revenue").click_accesskit();
+    h.run_ok();
+    let selected: Vec<u64> = h.state().selection.nodes.iter().map(|id| id.0).collect();
+    assert_eq!(selected, [1], "a second click moves the selection");
 }
 
 /// A card selected alone shows its connect handle; a bigger selection does

@@ -1,6 +1,7 @@
-//! The belief-map canvas: painted cards with one `interact` each, plus the
-//! gestures on them (select, drag, connect, rubber band, pan, zoom) and the
-//! in-place title editor.
+//! The belief-map canvas: painted cards, hit-tested by the canvas's one
+//! widget and described to screen readers, plus the gestures on them
+//! (select, drag, connect, rubber band, pan, zoom) and the in-place title
+//! editor.
 
 use super::app::CredenceApp;
 use super::board_layers::{BoardLayers, Moving};
@@ -314,45 +315,41 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 
     zoom_and_scroll(app, ui, &background);
 
-    // One interact per visible card, in paint order so the topmost card wins.
-    let mut cards = Vec::new();
+    // The cards in view, in paint order. They are not widgets: a widget a
+    // card cost egui a few hash lookups, a lock and an id check each, and a
+    // map in view holds hundreds of cards, so that was a quarter of a
+    // frame. The canvas's one widget takes every press, and the topmost
+    // card under it is the one pressed.
     let view = view_of(app, rect, None);
-    for node in &app.doc.nodes {
-        let r = card_rect(node, &view);
-        if !rect.intersects(r) {
-            continue;
-        }
-        let response = ui.interact(
-            r.intersect(rect),
-            Id::unique(("node", node.id.0)),
-            Sense::click_and_drag(),
+    let cards: Vec<(NodeId, Rect)> = app
+        .doc
+        .nodes
+        .iter()
+        .map(|node| (node.id, card_rect(node, &view)))
+        .filter(|(_, r)| rect.intersects(*r))
+        .collect();
+    let card_at = |pos: Pos2| {
+        cards
+            .iter()
+            .rev()
+            .find(|(_, r)| r.contains(pos))
+            .map(|(id, _)| *id)
+    };
+    describe_cards(app, ui, rect, &cards);
+    let hovered = background.hover_pos().and_then(card_at);
+    if let Some(node) = hovered.and_then(|id| app.doc.node(id)) {
+        let tip = format!(
+            "{}: {}\nConfidence {}% · {}\nDouble-click or F2 to rename; drag the dot to connect",
+            node.kind.label(),
+            node.title,
+            node.confidence,
+            node.status.label()
         );
-        // Both closures run only when needed (a screen reader or test asks,
-        // or the pointer rests here), so a 10,000-card map pays nothing.
-        response.widget_info(|| card_info(node));
-        // Asking egui about a tooltip costs a lookup per card; only the
-        // hovered card can have one.
-        let response = if response.hovered() {
-            response.on_hover_ui_at_pointer(|ui| {
-                ui.label(format!(
-                    "{}: {}\nConfidence {}% · {}\nDouble-click or F2 to rename; drag the dot to connect",
-                    node.kind.label(),
-                    node.title,
-                    node.confidence,
-                    node.status.label()
-                ));
-            })
-        } else {
-            response
-        };
-        cards.push((node.id, r, response));
+        background.clone().on_hover_ui_at_pointer(|ui| {
+            ui.label(tip);
+        });
     }
     vote_marks(app, ui, rect);
-    let hovered = cards
-        .iter()
-        .rev()
-        .find(|(_, _, r)| r.hovered())
-        .map(|(id, _, _)| *id);
 
     // Connect handles on the hovered card and on a card selected alone (a
     // handle on every card of a big selection would bury the map), except
@@ -362,7 +359,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let alone = (app.selection.nodes.len() == 1)
         .then(|| app.selection.nodes.iter().next().copied())
         .flatten();
-    for (node_id, r, _) in &cards {
+    for (node_id, r) in &cards {
         if moving || (Some(*node_id) != hovered && Some(*node_id) != alone) {
             continue;
         }
@@ -389,52 +386,60 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let space = ui.input(|i| i.key_down(Key::Space));
     let pointer = ui.input(|i| i.pointer.interact_pos());
 
-    // Clicks on cards.
-    for (node_id, _, response) in &cards {
-        if response.clicked() || response.clicked_by(PointerButton::Secondary) {
-            if app.canvas.is_editing() {
-                app.commit_title_edit();
-            }
-            if toggle {
-                app.selection.toggle_node(*node_id);
-            } else {
-                app.selection.only_node(*node_id);
-            }
-            app.canvas.focus_pending = true;
+    // Presses on cards; what a press began on decides what it does.
+    let on_card = ui
+        .input(|i| i.pointer.press_origin())
+        .or(pointer)
+        .and_then(card_at);
+    let activated = screen_reader_clicks(ui, &cards);
+    if let Some(node_id) = on_card
+        .filter(|_| background.clicked() || background.clicked_by(PointerButton::Secondary))
+        .or(activated)
+    {
+        if app.canvas.is_editing() {
+            app.commit_title_edit();
         }
-        if response.double_clicked() {
-            app.start_title_edit(*node_id);
+        if toggle {
+            app.selection.toggle_node(node_id);
+        } else {
+            app.selection.only_node(node_id);
         }
-        if response.drag_started_by(PointerButton::Primary) && app.canvas.drag.is_none() {
-            if app.canvas.is_editing() {
-                app.commit_title_edit();
-            }
-            app.canvas.focus_pending = true;
-            if space {
-                app.canvas.drag = Some(Drag::Pan);
-            } else {
-                if !app.selection.nodes.contains(node_id) {
-                    if !toggle {
-                        app.selection.clear();
-                    }
-                    app.selection.nodes.insert(*node_id);
+        app.canvas.focus_pending = true;
+    }
+    if let Some(node_id) = on_card.filter(|_| background.double_clicked()) {
+        app.start_title_edit(node_id);
+    }
+    if let Some(node_id) = on_card
+        .filter(|_| background.drag_started_by(PointerButton::Primary) && app.canvas.drag.is_none())
+    {
+        if app.canvas.is_editing() {
+            app.commit_title_edit();
+        }
+        app.canvas.focus_pending = true;
+        if space {
+            app.canvas.drag = Some(Drag::Pan);
+        } else {
+            if !app.selection.nodes.contains(&node_id) {
+                if !toggle {
+                    app.selection.clear();
                 }
-                let start = press_origin(ui, app, rect);
-                let origins = app
-                    .doc
-                    .nodes
-                    .iter()
-                    .filter(|n| app.selection.nodes.contains(&n.id))
-                    .map(|n| (n.id, n.pos))
-                    .collect();
-                app.history.seal();
-                let key = app.canvas.fresh_key("drag");
-                app.canvas.drag = Some(Drag::Nodes {
-                    key,
-                    start,
-                    origins,
-                });
+                app.selection.nodes.insert(node_id);
             }
+            let start = press_origin(ui, app, rect);
+            let origins = app
+                .doc
+                .nodes
+                .iter()
+                .filter(|n| app.selection.nodes.contains(&n.id))
+                .map(|n| (n.id, n.pos))
+                .collect();
+            app.history.seal();
+            let key = app.canvas.fresh_key("drag");
+            app.canvas.drag = Some(Drag::Nodes {
+                key,
+                start,
+                origins,
+            });
         }
     }
     for (node_id, _, response) in &handles {
@@ -445,7 +450,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 
     // The background: click to select edges or clear, double-click to create,
     // drag to pan, Shift+drag to rubber-band select.
-    if background.clicked() {
+    if background.clicked() && on_card.is_none() {
         if app.canvas.is_editing() {
             app.commit_title_edit();
         }
@@ -464,6 +469,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         app.canvas.focus_pending = true;
     }
     if background.double_clicked()
+        && on_card.is_none()
         && let Some(p) = pointer
     {
         let at = app.camera.to_board(rect, p);
@@ -623,6 +629,57 @@ fn vote_marks(app: &CredenceApp, ui: &mut Ui, rect: Rect) {
 
 /// A card's accessible name: its title, or "Untitled" (an empty name
 /// would leave the card unreachable for screen readers and tests).
+/// Gives screen readers (and the GUI tests) a node for each card in view,
+/// where a widget would have had one: a button named by its title.
+fn describe_cards(app: &CredenceApp, ui: &Ui, rect: Rect, cards: &[(NodeId, Rect)]) {
+    let ctx = ui.ctx();
+    for (i, (node_id, r)) in cards.iter().enumerate() {
+        let Some(node) = app.doc.node(*node_id) else {
+            continue;
+        };
+        let info = card_info(node);
+        let r = r.intersect(rect);
+        let described = ctx.accesskit_node_builder(card_id(*node_id), |b| {
+            b.set_role(info.role);
+            if let Some(label) = &info.label {
+                b.set_label(label.as_str());
+            }
+            b.set_bounds(egui::accesskit::Rect {
+                x0: r.min.x.into(),
+                y0: r.min.y.into(),
+                x1: r.max.x.into(),
+                y1: r.max.y.into(),
+            });
+            b.add_action(egui::accesskit::Action::Click);
+        });
+        if described.is_none() && i == 0 {
+            // No screen reader is listening: none of the rest would be kept.
+            return;
+        }
+    }
+}
+
+/// The card a screen reader asked to click, if any.
+fn screen_reader_clicks(ui: &Ui, cards: &[(NodeId, Rect)]) -> Option<NodeId> {
+    ui.input(|i| {
+        i.events.iter().find_map(|event| match event {
+            egui::Event::AccessKitActionRequest(request)
+                if request.action == egui::accesskit::Action::Click =>
+            {
+                cards
+                    .iter()
+                    .map(|(id, _)| *id)
+                    .find(|id| card_id(*id).accesskit_id() == request.target_node)
+            }
+            _ => None,
+        })
+    })
+}
+
+fn card_id(node: NodeId) -> Id {
+    Id::unique(("node", node.0))
+}
+
 pub(crate) fn card_info(node: &crate::model::Node) -> WidgetInfo {
     let title = if node.title.is_empty() {
         "Untitled"
