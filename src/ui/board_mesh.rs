@@ -172,18 +172,48 @@ impl std::fmt::Debug for BoardMesh {
     }
 }
 
-/// The zoom to paint the mesh at while a gesture zooms from `was` to `is`.
+/// The zoom to paint the mesh at while a gesture zooms from `was` to `is`,
+/// when the whole board would fit in the mesh at zoom `fits`.
 /// Zooming in, the mesh grows past the view by itself: the zoom on show.
-/// Zooming out, it shrinks, and soon leaves its margin; painted at half the
-/// zoom (within the camera's range) it covers twice the board, so a long
-/// zoom out paints far less often. It shows stretched until the
-/// gesture catches up, the way a zoom in shows it.
-fn painted_zoom(was: f32, is: f32) -> f32 {
-    if is < was {
-        (is / AHEAD).max(Camera::MIN_ZOOM.min(is))
-    } else {
+/// Zooming out, it shrinks, and soon leaves its margin. Below the zoom at
+/// which the whole board fits, or the camera's least, a zoom out shows
+/// nothing new; once the mesh can be stretched that far, it is painted
+/// there, and no zoom out needs another. Otherwise it is painted at half
+/// the zoom, to cover twice the board, so a long zoom out paints far less
+/// often. It shows stretched until the gesture catches up, as a zoom in
+/// shows it.
+fn painted_zoom(was: f32, is: f32, fits: f32) -> f32 {
+    let last = fits.max(Camera::MIN_ZOOM).min(is);
+    if is >= was {
         is
+    } else if last >= is / MAX_STRETCH {
+        last
+    } else {
+        is / AHEAD
     }
+}
+
+/// The zoom at which `content`, on screen at `zoom`, fits in `area` once
+/// scaled about `centre` (where a mesh's stretch is centred); infinite for
+/// nothing to fit.
+fn fitting_zoom(content: Rect, area: Rect, centre: egui::Pos2, zoom: f32) -> f32 {
+    // How far one side of the board may scale before it passes the area's
+    // side the same way from the centre; a side on the other side of the
+    // centre only moves further in.
+    let room = |inside: f32, outside: f32| {
+        if outside != 0.0 && inside.signum() == outside.signum() {
+            inside / outside
+        } else {
+            f32::INFINITY
+        }
+    };
+    let (from, to) = (content.min - centre, content.max - centre);
+    let (min, max) = (area.min - centre, area.max - centre);
+    let scale = room(min.x, from.x)
+        .min(room(max.x, to.x))
+        .min(room(min.y, from.y))
+        .min(room(max.y, to.y));
+    zoom * scale
 }
 
 impl BoardMesh {
@@ -260,7 +290,10 @@ impl BoardMesh {
         let start = ctx.graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
         let key = BoardKey {
             zoom: if zooming {
-                painted_zoom(was, key.zoom)
+                let fits = content().map_or(f32::INFINITY, |c| {
+                    fitting_zoom(c, covered, key.rect.center(), key.zoom)
+                });
+                painted_zoom(was, key.zoom, fits)
             } else {
                 key.zoom
             },
@@ -448,7 +481,14 @@ mod tests {
         let mut output = ctx.run_ui(input, |ui| {
             let painter = ui.painter().with_clip_rect(SCREEN);
             let key = key(ui.ctx(), selection, zoom);
-            mesh.paint(&painter, key, center, &|| None, |p, _| {
+            // A board far bigger than the view: no mesh holds all of it.
+            let board = || {
+                Some(Rect::from_center_size(
+                    SCREEN.center(),
+                    SCREEN.size() * 100.0,
+                ))
+            };
+            mesh.paint(&painter, key, center, &board, |p, _| {
                 painted = true;
                 p.rect_filled(
                     Rect::from_min_size(pos2(100.0, 100.0), egui::vec2(50.0, 50.0)),
@@ -554,13 +594,40 @@ mod tests {
 
     #[test]
     fn zooming_out_paints_at_half_the_zoom_and_zooming_in_at_the_zoom() {
-        assert_eq!(painted_zoom(1.0, 0.9), 0.45);
-        assert_eq!(painted_zoom(0.9, 1.0), 1.0);
+        let far = 0.01;
+        assert_eq!(painted_zoom(1.0, 0.9, far), 0.45);
+        assert_eq!(painted_zoom(0.9, 1.0, far), 1.0);
         assert_eq!(
-            painted_zoom(0.2, 0.15),
+            painted_zoom(0.2, 0.15, far),
             Camera::MIN_ZOOM,
             "not past the camera's range"
         );
+        assert_eq!(
+            painted_zoom(1.0, 0.9, 0.3),
+            0.3,
+            "the whole board, once it fits within the stretch limit"
+        );
+        assert_eq!(painted_zoom(1.0, 0.9, 5.0), 0.9, "it fits already");
+        assert_eq!(
+            painted_zoom(0.3, 0.25, far),
+            Camera::MIN_ZOOM,
+            "as far as the camera goes, once within the stretch limit"
+        );
+    }
+
+    #[test]
+    fn the_fitting_zoom_scales_the_board_about_the_centre_into_the_area() {
+        let area = Rect::from_min_max(pos2(-100.0, -50.0), pos2(100.0, 50.0));
+        let centre = pos2(0.0, 0.0);
+        // Twice as wide as the area, and off to the right.
+        let board = Rect::from_min_max(pos2(-100.0, -10.0), pos2(300.0, 10.0));
+        assert_eq!(fitting_zoom(board, area, centre, 1.0), 1.0 / 3.0);
+        assert!((fitting_zoom(board, area, centre, 0.6) - 0.2).abs() < 1e-6);
+        let inside = Rect::from_min_max(pos2(-50.0, -25.0), pos2(50.0, 25.0));
+        assert_eq!(fitting_zoom(inside, area, centre, 1.0), 2.0);
+        // All of it right of the centre: only its right side can leave.
+        let right = Rect::from_min_max(pos2(20.0, -5.0), pos2(400.0, 5.0));
+        assert_eq!(fitting_zoom(right, area, centre, 1.0), 0.25);
     }
 
     #[test]
