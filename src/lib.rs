@@ -12,9 +12,11 @@
 //!   [`edit::Command`]s; never mutates the model directly. The belief map
 //!   keeps its painted cards as one retained mesh while nothing that decides
 //!   the picture changes: it moves the mesh for a pan, stretches it for the
-//!   length of a zoom gesture (then paints it crisp), and while cards are
-//!   dragged keeps what stays put and paints only what moves, so large maps
-//!   stay smooth.
+//!   length of a zoom gesture (painting it ahead of a zoom out, then crisp
+//!   when the gesture ends), and while cards are dragged keeps what stays
+//!   put and paints only what moves, so large maps stay smooth. Its cards
+//!   are not widgets: the canvas hit-tests presses itself and describes
+//!   each card to screen readers.
 //! - [`export`]: PNG (offscreen egui-wgpu, tiled, the document embedded),
 //!   SVG (the same painted shapes as vectors), JSON Canvas, Markdown,
 //!   Mermaid and DOT. Knows egui's painter, but no windows.

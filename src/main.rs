@@ -197,6 +197,9 @@ fn main() -> ExitCode {
     cli::heap::keep_freed_memory();
     let started = Instant::now();
     let cli = Cli::parse();
+    if cli.command.is_some() {
+        cli::pipe::end_quietly_on_closed_pipe();
+    }
     match cli.command {
         Some(Command::Check { files }) => cli::check::run(&files),
         Some(Command::Trace { file, node, up, .. }) => cli::trace::run(&file, &node, up),

@@ -508,3 +508,29 @@ fn export_board_picks_a_canvas_by_name() {
         "credence: no board named \"Roadmap\"; this document has: belief map, \"Discovery\"\n"
     );
 }
+
+/// `credence check … | head -1`: a reader that stops early ends the
+/// command quietly, as it would `ls`, instead of a "Broken pipe" panic.
+#[cfg(unix)]
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    use std::os::unix::process::ExitStatusExt as _;
+    use std::process::Stdio;
+    // More lines than a pipe holds (64 KB), so some write finds it closed
+    // however early the command starts writing.
+    let files = vec!["examples/north-star.ron"; 1500];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_credence"))
+        .arg("check")
+        .args(&files)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before the command has written anything.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.signal(), Some(13), "ended by SIGPIPE");
+}

@@ -8,4 +8,5 @@ pub mod export_bench;
 pub mod frames;
 pub mod heap;
 pub mod layout;
+pub mod pipe;
 pub mod trace;
