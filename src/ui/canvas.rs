@@ -627,14 +627,14 @@ fn vote_marks(app: &CredenceApp, ui: &mut Ui, rect: Rect) {
     }
 }
 
-/// A card's accessible name: its title, or "Untitled" (an empty name
-/// would leave the card unreachable for screen readers and tests).
 /// Gives screen readers (and the GUI tests) a node for each card in view,
 /// where a widget would have had one: a button named by its title.
 fn describe_cards(app: &CredenceApp, ui: &Ui, rect: Rect, cards: &[(NodeId, Rect)]) {
     let ctx = ui.ctx();
-    for (i, (node_id, r)) in cards.iter().enumerate() {
-        let Some(node) = app.doc.node(*node_id) else {
+    // `cards` keeps the document's order: one walk finds every card's node.
+    let mut nodes = app.doc.nodes.iter();
+    for (node_id, r) in cards {
+        let Some(node) = nodes.find(|n| n.id == *node_id) else {
             continue;
         };
         let info = card_info(node);
@@ -652,7 +652,7 @@ fn describe_cards(app: &CredenceApp, ui: &Ui, rect: Rect, cards: &[(NodeId, Rect
             });
             b.add_action(egui::accesskit::Action::Click);
         });
-        if described.is_none() && i == 0 {
+        if described.is_none() {
             // No screen reader is listening: none of the rest would be kept.
             return;
         }
@@ -680,6 +680,8 @@ fn card_id(node: NodeId) -> Id {
     Id::unique(("node", node.0))
 }
 
+/// A card's accessible name: its title, or "Untitled" (an empty name
+/// would leave the card unreachable for screen readers and tests).
 pub(crate) fn card_info(node: &crate::model::Node) -> WidgetInfo {
     let title = if node.title.is_empty() {
         "Untitled"
