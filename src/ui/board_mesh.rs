@@ -288,9 +288,11 @@ impl BoardMesh {
         let mut wide = painter.clone();
         wide.set_clip_rect(covered);
         let start = ctx.graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
+        // Where the board lies: a pass over every card, so asked once.
+        let content = content();
         let key = BoardKey {
             zoom: if zooming {
-                let fits = content().map_or(f32::INFINITY, |c| {
+                let fits = content.map_or(f32::INFINITY, |c| {
                     fitting_zoom(c, covered, key.rect.center(), key.zoom)
                 });
                 painted_zoom(was, key.zoom, fits)
@@ -357,7 +359,7 @@ impl BoardMesh {
         // Painted ahead of a zoom gesture, the mesh is stretched to the view
         // on show from the start.
         let shown = self.stretch(center, self.last.as_ref().expect("set above"));
-        self.complete = content().is_some_and(|c| shown.mul_rect(covered).contains_rect(c));
+        self.complete = content.is_some_and(|c| shown.mul_rect(covered).contains_rect(c));
         self.place(painter, shown);
     }
 
