@@ -50,9 +50,16 @@ enum Command {
         down: bool,
     },
     /// Lay out every node with the layered layout and save the result.
+    ///
+    /// Without -o, FILE is replaced atomically, and only if it is a
+    /// Credence .ron file: a JSON Canvas (.canvas) or a PNG needs -o. OUT's
+    /// extension picks what is written: .ron, or .canvas for a JSON Canvas;
+    /// `-o -` writes RON to standard output. A symlink's target is updated,
+    /// and the file keeps its permissions; a read-only file is refused.
     Layout {
         file: PathBuf,
-        /// Where to write the result (default: FILE, replaced atomically).
+        /// Where to write the result: OUT.ron, OUT.canvas or - (default:
+        /// FILE, if it is a .ron file).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Which way causes flow to effects.
@@ -78,16 +85,22 @@ enum Command {
     },
     /// Export a board to PNG, SVG, JSON Canvas, Markdown, Mermaid or DOT.
     ///
-    /// The format comes from OUT's extension: png, svg, canvas, md, mmd or
-    /// dot. Works with no display; PNG needs a GPU adapter, and lavapipe
+    /// The format comes from OUT's extension (png, svg, canvas, md, mmd or
+    /// dot), or from --format. `-o -` writes a text format to standard
+    /// output. Works with no display; PNG needs a GPU adapter, and lavapipe
     /// (mesa-vulkan-drivers) will do. A PNG embeds the document, so
-    /// `credence OUT.png` re-opens it as an editable board.
+    /// `credence OUT.png` re-opens it as an editable board. OUT is refused
+    /// if it exists and is not a regular file, or is read-only.
     Export {
         /// A Credence document (.ron, or a PNG exported by Credence).
         file: PathBuf,
-        /// The file to write; its extension picks the format.
+        /// The file to write, or - for standard output.
         #[arg(short, long)]
         output: PathBuf,
+        /// The format, when OUT's extension does not say it: png, svg,
+        /// canvas, md, mmd or dot.
+        #[arg(long, value_parser = format_arg)]
+        format: Option<credence::export::Format>,
         /// Pixels per board unit for images (1, 2 or 4 are typical).
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
@@ -111,7 +124,7 @@ enum Command {
     Import {
         /// The .canvas file.
         file: PathBuf,
-        /// The Credence document to write (.ron).
+        /// The Credence document to write (.ron), or - for standard output.
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -255,6 +268,7 @@ fn main() -> ExitCode {
         Some(Command::Export {
             file,
             output,
+            format,
             scale,
             board,
             scope,
@@ -264,6 +278,7 @@ fn main() -> ExitCode {
         }) => cli::export::run(&cli::export::Request {
             file: &file,
             output: &output,
+            format,
             scale,
             board: board.as_deref(),
             selection: matches!(scope, ScopeArg::Selection),
@@ -281,6 +296,15 @@ fn main() -> ExitCode {
         Some(Command::Import { file, output }) => cli::export::import(&file, &output),
         None => run_gui(cli.file, started),
     }
+}
+
+/// `--format`: a format by its file extension.
+fn format_arg(name: &str) -> Result<credence::export::Format, String> {
+    let name = name.trim_start_matches('.').to_lowercase();
+    credence::export::Format::ALL
+        .into_iter()
+        .find(|f| f.extension() == name)
+        .ok_or_else(|| "use png, svg, canvas, md, mmd or dot".to_owned())
 }
 
 /// Reports how long the first frame took when `CREDENCE_STARTUP_TIMING` is

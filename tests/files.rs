@@ -88,6 +88,14 @@ const BAD: &[(&str, &str)] = &[
         ": this is a PNG, but it cannot be read: unexpected end of file",
     ),
     (
+        "misspelt-field.ron",
+        ":1:56: unknown field \"confidnce\" (did you mean \"confidence\"?)",
+    ),
+    (
+        "deep-nesting.ron",
+        ":1:99: syntax error: nesting deeper than 128 levels",
+    ),
+    (
         "not-utf8.ron",
         ": not a Credence document: the file is not UTF-8 text",
     ),
@@ -232,7 +240,7 @@ fn a_failure_between_writing_and_renaming_leaves_the_old_file() {
     let path = dir.path().join("map.ron");
     io::save(&path, &Document::default()).unwrap();
     let before = std::fs::read(&path).unwrap();
-    let err = io::save_with_hook(&path, &io::example(), |tmp| {
+    let err = io::save_with(&path, &io::example(), &io::SaveOptions::default(), |tmp| {
         assert!(tmp.exists(), "the new content is fully written first");
         Err(std::io::Error::other("simulated power cut"))
     })

@@ -141,7 +141,7 @@ pub fn layout_table(sizes: &[usize], with_dot: bool, seed: u64) -> ExitCode {
                 m.overlaps.to_string(),
             ),
             Some(Err(e)) => {
-                eprintln!("dot failed at {n} nodes: {e}");
+                eprintln!("credence: dot failed at {n} nodes: {e}");
                 ("error".into(), "–".into(), "–".into(), "–".into())
             }
             None => ("–".into(), "–".into(), "–".into(), "–".into()),
@@ -207,9 +207,6 @@ pub fn generate(nodes: usize, output: &std::path::Path, seed: u64, lay_out: bool
             );
             ExitCode::SUCCESS
         }
-        Err(err) => {
-            eprintln!("{err}");
-            ExitCode::FAILURE
-        }
+        Err(err) => super::output::fail(err),
     }
 }

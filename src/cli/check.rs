@@ -1,4 +1,4 @@
-//! `credence check FILE...`
+//! `credence check FILE...`: "ok" lines on stdout, errors on stderr.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,7 +9,7 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
         match check_one(path) {
             Ok(line) => println!("{line}"),
             Err(line) => {
-                println!("{line}");
+                eprintln!("credence: {line}");
                 ok = false;
             }
         }

@@ -1,5 +1,6 @@
 //! `credence export FILE -o OUT …` and `credence import FILE.canvas -o OUT.ron`
 
+use super::output::{check_target, fail, is_stdout, write};
 use super::trace::find;
 use credence::export::{self, Background, Format, Options, Scope};
 use credence::model::{CanvasId, Document};
@@ -32,6 +33,8 @@ fn find_board(doc: &Document, board: &str) -> Result<Option<CanvasId>, String> {
 pub struct Request<'a> {
     pub file: &'a Path,
     pub output: &'a Path,
+    /// Overrides OUT's extension; needed for `-o -`.
+    pub format: Option<Format>,
     pub scale: f32,
     pub board: Option<&'a str>,
     pub selection: bool,
@@ -40,17 +43,24 @@ pub struct Request<'a> {
     pub theme: Theme,
 }
 
-fn fail(message: String) -> ExitCode {
-    eprintln!("credence: {message}");
-    ExitCode::FAILURE
-}
-
 pub fn run(req: &Request) -> ExitCode {
     // Check the cheap things before loading or touching a GPU.
-    let format = match Format::from_path(req.output) {
-        Ok(f) => f,
-        Err(e) => return fail(format!("{}: {e}", req.output.display())),
+    let format = match (req.format, is_stdout(req.output)) {
+        (Some(f), _) => f,
+        (None, true) => {
+            return fail("-o - writes to standard output; say what to write with --format");
+        }
+        (None, false) => match Format::from_path(req.output) {
+            Ok(f) => f,
+            Err(e) => return fail(format!("{}: {e}", req.output.display())),
+        },
     };
+    if is_stdout(req.output) && format == Format::Png {
+        return fail("a PNG is not text, so it is not written to standard output; give -o OUT.png");
+    }
+    if let Err(message) = check_target(req.output) {
+        return fail(message);
+    }
     if !(req.scale.is_finite() && (0.1..=16.0).contains(&req.scale)) {
         return fail(format!(
             "--scale {} is out of range; use a value from 0.1 to 16",
@@ -59,7 +69,7 @@ pub fn run(req: &Request) -> ExitCode {
     }
     let doc = match credence::io::load(req.file) {
         Ok(doc) => doc,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return fail(e),
     };
     let canvas = match req.board {
         None => None,
@@ -70,14 +80,12 @@ pub fn run(req: &Request) -> ExitCode {
     };
     let scope = if let Some(id) = canvas {
         if req.selection {
-            return fail("--scope selection applies to the belief map, not a canvas".into());
+            return fail("--scope selection applies to the belief map, not a canvas");
         }
         Scope::Canvas(id)
     } else if req.selection {
         if req.nodes.is_empty() {
-            return fail(
-                "--scope selection needs the nodes to export: --nodes ID_OR_TITLE[,…]".into(),
-            );
+            return fail("--scope selection needs the nodes to export: --nodes ID_OR_TITLE[,…]");
         }
         let mut ids = Vec::new();
         for name in req.nodes {
@@ -102,26 +110,27 @@ pub fn run(req: &Request) -> ExitCode {
         theme: req.theme,
         ..Options::default()
     };
-    match export::export_to(&doc, req.output, &options, &mut |_| {}) {
-        Ok(_) => {
-            println!(
-                "{}: wrote {} ({})",
-                req.file.display(),
-                req.output.display(),
-                format.label()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(format!("{}: {e}", req.output.display())),
+    let bytes = match export::render(&doc, format, &options, &mut |_| {}) {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(format!("{}: {e}", req.output.display())),
+    };
+    if let Err(message) = write(req.output, &bytes) {
+        return fail(message);
     }
+    if !is_stdout(req.output) {
+        println!(
+            "{}: wrote {} ({})",
+            req.file.display(),
+            req.output.display(),
+            format.label()
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// Reads a JSON Canvas file and saves it as a Credence document.
 pub fn import(file: &Path, output: &Path) -> ExitCode {
-    let is_ron = output
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-    if !is_ron {
+    if !(credence::io::is_ron_path(output) || is_stdout(output)) {
         return fail(format!(
             "{}: the output of import is a Credence document; name it *.ron",
             output.display()
@@ -129,8 +138,17 @@ pub fn import(file: &Path, output: &Path) -> ExitCode {
     }
     let doc = match credence::io::load(file) {
         Ok(doc) => doc,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return fail(e),
     };
+    if let Err(message) = check_target(output) {
+        return fail(message);
+    }
+    if is_stdout(output) {
+        return match write(output, credence::io::to_ron(&doc).as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => fail(message),
+        };
+    }
     match credence::io::save(output, &doc) {
         Ok(()) => {
             println!(
@@ -142,6 +160,6 @@ pub fn import(file: &Path, output: &Path) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(e.to_string()),
+        Err(e) => fail(e),
     }
 }

@@ -32,7 +32,7 @@ pub fn run(nodes: usize, scale: f32, with_dot: bool, seed: u64) -> ExitCode {
         let ms = start.elapsed().as_secs_f64() * 1000.0;
         let what = if format == Format::Png {
             let [w, h] = export::image_size(&doc, &options);
-            format!("{w} × {h} px, {:.1} MB", bytes.len() as f64 / 1e6)
+            format!("{w} × {h} px, {:.1} MiB", bytes.len() as f64 / 1048576.0)
         } else {
             format!("{:.1} KB", bytes.len() as f64 / 1e3)
         };
@@ -67,7 +67,7 @@ fn dot_png(doc: &credence::model::Document) -> Result<(f64, String), String> {
         .map_err(|e| format!("cannot run dot ({e}); install Graphviz: apt-get install graphviz"))?;
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     let size = std::fs::metadata(&out)
-        .map(|m| format!("{:.1} MB", m.len() as f64 / 1e6))
+        .map(|m| format!("{:.1} MiB", m.len() as f64 / 1048576.0))
         .unwrap_or_default();
     let _ = std::fs::remove_dir_all(&dir);
     if !status.status.success() {

@@ -55,7 +55,7 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
     let doc = match credence::io::load(file) {
         Ok(doc) => doc,
         Err(err) => {
-            eprintln!("{err}");
+            eprintln!("credence: {err}");
             return ExitCode::FAILURE;
         }
     };
@@ -67,7 +67,7 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
     let save = save_start.elapsed();
     let _ = std::fs::remove_dir_all(&dir);
     if let Err(err) = saved {
-        eprintln!("{err}");
+        eprintln!("credence: {err}");
         return ExitCode::FAILURE;
     }
     println!(

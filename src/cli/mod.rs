@@ -8,5 +8,6 @@ pub mod export_bench;
 pub mod frames;
 pub mod heap;
 pub mod layout;
+pub mod output;
 pub mod pipe;
 pub mod trace;

@@ -18,14 +18,13 @@ pub fn find(doc: &Document, node: &str) -> Option<NodeId> {
 pub fn run(file: &Path, node: &str, up: bool) -> ExitCode {
     let doc = match credence::io::load(file) {
         Ok(doc) => doc,
-        Err(err) => {
-            eprintln!("{err}");
-            return ExitCode::FAILURE;
-        }
+        Err(err) => return super::output::fail(err),
     };
     let Some(start) = find(&doc, node) else {
-        eprintln!("{}: no node with id or title \"{node}\"", file.display());
-        return ExitCode::FAILURE;
+        return super::output::fail(format!(
+            "{}: no node with id or title \"{node}\"",
+            file.display()
+        ));
     };
     let g = BeliefGraph::new(&doc);
     let ids = if up {

@@ -181,6 +181,8 @@ pub enum ExportError {
         width: u32,
         height: u32,
     },
+    /// Cards so far apart that the board's extent is not a usable number.
+    TooFarApart,
     Png(String),
     Write(std::io::Error),
     EmptySelection,
@@ -216,6 +218,11 @@ impl fmt::Display for ExportError {
                 "the image would be {width} × {height} px, over the {MAX_SIDE} px limit; \
                  use a smaller scale or export a selection"
             ),
+            ExportError::TooFarApart => write!(
+                f,
+                "the board spans more than 10,000,000 units, too far to draw; \
+                 move the distant cards closer or export a selection"
+            ),
             ExportError::Png(msg) => write!(f, "could not encode the PNG: {msg}"),
             ExportError::Write(e) => write!(f, "could not write the file: {e}"),
             ExportError::EmptySelection => f.write_str("nothing is selected to export"),
@@ -239,6 +246,12 @@ fn extensions() -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// The widest board, in board units, that an SVG is written for. A PNG is
+/// bounded by its pixel limit; an SVG has none, but at ±3.4e38 its viewBox
+/// becomes `inf` and no viewer can show it. Ten million units is far past
+/// any real map (a 10,000-card map spans about 100,000).
+pub const MAX_EXTENT: f32 = 1.0e7;
 
 /// The pixel size a PNG export with `options` would have.
 pub fn image_size(doc: &Document, options: &Options) -> [u32; 2] {

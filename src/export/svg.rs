@@ -18,6 +18,10 @@ const FAMILY: &str = "CredenceUI";
 pub fn to_svg(doc: &Document, options: &Options) -> Result<String, ExportError> {
     let scoped = scene::scoped(doc, &options.scope);
     let region = scene::region(&scoped, options);
+    let extent = region.size().max_elem();
+    if !(extent.is_finite() && extent <= super::MAX_EXTENT) {
+        return Err(ExportError::TooFarApart);
+    }
     let ctx = scene::context();
     // A first pass loads the fonts; the second is the one we keep.
     let mut shapes = Vec::new();

@@ -47,30 +47,62 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Why a save failed. The previous file is always still there.
+/// Why a save failed. Nothing was replaced: the previous file, if there was
+/// one, is still there as it was.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SaveError {
     pub path: PathBuf,
     pub message: String,
+    /// The file is read-only: the app asks, then saves with permission.
+    pub read_only: bool,
+    /// Whether a file was there before, so the message can promise it is
+    /// unchanged only when there is one.
+    pub had_previous: bool,
 }
 
 impl SaveError {
     pub fn new(path: &Path, err: &std::io::Error) -> Self {
+        let refusal = super::atomic::refusal(err);
         Self {
             path: path.to_owned(),
             message: err.to_string(),
+            read_only: refusal == Some(&super::atomic::Refusal::ReadOnly),
+            had_previous: had_previous(path),
         }
     }
+
+    /// A refusal in our own words, before anything was touched.
+    pub fn refused(path: &Path, message: String) -> Self {
+        Self {
+            path: path.to_owned(),
+            message,
+            read_only: false,
+            had_previous: had_previous(path),
+        }
+    }
+}
+
+/// Whether `path` holds a file that a failed save would have left alone (a
+/// device or FIFO there is not a "previous file").
+fn had_previous(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}: could not save: {}; the previous file is unchanged",
+            "{}: could not save: {}",
             self.path.display(),
             self.message
-        )
+        )?;
+        if self.read_only {
+            f.write_str(" (make it writable, or save under another name)")?;
+        }
+        if self.had_previous {
+            f.write_str("; the previous file is unchanged")?;
+        }
+        Ok(())
     }
 }
 

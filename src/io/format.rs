@@ -40,6 +40,7 @@ struct FileOut<'a> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FileV1 {
     #[allow(dead_code)]
     version: u32,
@@ -52,6 +53,7 @@ struct FileV1 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FileV2 {
     #[allow(dead_code)]
     version: u32,
@@ -66,6 +68,7 @@ struct FileV2 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FileV3 {
     #[allow(dead_code)]
     version: u32,
@@ -86,6 +89,7 @@ struct FileV3 {
 /// The current shape. Version 3 had the same top-level fields; what changed
 /// lies inside nodes, the workshop and snapshots, all with defaults.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FileV4 {
     version: u32,
     #[serde(default)]
@@ -203,9 +207,8 @@ fn splice<T: Serialize>(text: &mut String, name: &str, value: &T, config: ron::s
 /// Parses and validates `text`; `path` only names the file in errors.
 pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
     let ron_error = |err: ron::error::SpannedError, what: &str| {
-        let (line, col) = (err.span.start.line, err.span.start.col);
-        let detail = lowercase_first(&err.code.to_string());
-        LoadError::at(path, line, col, format!("{what}: {detail}"))
+        let (line, col, message) = super::ron_error::describe(&err, what);
+        LoadError::at(path, line, col, message)
     };
     // A current file, the common case, is parsed once. Anything else (an
     // older version, a mistake) takes the careful path below, which finds
@@ -295,13 +298,4 @@ fn into_document(file: FileV4, text: &str, path: &Path) -> Result<Document, Load
         });
     }
     Ok(doc)
-}
-
-/// RON's messages start with a capital; ours continue a sentence.
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -323,6 +323,7 @@ pub fn from_canvas(text: &str, path: &Path) -> Result<Document, LoadError> {
             format!("not a valid JSON Canvas file: {message}"),
         )
     })?;
+    super::canvas_keys::check(text, path)?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

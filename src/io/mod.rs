@@ -2,10 +2,12 @@
 //!
 //! Documents are RON with a top-level `version`. Loading is strict: a
 //! malformed file, a file from a newer Credence, duplicate ids, dangling
-//! edges or non-finite numbers are refused with a [`LoadError`] that names
-//! the file, line and column, and nothing on disk is touched. Saving is
-//! atomic (see [`atomic`]), so a crash or a full disk leaves the previous
-//! file intact.
+//! edges, non-finite numbers or an unknown (say, misspelt) field are
+//! refused with a [`LoadError`] that names the file, line and column, and
+//! nothing on disk is touched. Only regular files are read, never past the
+//! size limit ([`bounded`]). Saving is atomic (see [`atomic`]), so a crash
+//! or a full disk leaves the previous file intact; it follows symlinks,
+//! keeps permissions and refuses read-only files and non-files.
 //!
 //! [`load`] also opens a PNG exported by Credence (the document rides in an
 //! iTXt chunk, see [`png_doc`]) and a JSON Canvas file ([`json_canvas`]).
@@ -13,13 +15,17 @@
 //! Canvas templates load and save through [`templates`].
 
 pub mod atomic;
+pub mod bounded;
 mod canvas_groups;
+mod canvas_keys;
 mod error;
 mod format;
 pub mod json_canvas;
 mod locate;
 pub mod png_doc;
 pub mod recovery;
+mod ron_error;
+mod suggest;
 pub mod templates;
 
 pub use error::{LoadError, SaveError};
@@ -54,19 +60,11 @@ pub fn load(path: &Path) -> Result<Document, LoadError> {
 
 /// [`load`], also saying what the file was. A PNG is recognised by its
 /// signature, whatever its name; a JSON Canvas file by `.canvas`.
+///
+/// Only regular files are read, and never more than [`MAX_FILE_BYTES`]:
+/// a FIFO, a device or `/dev/zero` is refused before it is opened.
 pub fn load_with_origin(path: &Path) -> Result<(Document, Origin), LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, &e))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::whole(
-            path,
-            format!(
-                "the file is {} MB, over the {} MB limit",
-                meta.len() / 1_000_000,
-                MAX_FILE_BYTES / 1_000_000
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
+    let bytes = bounded::read(path, MAX_FILE_BYTES, "file")?;
     if png_doc::is_png(&bytes) {
         return png_doc::from_png(&bytes, path).map(|doc| (doc, Origin::Png));
     }
@@ -99,25 +97,78 @@ pub fn data_dir(override_var: &str, name: &str) -> Option<std::path::PathBuf> {
 }
 
 /// Writes `doc` to `path` atomically, keeping the previous version as
-/// `FILE.bak` (e.g. `map.ron.bak`), itself written atomically.
+/// `FILE.bak` (e.g. `map.ron.bak`), itself written atomically. A read-only
+/// file is refused (see [`SaveOptions`]); see [`atomic`] for symlinks,
+/// permissions and files that are not regular files.
 pub fn save(path: &Path, doc: &Document) -> Result<(), SaveError> {
-    save_with_hook(path, doc, |_| Ok(()))
+    save_with(path, doc, &SaveOptions::default(), |_| Ok(()))
 }
 
-/// [`save`] with a hook between writing and renaming, for failure tests.
-pub fn save_with_hook(
+/// What [`save_with`] may do beyond a plain save.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SaveOptions {
+    /// Replace a read-only file: the user was asked and said yes.
+    pub replace_read_only: bool,
+}
+
+/// Extensions of formats Credence reads or exports that are not RON: saving
+/// RON under one of them would destroy a picture or an Obsidian canvas.
+const NOT_RON: &[&str] = &["png", "canvas", "svg", "md", "mmd", "dot", "json"];
+
+/// Whether `path` names a Credence document by its extension.
+pub fn is_ron_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}
+
+/// [`save`] with options, and a hook between writing and renaming, for
+/// failure tests.
+pub fn save_with(
     path: &Path,
     doc: &Document,
+    options: &SaveOptions,
     before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
-    let text = to_ron(doc);
-    if let Ok(previous) = std::fs::read(path)
-        && previous != text.as_bytes()
-    {
-        atomic::write(&backup_path(path), &previous).map_err(|e| SaveError::new(path, &e))?;
+    let fail = |e: std::io::Error| SaveError::new(path, &e);
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if NOT_RON.contains(&ext.as_str()) {
+        return Err(SaveError::refused(
+            path,
+            format!("a Credence document is RON; name it .ron, not .{ext}"),
+        ));
     }
-    atomic::write_with_hook(path, text.as_bytes(), before_rename)
-        .map_err(|e| SaveError::new(path, &e))
+    let text = to_ron(doc);
+    let real = atomic::resolve(path).map_err(fail)?;
+    // The previous version, only from a regular file of a sane size: a
+    // device or FIFO is refused by the write below, and never read here.
+    let previous = std::fs::metadata(&real)
+        .ok()
+        .filter(|m| m.is_file() && m.len() <= MAX_FILE_BYTES)
+        .and_then(|meta| {
+            let file = std::fs::File::open(&real).ok()?;
+            let bytes = bounded::read_capped(file, MAX_FILE_BYTES).ok()??;
+            Some((meta, bytes))
+        });
+    let write_options = atomic::Options {
+        replace_read_only: options.replace_read_only,
+        permissions_from: None,
+    };
+    if let Some((meta, bytes)) = previous
+        && bytes != text.as_bytes()
+    {
+        if meta.permissions().readonly() && !options.replace_read_only {
+            return Err(fail(std::io::Error::other(atomic::Refusal::ReadOnly)));
+        }
+        let keep = atomic::Options {
+            replace_read_only: true,
+            permissions_from: Some(meta),
+        };
+        atomic::write_with(&backup_path(&real), &bytes, &keep, |_| Ok(())).map_err(fail)?;
+    }
+    atomic::write_with(&real, text.as_bytes(), &write_options, before_rename).map_err(fail)
 }
 
 /// Where [`save`] keeps the previous version of `path`.

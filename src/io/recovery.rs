@@ -3,7 +3,7 @@
 //! the user's file). A copy left behind after a crash or kill is offered
 //! back on the next start; nothing is deleted until the user chooses.
 
-use super::{LoadError, atomic, from_ron, to_ron};
+use super::{LoadError, MAX_FILE_BYTES, atomic, from_ron, to_ron};
 use crate::model::Document;
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::DefaultHasher;
@@ -128,14 +128,12 @@ impl RecoveryStore {
 }
 
 fn read(path: &Path) -> Result<Recovered, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|e| LoadError::io(path, &e))?;
+    let bytes = super::bounded::read(path, MAX_FILE_BYTES * 2, "recovery copy")?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| LoadError::whole(path, "the recovery copy is not UTF-8 text".into()))?;
     let file: RecoveryFile = ron::from_str(&text).map_err(|e| {
-        LoadError::at(
-            path,
-            e.span.start.line,
-            e.span.start.col,
-            e.code.to_string(),
-        )
+        let (line, col, message) = super::ron_error::describe(&e, "damaged recovery copy");
+        LoadError::at(path, line, col, message)
     })?;
     let doc = from_ron(&file.document, path)?;
     let key = path

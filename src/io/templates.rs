@@ -23,14 +23,14 @@ pub const BUILT_IN: [(&str, &str); 3] = [
     ),
 ];
 
-/// Larger template files are refused unread.
+/// Larger template files are refused before more is read.
 const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 
 /// Parses and checks a template; errors name `path`, line and column.
 pub fn parse(text: &str, path: &Path) -> Result<Template, LoadError> {
     let template: Template = ron::from_str(text).map_err(|e| {
-        let (line, col) = (e.span.start.line, e.span.start.col);
-        LoadError::at(path, line, col, format!("invalid template: {}", e.code))
+        let (line, col, message) = super::ron_error::describe(&e, "invalid template");
+        LoadError::at(path, line, col, message)
     })?;
     if template.version != 1 {
         let (line, col) = text
@@ -82,11 +82,7 @@ pub fn load_dir(dir: &Path) -> Vec<Result<Template, LoadError>> {
 }
 
 pub fn load(path: &Path) -> Result<Template, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, &e))?;
-    if meta.len() > MAX_TEMPLATE_BYTES {
-        return Err(LoadError::whole(path, "the template is over 1 MB".into()));
-    }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
+    let bytes = super::bounded::read(path, MAX_TEMPLATE_BYTES, "template")?;
     let text = String::from_utf8(bytes)
         .map_err(|_| LoadError::whole(path, "not a template: the file is not UTF-8 text".into()))?;
     parse(&text, path)

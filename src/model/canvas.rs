@@ -30,6 +30,7 @@ pub struct NoteId(pub u64);
 
 /// Cells of the canvas grid a section covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Cells {
     pub col: u8,
     pub row: u8,
@@ -65,6 +66,7 @@ impl Cells {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Section {
     pub id: SectionId,
@@ -86,6 +88,7 @@ impl Default for Section {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Note {
     pub id: NoteId,
@@ -98,6 +101,7 @@ pub struct Note {
 
 /// The canvas header: what capability, whose, by when.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct CanvasHeader {
     pub focus: String,
@@ -106,6 +110,7 @@ pub struct CanvasHeader {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Canvas {
     pub id: CanvasId,

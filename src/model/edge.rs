@@ -58,6 +58,7 @@ impl EdgeKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Edge {
     pub id: EdgeId,
     pub from: NodeId,

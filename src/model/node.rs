@@ -191,6 +191,7 @@ pub trait PromptCard {
 /// Cutler's learning-backlog prompts (TBM 7/53), which say why reducing an
 /// uncertainty is worth the work.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct LearningPrompts {
     /// "Reducing uncertainty here will allow us to ___"
@@ -232,6 +233,7 @@ impl PromptCard for LearningPrompts {
 /// Strategyzer's test card: how a bet will be checked, written before the
 /// result is known so nobody moves the goalposts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct TestCard {
     pub we_believe: String,
@@ -268,6 +270,7 @@ impl PromptCard for TestCard {
 
 /// Strategyzer's learning card: what a test or a learning item taught.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct LearningCard {
     pub believed: String,
@@ -308,6 +311,7 @@ fn is_empty_card<T: PromptCard>(card: &T) -> bool {
 
 /// A position on the board, in board units (1 unit = 1 point at 100% zoom).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Point {
     pub x: f32,
     pub y: f32,
@@ -321,6 +325,7 @@ impl Point {
 
 /// A card's size in board units.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Size {
     pub w: f32,
     pub h: f32,
@@ -337,6 +342,7 @@ impl Default for Size {
 /// Fields are declared in the order a reader scans a saved file: identity,
 /// words, judgement, bookkeeping, geometry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Node {
     pub id: NodeId,

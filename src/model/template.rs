@@ -5,6 +5,7 @@ use super::canvas::{Canvas, CanvasId, Cells, MAX_GRID, Section, SectionId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TemplateSection {
     pub title: String,
     #[serde(default)]
@@ -13,6 +14,7 @@ pub struct TemplateSection {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Template {
     pub version: u32,
     pub name: String,

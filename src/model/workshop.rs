@@ -19,6 +19,7 @@ pub struct ParticipantId(pub u64);
 
 /// Someone in the room. Their colour marks their dot in vote strips.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Participant {
     pub id: ParticipantId,
     pub name: String,
@@ -27,6 +28,7 @@ pub struct Participant {
 
 /// One person's confidence, 0–100, that a node holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Vote {
     pub node: NodeId,
     pub participant: ParticipantId,
@@ -35,12 +37,14 @@ pub struct Vote {
 
 /// What a dot can be placed on: a card on the map or a note on a canvas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum DotTarget {
     Node(NodeId),
     Note { canvas: CanvasId, note: NoteId },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dot {
     pub participant: ParticipantId,
     pub target: DotTarget,
@@ -49,6 +53,7 @@ pub struct Dot {
 /// A dot-voting round: each participant may place up to `per_person` dots,
 /// several on one target if they feel strongly.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DotRound {
     pub per_person: u8,
     /// An open round takes dots; a closed one keeps its result for the record.
@@ -79,6 +84,7 @@ impl std::fmt::Display for DotRefused {
 
 /// The room: participants, votes and the dot round, saved with the map.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Workshop {
     pub participants: Vec<Participant>,
@@ -102,6 +108,7 @@ pub const MAX_WIP: u8 = 99;
 /// means to learn it. Which items are on it is derived from the two 2×2s
 /// (see `analysis::backlog`); only the team's choices are stored here.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Backlog {
     /// The team's own order. Items it does not list follow it, ranked by
@@ -305,6 +312,7 @@ impl Workshop {
 
 /// One node as it stood when a snapshot was taken.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NodeState {
     pub node: NodeId,
     pub confidence: u8,
@@ -328,6 +336,7 @@ pub struct NodeState {
 /// The map's judgements at a moment, labelled ("Q3 planning"), so a team can
 /// look back and see whether certainty grew.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Snapshot {
     pub label: String,
     /// Seconds since 1970 (UTC).

@@ -56,6 +56,9 @@ pub struct CredenceApp {
     /// The file as we last read or wrote it, to notice outside changes.
     pub(crate) disk_fingerprint: Option<super::file_ops::Fingerprint>,
     pub(crate) save_conflict: bool,
+    /// A save refused because the file is read-only, held while the user
+    /// decides whether to replace it anyway.
+    pub(crate) read_only_save: Option<PathBuf>,
     /// Recovery copies from earlier runs, still to be offered.
     pub(crate) recoveries: Vec<crate::io::recovery::Recovered>,
     /// The Export dialog's choices.
@@ -141,6 +144,7 @@ impl CredenceApp {
             background_layout_nodes: super::background::LAYOUT_IN_BACKGROUND_NODES,
             disk_fingerprint: None,
             save_conflict: false,
+            read_only_save: None,
             recoveries: Vec::new(),
             window_title: String::new(),
             styled: false,
@@ -357,6 +361,7 @@ impl CredenceApp {
         self.show_pending(ui.ctx());
         self.show_path_prompt(ui.ctx());
         self.show_save_conflict(ui.ctx());
+        self.show_read_only_save(ui.ctx());
         self.show_recovery_offer(ui.ctx());
         self.show_export_dialog(ui.ctx());
         super::backlog::finish_dialog(self, ui.ctx());

@@ -249,9 +249,11 @@ fn preview(ui: &mut egui::Ui, offer: &Recovered) {
                     .iter()
                     .filter(|n| offer.doc.node(n.id).is_none())
                     .count();
+                let cards = |n: usize| if n == 1 { "card" } else { "cards" };
                 ui.label(format!(
-                    "Compared with the file: {} cards new or changed, {removed} removed",
-                    changed.len()
+                    "Compared with the file: {} {} new or changed, {removed} removed",
+                    changed.len(),
+                    cards(changed.len())
                 ));
                 // Other boards and the workshop can hold the only changes.
                 let others = [

@@ -219,12 +219,16 @@ impl CredenceApp {
     }
 
     fn save_to(&mut self, path: &Path) -> bool {
+        self.save_with(path, crate::io::SaveOptions::default())
+    }
+
+    fn save_with(&mut self, path: &Path, options: crate::io::SaveOptions) -> bool {
         self.canvas
             .commit_edit_into(&mut self.doc, &mut self.history);
         if self.doc.workshop.snapshot_on_save {
             self.snapshot_if_changed();
         }
-        match crate::io::save(path, &self.doc) {
+        match crate::io::save_with(path, &self.doc, &options, |_| Ok(())) {
             Ok(()) => {
                 self.path = Some(path.to_owned());
                 self.disk_fingerprint = fingerprint(path);
@@ -233,10 +237,67 @@ impl CredenceApp {
                 self.notice = Some(Notice::info(format!("Saved {}", path.display())));
                 true
             }
+            Err(err) if err.read_only => {
+                self.read_only_save = Some(path.to_owned());
+                false
+            }
             Err(err) => {
                 self.notice = Some(Notice::error(err.to_string()));
                 false
             }
+        }
+    }
+
+    /// "This file is read-only": Overwrite, Save As or Cancel. A read-only
+    /// file was made so on purpose, so it is never replaced silently.
+    pub(crate) fn show_read_only_save(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.read_only_save.clone() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("credence-read-only")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading("File is read-only");
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            ui.label(format!(
+                "\"{name}\" is marked read-only. Replace it anyway? It stays read-only."
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Overwrite")
+                    .on_hover_text("Replace the read-only file with this document")
+                    .clicked()
+                {
+                    choice = Some("overwrite");
+                }
+                if ui
+                    .button("Save As…")
+                    .on_hover_text("Keep the read-only file: save this under another name")
+                    .clicked()
+                {
+                    choice = Some("save-as");
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some("cancel");
+                }
+            });
+        });
+        let Some(choice) = choice else {
+            return;
+        };
+        self.read_only_save = None;
+        match choice {
+            "overwrite" => {
+                let options = crate::io::SaveOptions {
+                    replace_read_only: true,
+                };
+                self.save_with(&path, options);
+            }
+            "save-as" => {
+                self.save_as();
+            }
+            _ => {}
         }
     }
 

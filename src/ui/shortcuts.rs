@@ -48,7 +48,11 @@ pub fn global(app: &mut CredenceApp, ui: &mut Ui) {
     if ctx.input_mut(|i| i.consume_shortcut(&OPEN)) {
         app.request(Pending::Open(None));
     }
-    if app.pending.is_some() || app.path_prompt.is_some() || app.save_conflict {
+    if app.pending.is_some()
+        || app.path_prompt.is_some()
+        || app.save_conflict
+        || app.read_only_save.is_some()
+    {
         return;
     }
     if ctx.input_mut(|i| i.consume_shortcut(&EXPORT)) {
