@@ -34,10 +34,10 @@ fn a_big_layout_runs_on_a_worker_and_is_still_one_undo_step() {
     wait(&mut h);
     h.run_steps(40);
     for (id, p) in &expected {
-        assert_eq!(h.state().doc.node(*id).unwrap().pos, *p);
+        assert_eq!(h.state().doc().node(*id).unwrap().pos, *p);
     }
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc, doc, "one undo restores every position");
+    assert_eq!(*h.state().doc(), doc, "one undo restores every position");
 }
 
 #[test]
@@ -54,6 +54,6 @@ fn a_big_file_opens_on_a_worker() {
     shortcut(&mut h, Modifiers::COMMAND, Key::O);
     wait(&mut h);
     h.run_ok();
-    assert_eq!(h.state().doc, big);
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(*h.state().doc(), big);
+    assert_eq!(h.state().path(), Some(path.as_path()));
 }

@@ -68,7 +68,7 @@ fn revealed_votes_put_a_tight_spread_high_and_a_wide_one_low() {
     }
     click_label(&mut h, "Workshop", Modifiers::NONE);
     click_label(&mut h, "Reveal votes", Modifiers::NONE);
-    assert!(h.state().doc.workshop.revealed);
+    assert!(h.state().doc().workshop.revealed);
     settle(&mut h);
     let plot = rect_of(&h, "Belief map plot");
     let tight = rect_of(&h, "Belief: We agree on this").center();
@@ -112,14 +112,14 @@ fn dragging_sets_the_stance_and_undo_reverts_it() {
     // A hand-placed card: a drag sets stance and convergence together.
     let from = rect_of(&h, "Belief: Placed by the facilitator").center();
     drag(&mut h, from, at(plot, 0.9, 0.75), Modifiers::NONE);
-    let n = node_by_title(&h.state().doc, "Placed by the facilitator");
+    let n = node_by_title(h.state().doc(), "Placed by the facilitator");
     assert_eq!((n.stance, n.convergence), (Some(90), Some(25)));
 
     // A measured card: sideways changes the stance; its votes keep the height.
     settle(&mut h);
     let from = rect_of(&h, "Belief: We split on this").center();
     drag(&mut h, from, at(plot, 0.8, 0.1), Modifiers::NONE);
-    let n = node_by_title(&h.state().doc, "We split on this");
+    let n = node_by_title(h.state().doc(), "We split on this");
     assert_eq!((n.stance, n.convergence), (Some(80), None));
 
     // From the tray onto the map places a card.
@@ -127,7 +127,7 @@ fn dragging_sets_the_stance_and_undo_reverts_it() {
     let from = rect_of(&h, "Belief: Not placed yet").center();
     assert!(from.y > plot.bottom());
     drag(&mut h, from, at(plot, 0.25, 0.25), Modifiers::NONE);
-    let n = node_by_title(&h.state().doc, "Not placed yet");
+    let n = node_by_title(h.state().doc(), "Not placed yet");
     assert_eq!((n.stance, n.convergence), (Some(25), Some(75)));
     settle(&mut h);
     let card = rect_of(&h, "Belief: Not placed yet").center();
@@ -135,14 +135,17 @@ fn dragging_sets_the_stance_and_undo_reverts_it() {
 
     // Each drag is one undo step, newest first.
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(node_by_title(&h.state().doc, "Not placed yet").stance, None);
+    assert_eq!(
+        node_by_title(h.state().doc(), "Not placed yet").stance,
+        None
+    );
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        node_by_title(&h.state().doc, "We split on this").stance,
+        node_by_title(h.state().doc(), "We split on this").stance,
         Some(30)
     );
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    let n = node_by_title(&h.state().doc, "Placed by the facilitator");
+    let n = node_by_title(h.state().doc(), "Placed by the facilitator");
     assert_eq!((n.stance, n.convergence), (Some(20), Some(80)));
 }
 
@@ -153,20 +156,20 @@ fn arrow_keys_nudge_the_selected_card_and_undo_each_press() {
     let mut h = board(doc);
     click_label(&mut h, "Belief: We agree on this", Modifiers::NONE);
     press(&mut h, Key::ArrowRight);
-    let n = node_by_title(&h.state().doc, "We agree on this");
+    let n = node_by_title(h.state().doc(), "We agree on this");
     assert_eq!((n.stance, n.convergence), (Some(75), Some(60)));
     shortcut(&mut h, Modifiers::SHIFT, Key::ArrowUp);
-    let n = node_by_title(&h.state().doc, "We agree on this");
+    let n = node_by_title(h.state().doc(), "We agree on this");
     assert_eq!((n.stance, n.convergence), (Some(75), Some(61)));
     // On value × certainty the same keys change confidence and importance.
     click_label(&mut h, "Value × certainty", Modifiers::NONE);
     press(&mut h, Key::ArrowDown);
-    let n = node_by_title(&h.state().doc, "We agree on this");
+    let n = node_by_title(h.state().doc(), "We agree on this");
     assert_eq!(n.importance, 2);
     for _ in 0..3 {
         shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     }
-    let n = node_by_title(&h.state().doc, "We agree on this");
+    let n = node_by_title(h.state().doc(), "We agree on this");
     assert_eq!(
         (n.stance, n.convergence, n.importance),
         (Some(70), Some(60), 3)
@@ -179,14 +182,14 @@ fn value_by_certainty_drags_set_importance_and_confidence() {
     click_label(&mut h, "Value × certainty", Modifiers::NONE);
     settle(&mut h);
     let plot = rect_of(&h, "Value × certainty plot");
-    let before = node_by_title(&h.state().doc, "We agree on this").clone();
+    let before = node_by_title(h.state().doc(), "We agree on this").clone();
     let from = rect_of(&h, "Belief: We agree on this").center();
     drag(&mut h, from, at(plot, 0.15, 0.05), Modifiers::NONE);
-    let n = node_by_title(&h.state().doc, "We agree on this");
+    let n = node_by_title(h.state().doc(), "We agree on this");
     assert_eq!((n.importance, n.confidence), (5, 15));
     assert_ne!((before.importance, before.confidence), (5, 15));
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    let n = node_by_title(&h.state().doc, "We agree on this");
+    let n = node_by_title(h.state().doc(), "We agree on this");
     assert_eq!(
         (n.importance, n.confidence),
         (before.importance, before.confidence)
@@ -252,7 +255,7 @@ fn the_backlog_lists_the_must_learn_corner_and_the_leaps_of_faith_in_rank_order(
     );
     // Rank: importance × evidence gap × (1 + divergence), highest first.
     let score = |t: &str| {
-        let d = &h.state().doc;
+        let d = h.state().doc();
         let n = node_by_title(d, t);
         let gap = match n.evidence {
             EvidenceStrength::None => 1.0,
@@ -313,14 +316,14 @@ fn more_learning_in_progress_than_the_limit_warns() {
     let warning =
         "Over the limit: 4 in progress, the limit is 3. Finish something before starting more.";
     assert!(h.query_by_label(warning).is_none());
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(doc.workshop.backlog.in_progress.len(), 1);
     let titles: Vec<String> = listed(&h);
     let idle: Vec<&String> = titles
         .iter()
         .filter(|t| {
-            let id = node_by_title(&h.state().doc, t).id;
-            !h.state().doc.workshop.backlog.in_progress.contains(&id)
+            let id = node_by_title(h.state().doc(), t).id;
+            !h.state().doc().workshop.backlog.in_progress.contains(&id)
         })
         .collect();
     for t in &idle[..2] {
@@ -336,7 +339,7 @@ fn more_learning_in_progress_than_the_limit_warns() {
         Modifiers::NONE,
     );
     assert!(h.query_by_label(warning).is_some());
-    assert_eq!(h.state().doc.workshop.backlog.in_progress.len(), 4);
+    assert_eq!(h.state().doc().workshop.backlog.in_progress.len(), 4);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert!(h.query_by_label(warning).is_none());
 }
@@ -345,7 +348,7 @@ fn more_learning_in_progress_than_the_limit_warns() {
 fn finishing_an_item_records_its_learning_card_confidence_and_a_snapshot() {
     let mut h = backlog(example());
     let title = "Mid-market buyers need SSO before they sign";
-    let before = h.state().doc.clone();
+    let before = h.state().doc().clone();
     click_label(&mut h, &format!("Finish: {title}"), Modifiers::NONE);
     let field = center_of_role(&h, "We learned…", Role::MultilineTextInput);
     click_at(&mut h, field, Modifiers::NONE);
@@ -361,13 +364,14 @@ fn finishing_an_item_records_its_learning_card_confidence_and_a_snapshot() {
     h.run_ok();
     let picked = h
         .state()
+        .doc_ui
         .backlog_ui
         .finishing_confidence()
         .expect("the dialog is open");
     assert!(picked < old, "{picked} < {old}");
     click_label(&mut h, "Finish and snapshot", Modifiers::NONE);
 
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     let node = node_by_title(doc, title);
     assert_eq!(
         node.learning_card.learned,
@@ -385,7 +389,7 @@ fn finishing_an_item_records_its_learning_card_confidence_and_a_snapshot() {
 
     // One undo takes all of it back.
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc, before);
+    assert_eq!(*h.state().doc(), before);
 }
 
 #[test]
@@ -397,11 +401,11 @@ fn the_inspector_edits_learning_prompts_and_test_cards() {
     click_at(&mut h, field, Modifiers::NONE);
     type_text(&mut h, "a lost quarter");
     press(&mut h, Key::Escape);
-    let n = node_by_title(&h.state().doc, title);
+    let n = node_by_title(h.state().doc(), title);
     assert_eq!(n.prompts.cost_of_being_wrong, "a lost quarter");
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        node_by_title(&h.state().doc, title)
+        node_by_title(h.state().doc(), title)
             .prompts
             .cost_of_being_wrong,
         ""
@@ -414,7 +418,7 @@ fn the_inspector_edits_learning_prompts_and_test_cards() {
     type_text(&mut h, " or by a month");
     press(&mut h, Key::Escape);
     assert!(
-        node_by_title(&h.state().doc, bet)
+        node_by_title(h.state().doc(), bet)
             .test_card
             .right_if
             .contains(" or by a month")
@@ -443,7 +447,7 @@ fn the_history_slider_moves_cards_between_snapshots() {
         slider.left_center() + egui::vec2(2.0, 0.0),
         Modifiers::NONE,
     );
-    assert_eq!(h.state().workshop_ui.viewing, Some(0));
+    assert_eq!(h.state().doc_ui.workshop_ui.viewing, Some(0));
     // Part-way through the glide the card is between its two places.
     let start = rect_of(&h, card).center().y;
     settle(&mut h);
@@ -455,8 +459,8 @@ fn the_history_slider_moves_cards_between_snapshots() {
     );
     assert!(start > then);
     // The past is read-only: a drag changes nothing.
-    let doc = h.state().doc.clone();
+    let doc = h.state().doc().clone();
     let from = rect_of(&h, card).center();
     drag(&mut h, from, at(plot, 0.9, 0.9), Modifiers::NONE);
-    assert_eq!(h.state().doc, doc);
+    assert_eq!(*h.state().doc(), doc);
 }

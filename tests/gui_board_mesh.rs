@@ -47,13 +47,13 @@ fn canvas_as_shown(h: &mut Harness<'_, CredenceApp>) -> image::RgbaImage {
 fn fresh_harness(h: &Harness<'_, CredenceApp>) -> Harness<'static, CredenceApp> {
     let state = h.state();
     let app = CredenceApp::new(
-        state.doc.clone(),
+        state.doc().clone(),
         None,
         Box::new(ScriptedDialogs::default()),
     );
     let mut fresh = harness(app);
     let app = fresh.state_mut();
-    app.selection = state.selection.clone();
+    app.doc_ui.selection = state.doc_ui.selection.clone();
     app.camera = state.camera;
     fresh.run_ok();
     fresh
@@ -119,7 +119,7 @@ fn the_retained_board_always_matches_a_fresh_paint() {
     assert_matches_fresh(&mut h, "opening");
 
     click_label(&mut h, CARD, Modifiers::NONE);
-    assert!(!h.state().selection.nodes.is_empty());
+    assert!(!h.state().doc_ui.selection.nodes.is_empty());
     assert_matches_fresh(&mut h, "selecting a card");
 
     // Back to no selection: the inspector shows text it showed before, so
@@ -127,7 +127,7 @@ fn the_retained_board_always_matches_a_fresh_paint() {
     let empty = canvas_rect(&h).left_bottom() + egui::vec2(30.0, -30.0);
     common::click_at(&mut h, empty, Modifiers::NONE);
     h.run_ok();
-    assert!(h.state().selection.is_empty());
+    assert!(h.state().doc_ui.selection.is_empty());
     assert_matches_fresh(&mut h, "clearing the selection");
 
     click_label(&mut h, CARD, Modifiers::NONE);
@@ -145,18 +145,18 @@ fn the_retained_board_always_matches_a_fresh_paint() {
     // canvas pans by whole pixels, as a mouse does.
     for by in [egui::vec2(40.0, 20.0), egui::vec2(-330.0, 60.0)] {
         let from = canvas_rect(&h).left_bottom() + egui::vec2(30.0, -30.0);
-        let (camera, doc) = (h.state().camera.center, h.state().doc.clone());
+        let (camera, doc) = (h.state().camera.center, h.state().doc().clone());
         drag(&mut h, from, from + by, Modifiers::NONE);
         h.run_ok();
         assert_ne!(h.state().camera.center, camera, "the drag pans");
-        assert_eq!(h.state().doc, doc, "the drag started on empty canvas");
+        assert_eq!(*h.state().doc(), doc, "the drag started on empty canvas");
         assert_matches_fresh(&mut h, "panning");
     }
 
     // Zooming in lays out text at sizes not seen yet, which adds glyphs to
     // the font atlas and may grow it.
     let app = h.state_mut();
-    let node = app.doc.nodes.iter().find(|n| n.title == CARD).unwrap();
+    let node = app.doc().nodes.iter().find(|n| n.title == CARD).unwrap();
     app.camera.center = node.center();
     app.camera.zoom = 4.0;
     h.run_ok();
@@ -192,8 +192,8 @@ fn the_retained_board_always_matches_a_fresh_paint() {
 /// Where card `id` is on screen now.
 fn fresh_card_rect(h: &Harness<'_, CredenceApp>, id: credence::model::NodeId) -> Rect {
     let app = h.state();
-    let node = app.doc.node(id).unwrap();
-    let view = credence::render::View::new(app.camera, canvas_rect(h), &app.selection);
+    let node = app.doc().node(id).unwrap();
+    let view = credence::render::View::new(app.camera, canvas_rect(h), &app.doc_ui.selection);
     credence::render::card_rect(node, &view)
 }
 
@@ -205,8 +205,16 @@ fn mid_drag_the_board_matches_a_fresh_paint() {
     let app = CredenceApp::launch(None, Box::new(ScriptedDialogs::default()));
     let mut h = harness(app);
     click_label(&mut h, CARD, Modifiers::NONE);
-    let id = h.state().selection.nodes.iter().copied().next().unwrap();
-    let start = h.state().doc.node(id).unwrap().pos;
+    let id = h
+        .state()
+        .doc_ui
+        .selection
+        .nodes
+        .iter()
+        .copied()
+        .next()
+        .unwrap();
+    let start = h.state().doc().node(id).unwrap().pos;
     let from = common::center_of(&h, CARD);
     h.event(Event::PointerMoved(from));
     h.step();
@@ -218,7 +226,7 @@ fn mid_drag_the_board_matches_a_fresh_paint() {
         h.event(Event::PointerMoved(at));
         h.step();
         let shown = canvas_as_shown(&mut h);
-        let moved = h.state().doc.node(id).unwrap().pos;
+        let moved = h.state().doc().node(id).unwrap().pos;
         assert_ne!(moved, start, "the card is being dragged");
         // From the frame after the drag began.
         assert!(

@@ -25,7 +25,7 @@ fn with_canvas() -> Harness<'static, CredenceApp> {
 }
 
 fn notes_in(h: &Harness<'_, CredenceApp>, section: &str) -> Vec<String> {
-    let canvas = &h.state().doc.canvases[0];
+    let canvas = &h.state().doc().canvases[0];
     let id = canvas
         .sections
         .iter()
@@ -38,14 +38,14 @@ fn notes_in(h: &Harness<'_, CredenceApp>, section: &str) -> Vec<String> {
 #[test]
 fn a_canvas_from_a_template_is_one_undo_step() {
     let mut h = with_canvas();
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(doc.canvases.len(), 1);
     assert_eq!(doc.canvases[0].sections.len(), 9);
     assert_eq!(doc.canvases[0].sections[8].title, "Risks & assumptions");
-    assert!(matches!(h.state().board, Board::Canvas(_)));
+    assert!(matches!(h.state().doc_ui.board, Board::Canvas(_)));
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert!(h.state().doc.canvases.is_empty());
-    assert_eq!(h.state().board, Board::Map);
+    assert!(h.state().doc().canvases.is_empty());
+    assert_eq!(h.state().doc_ui.board, Board::Map);
 }
 
 #[test]
@@ -130,10 +130,10 @@ fn delete_removes_the_selected_note_and_undo_restores_it() {
 #[test]
 fn promoting_a_note_adds_a_linked_card_that_shows_its_status() {
     let mut h = with_two_notes();
-    let nodes_before = h.state().doc.nodes.len();
+    let nodes_before = h.state().doc().nodes.len();
     click_label(&mut h, "Note: Admins approve new tools", Modifiers::NONE);
     click_label(&mut h, "Promote to assumption", Modifiers::NONE);
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(doc.nodes.len(), nodes_before + 1);
     let node = doc.nodes.last().unwrap().clone();
     assert_eq!(node.kind, NodeKind::Assumption);
@@ -147,11 +147,11 @@ fn promoting_a_note_adds_a_linked_card_that_shows_its_status() {
             .is_some()
     );
     click_label(&mut h, "Go to card", Modifiers::NONE);
-    assert_eq!(h.state().board, Board::Map);
-    assert!(h.state().selection.nodes.contains(&node.id));
+    assert_eq!(h.state().doc_ui.board, Board::Map);
+    assert!(h.state().doc_ui.selection.nodes.contains(&node.id));
     // The card's line on the note is a link too.
     click_label(&mut h, "Lean Capability Canvas", Modifiers::NONE);
-    h.state_mut().selection.clear();
+    h.state_mut().doc_ui.selection.clear();
     let strip = h.get_by_label("Note: Admins approve new tools").rect();
     click_at(
         &mut h,
@@ -159,19 +159,19 @@ fn promoting_a_note_adds_a_linked_card_that_shows_its_status() {
         Modifiers::NONE,
     );
     h.run_ok();
-    assert_eq!(h.state().board, Board::Map);
-    assert!(h.state().selection.nodes.contains(&node.id));
+    assert_eq!(h.state().doc_ui.board, Board::Map);
+    assert!(h.state().doc_ui.selection.nodes.contains(&node.id));
     // The card lists its note as a back-link, which leads back to the note.
     let back = "Lean Capability Canvas › Risks & assumptions: Admins approve new tools";
     assert!(h.query_by_label(back).is_some());
     click_label(&mut h, back, Modifiers::NONE);
-    assert!(matches!(h.state().board, Board::Canvas(_)));
-    assert_eq!(h.state().canvas_board.selected, Some(note_id));
+    assert!(matches!(h.state().doc_ui.board, Board::Canvas(_)));
+    assert_eq!(h.state().doc_ui.canvas_board.selected, Some(note_id));
     click_label(&mut h, "Belief map", Modifiers::NONE);
     // One undo takes back the card and the link together.
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc.nodes.len(), nodes_before);
-    assert_eq!(h.state().doc.canvases[0].notes[0].link, None);
+    assert_eq!(h.state().doc().nodes.len(), nodes_before);
+    assert_eq!(h.state().doc().canvases[0].notes[0].link, None);
 }
 
 #[test]
@@ -182,7 +182,7 @@ fn dragging_on_the_assumption_map_re_rates_the_node() {
     ));
     click_label(&mut h, "Assumption map", Modifiers::NONE);
     let title = "Jira users want two-way sync, not links";
-    let before = node_by_title(&h.state().doc, title).clone();
+    let before = node_by_title(h.state().doc(), title).clone();
     let from = center_of(&h, &format!("Assumption: {title}"));
     // Top-left corner of the plot: most important, strong evidence.
     let plot = {
@@ -195,7 +195,7 @@ fn dragging_on_the_assumption_map_re_rates_the_node() {
         plot.min + egui::vec2(20.0, 20.0),
         Modifiers::NONE,
     );
-    let after = node_by_title(&h.state().doc, title);
+    let after = node_by_title(h.state().doc(), title);
     assert_eq!(after.importance, 5);
     assert_eq!(after.evidence, EvidenceStrength::Strong);
     assert_ne!(
@@ -205,9 +205,9 @@ fn dragging_on_the_assumption_map_re_rates_the_node() {
     // The belief map shows the same node: one document, not a copy.
     click_label(&mut h, "Belief map", Modifiers::NONE);
     click_label(&mut h, title, Modifiers::NONE);
-    assert_eq!(node_by_title(&h.state().doc, title).importance, 5);
+    assert_eq!(node_by_title(h.state().doc(), title).importance, 5);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    let undone = node_by_title(&h.state().doc, title);
+    let undone = node_by_title(h.state().doc(), title);
     assert_eq!(
         (undone.importance, undone.evidence),
         (before.importance, before.evidence)
@@ -226,17 +226,17 @@ fn ctrl_f_finds_text_on_every_board_and_jumps_to_it() {
             .is_some()
     );
     press(&mut h, Key::Enter);
-    let note = h.state().doc.canvases[0].notes[1].id;
-    assert!(matches!(h.state().board, Board::Canvas(_)));
-    assert_eq!(h.state().canvas_board.selected, Some(note));
+    let note = h.state().doc().canvases[0].notes[1].id;
+    assert!(matches!(h.state().doc_ui.board, Board::Canvas(_)));
+    assert_eq!(h.state().doc_ui.canvas_board.selected, Some(note));
 
     // And a card on the map from the canvas.
     shortcut(&mut h, Modifiers::COMMAND, Key::F);
     type_text(&mut h, "two-way sync");
     press(&mut h, Key::Enter);
-    assert_eq!(h.state().board, Board::Map);
-    let id = node_by_title(&h.state().doc, "Jira users want two-way sync, not links").id;
-    assert!(h.state().selection.nodes.contains(&id));
+    assert_eq!(h.state().doc_ui.board, Board::Map);
+    let id = node_by_title(h.state().doc(), "Jira users want two-way sync, not links").id;
+    assert!(h.state().doc_ui.selection.nodes.contains(&id));
 }
 
 #[test]
@@ -261,9 +261,9 @@ fn sections_are_renamed_and_added_and_the_layout_saved_as_a_template() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     type_text(&mut h, "Hopes");
     press(&mut h, Key::Tab);
-    assert_eq!(h.state().doc.canvases[0].sections[0].title, "Hopes");
+    assert_eq!(h.state().doc().canvases[0].sections[0].title, "Hopes");
     click_label(&mut h, "Add section", Modifiers::NONE);
-    let canvas = &h.state().doc.canvases[0];
+    let canvas = &h.state().doc().canvases[0];
     assert_eq!(canvas.sections.len(), 7);
     assert_eq!(canvas.rows, 3, "a full grid grows a row");
 
@@ -280,7 +280,7 @@ fn sections_are_renamed_and_added_and_the_layout_saved_as_a_template() {
 
     // Undo walks back: the new section, then the rename.
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc.canvases[0].sections.len(), 6);
+    assert_eq!(h.state().doc().canvases[0].sections.len(), 6);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc.canvases[0].sections[0].title, "Section 1");
+    assert_eq!(h.state().doc().canvases[0].sections[0].title, "Section 1");
 }

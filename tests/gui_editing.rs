@@ -15,13 +15,13 @@ fn double_click_creates_a_card_and_typing_names_it() {
     let canvas = center_of(&h, "Belief map canvas");
     double_click_at(&mut h, canvas);
     assert_eq!(
-        h.state().doc.nodes.len(),
+        h.state().doc().nodes.len(),
         1,
         "double-click should create a card"
     );
     type_text(&mut h, "Teams share maps weekly");
     press(&mut h, Key::Enter);
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(doc.nodes[0].title, "Teams share maps weekly");
     assert_eq!(doc.nodes[0].kind, NodeKind::Belief);
     // The card is centred where the user double-clicked.
@@ -35,9 +35,9 @@ fn double_click_creates_a_card_and_typing_names_it() {
 
     // Creating and naming is one undo step.
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert!(h.state().doc.nodes.is_empty());
+    assert!(h.state().doc().nodes.is_empty());
     shortcut(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    assert_eq!(h.state().doc.nodes[0].title, "Teams share maps weekly");
+    assert_eq!(h.state().doc().nodes[0].title, "Teams share maps weekly");
 }
 
 fn app_canvas_rect(h: &egui_kittest::Harness<'_, credence::ui::CredenceApp>) -> egui::Rect {
@@ -50,9 +50,9 @@ fn escape_on_a_new_card_removes_it() {
     let mut h = harness(app_with(Document::default()));
     let canvas = center_of(&h, "Belief map canvas");
     double_click_at(&mut h, canvas);
-    assert_eq!(h.state().doc.nodes.len(), 1);
+    assert_eq!(h.state().doc().nodes.len(), 1);
     press(&mut h, Key::Escape);
-    assert!(h.state().doc.nodes.is_empty());
+    assert!(h.state().doc().nodes.is_empty());
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn tab_creates_a_connected_child_and_undo_redo_it() {
     type_text(&mut h, "Bigger plans sell");
     press(&mut h, Key::Enter);
 
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(doc.nodes.len(), 3);
     let child = node_by_title(doc, "Bigger plans sell");
     assert_eq!(
@@ -82,7 +82,7 @@ fn tab_creates_a_connected_child_and_undo_redo_it() {
     press(&mut h, Key::Enter);
     type_text(&mut h, "Annual plans renew");
     press(&mut h, Key::Enter);
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     let sibling = node_by_title(doc, "Annual plans renew");
     assert!(
         doc.edges
@@ -93,12 +93,12 @@ fn tab_creates_a_connected_child_and_undo_redo_it() {
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        h.state().doc,
+        *h.state().doc(),
         two_cards(),
         "two undos remove both new cards and edges"
     );
     shortcut(&mut h, Modifiers::COMMAND, Key::Y);
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(doc.nodes.len(), 3);
     assert_eq!(
         node_by_title(doc, "Bigger plans sell").kind,
@@ -111,7 +111,7 @@ fn tab_creates_a_connected_child_and_undo_redo_it() {
 fn dragging_a_card_moves_it_in_one_undo_step() {
     let mut h = harness(app_with(two_cards()));
     let zoom = h.state().camera.zoom;
-    let before = node_by_title(&h.state().doc, "Customers pay more").pos;
+    let before = node_by_title(h.state().doc(), "Customers pay more").pos;
     let from = center_of(&h, "Customers pay more");
     drag(
         &mut h,
@@ -119,7 +119,7 @@ fn dragging_a_card_moves_it_in_one_undo_step() {
         from + egui::vec2(120.0, -40.0),
         Modifiers::NONE,
     );
-    let after = node_by_title(&h.state().doc, "Customers pay more").pos;
+    let after = node_by_title(h.state().doc(), "Customers pay more").pos;
     assert!(
         (after.x - (before.x + 120.0 / zoom)).abs() < 0.5,
         "{before:?} → {after:?}"
@@ -130,22 +130,22 @@ fn dragging_a_card_moves_it_in_one_undo_step() {
     );
     // The other card did not move.
     assert_eq!(
-        node_by_title(&h.state().doc, "Grow revenue").pos,
+        node_by_title(h.state().doc(), "Grow revenue").pos,
         two_cards().nodes[0].pos
     );
 
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        node_by_title(&h.state().doc, "Customers pay more").pos,
+        node_by_title(h.state().doc(), "Customers pay more").pos,
         before
     );
     assert!(
-        !h.state().history.can_undo(),
+        !h.state().history().can_undo(),
         "the whole drag is a single step"
     );
     shortcut(&mut h, Modifiers::COMMAND, Key::Y);
     assert_eq!(
-        node_by_title(&h.state().doc, "Customers pay more").pos,
+        node_by_title(h.state().doc(), "Customers pay more").pos,
         after
     );
 }
@@ -160,12 +160,26 @@ fn a_screen_reader_finds_each_card_as_a_button_and_can_click_it() {
     assert_eq!(card.accesskit_node().role(), egui::accesskit::Role::Button);
     card.click_accesskit();
     h.run_ok();
-    let selected: Vec<u64> = h.state().selection.nodes.iter().map(|id| id.0).collect();
+    let selected: Vec<u64> = h
+        .state()
+        .doc_ui
+        .selection
+        .nodes
+        .iter()
+        .map(|id| id.0)
+        .collect();
     assert_eq!(selected, [2]);
 
     h.get_by_label("Grow revenue").click_accesskit();
     h.run_ok();
-    let selected: Vec<u64> = h.state().selection.nodes.iter().map(|id| id.0).collect();
+    let selected: Vec<u64> = h
+        .state()
+        .doc_ui
+        .selection
+        .nodes
+        .iter()
+        .map(|id| id.0)
+        .collect();
     assert_eq!(selected, [1], "a second click moves the selection");
 }
 
@@ -185,7 +199,7 @@ fn only_a_card_selected_alone_shows_a_connect_handle() {
     );
 
     click_label(&mut h, "Grow revenue", Modifiers::SHIFT);
-    assert_eq!(h.state().selection.nodes.len(), 2);
+    assert_eq!(h.state().doc_ui.selection.nodes.len(), 2);
     h.event(egui::Event::PointerMoved(away));
     h.run_ok();
     assert!(h.query_by_label_contains("Connect from").is_none());
@@ -209,7 +223,7 @@ fn dragging_the_handle_onto_another_card_connects_them() {
     let target = center_of(&h, "Grow revenue");
     drag(&mut h, handle, target, Modifiers::NONE);
 
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(doc.edges.len(), 1);
     assert_eq!((doc.edges[0].from.0, doc.edges[0].to.0), (2, 1));
     assert_eq!(
@@ -218,14 +232,14 @@ fn dragging_the_handle_onto_another_card_connects_them() {
         "belief → outcome defaults to supports"
     );
     assert!(
-        h.state().selection.edges.contains(&doc.edges[0].id),
+        h.state().doc_ui.selection.edges.contains(&doc.edges[0].id),
         "the new edge is selected"
     );
 
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert!(h.state().doc.edges.is_empty());
+    assert!(h.state().doc().edges.is_empty());
     shortcut(&mut h, Modifiers::COMMAND, Key::Y);
-    assert_eq!(h.state().doc.edges.len(), 1);
+    assert_eq!(h.state().doc().edges.len(), 1);
 }
 
 #[test]
@@ -240,8 +254,8 @@ fn dropping_a_connection_on_empty_canvas_adds_nothing() {
         handle + egui::vec2(300.0, 0.0),
         Modifiers::NONE,
     );
-    assert!(h.state().doc.edges.is_empty());
-    assert!(!h.state().history.can_undo());
+    assert!(h.state().doc().edges.is_empty());
+    assert!(!h.state().history().can_undo());
 }
 
 #[test]
@@ -249,13 +263,17 @@ fn delete_removes_the_card_and_its_edges_and_undo_restores_them() {
     let mut h = harness(app_with(chain()));
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
     press(&mut h, Key::Delete);
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(doc.nodes.len(), 2);
     assert!(doc.edges.is_empty(), "both edges touched the deleted card");
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc, chain(), "undo puts everything back in place");
+    assert_eq!(
+        *h.state().doc(),
+        chain(),
+        "undo puts everything back in place"
+    );
     shortcut(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    assert_eq!(h.state().doc.nodes.len(), 2);
+    assert_eq!(h.state().doc().nodes.len(), 2);
 }
 
 #[test]
@@ -263,11 +281,11 @@ fn copy_and_paste_keep_the_edges_inside_the_selection() {
     let mut h = harness(app_with(chain()));
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
     click_label(&mut h, "Survey says so", Modifiers::SHIFT);
-    assert_eq!(h.state().selection.nodes.len(), 2);
+    assert_eq!(h.state().doc_ui.selection.nodes.len(), 2);
     shortcut(&mut h, Modifiers::COMMAND, Key::C);
     shortcut(&mut h, Modifiers::COMMAND, Key::V);
 
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(doc.nodes.len(), 5);
     assert_eq!(
         doc.nodes
@@ -278,7 +296,7 @@ fn copy_and_paste_keep_the_edges_inside_the_selection() {
     );
     // The edge between the two copied cards is copied; the one to the outcome is not.
     assert_eq!(doc.edges.len(), 3);
-    let new_ids: Vec<_> = h.state().selection.nodes.iter().copied().collect();
+    let new_ids: Vec<_> = h.state().doc_ui.selection.nodes.iter().copied().collect();
     assert_eq!(new_ids.len(), 2, "the pasted cards are selected");
     let copied = doc.edges.last().unwrap();
     assert!(new_ids.contains(&copied.from) && new_ids.contains(&copied.to));
@@ -286,22 +304,22 @@ fn copy_and_paste_keep_the_edges_inside_the_selection() {
 
     shortcut(&mut h, Modifiers::COMMAND, Key::D);
     assert_eq!(
-        h.state().doc.nodes.len(),
+        h.state().doc().nodes.len(),
         7,
         "duplicate copies the selection again"
     );
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc, chain());
+    assert_eq!(*h.state().doc(), chain());
 }
 
 #[test]
 fn ctrl_a_selects_everything_and_shift_drag_selects_an_area() {
     let mut h = harness(app_with(chain()));
     shortcut(&mut h, Modifiers::COMMAND, Key::A);
-    assert_eq!(h.state().selection.nodes.len(), 3);
+    assert_eq!(h.state().doc_ui.selection.nodes.len(), 3);
     press(&mut h, Key::Escape);
-    assert!(h.state().selection.is_empty());
+    assert!(h.state().doc_ui.selection.is_empty());
 
     // A band around the two lower cards only.
     let a = center_of(&h, "Customers pay more");
@@ -309,7 +327,14 @@ fn ctrl_a_selects_everything_and_shift_drag_selects_an_area() {
     let from = Pos2::new(a.x - 130.0, a.y - 30.0);
     let to = Pos2::new(b.x + 130.0, b.y + 80.0);
     drag(&mut h, from, to, Modifiers::SHIFT);
-    let selected: Vec<u64> = h.state().selection.nodes.iter().map(|id| id.0).collect();
+    let selected: Vec<u64> = h
+        .state()
+        .doc_ui
+        .selection
+        .nodes
+        .iter()
+        .map(|id| id.0)
+        .collect();
     assert_eq!(selected, vec![2, 3]);
 }
 
@@ -327,7 +352,11 @@ fn dragging_the_background_pans_and_keys_fit_and_reset_zoom() {
     );
     let after = h.state().camera;
     assert!((after.center.x - (before.center.x - 100.0 / before.zoom)).abs() < 0.5);
-    assert_eq!(h.state().doc, chain(), "panning does not edit the document");
+    assert_eq!(
+        *h.state().doc(),
+        chain(),
+        "panning does not edit the document"
+    );
 
     h.state_mut().camera.zoom = 0.3;
     shortcut(&mut h, Modifiers::COMMAND, Key::Num0);
@@ -346,7 +375,7 @@ fn a_card_made_near_the_edge_is_scrolled_into_view() {
     let mut h = harness(app_with(two_cards()));
     // Put the belief at the very bottom of the canvas, then Tab a child below it.
     let canvas = app_canvas_rect(&h);
-    let pos = node_by_title(&h.state().doc, "Customers pay more").pos;
+    let pos = node_by_title(h.state().doc(), "Customers pay more").pos;
     let app = h.state_mut();
     let bottom = app.camera.to_board(canvas, canvas.left_bottom());
     app.camera.center.y += pos.y + 100.0 - bottom.y;
@@ -356,7 +385,7 @@ fn a_card_made_near_the_edge_is_scrolled_into_view() {
     type_text(&mut h, "Budgets exist");
     press(&mut h, Key::Enter);
     let app = h.state();
-    let node = node_by_title(&app.doc, "Budgets exist");
+    let node = node_by_title(app.doc(), "Budgets exist");
     let min = app.camera.to_screen(canvas, node.pos);
     let card =
         egui::Rect::from_min_size(min, egui::vec2(node.size.w, node.size.h) * app.camera.zoom);
@@ -368,17 +397,24 @@ fn clicking_an_edge_selects_it_and_delete_removes_only_the_edge() {
     let mut h = harness(app_with(chain()));
     let canvas = app_canvas_rect(&h);
     let app = h.state();
-    let view = credence::render::View::new(app.camera, canvas, &app.selection);
-    let edge = &app.doc.edges[1];
-    let points = credence::render::edge_points(&app.doc, edge, &view).unwrap();
+    let view = credence::render::View::new(app.camera, canvas, &app.doc_ui.selection);
+    let edge = &app.doc().edges[1];
+    let points = credence::render::edge_points(app.doc(), edge, &view).unwrap();
     // A quarter of the way along, clear of the label in the middle.
     let on_line = points[points.len() / 4];
     click_at(&mut h, on_line, Modifiers::NONE);
     h.run_ok();
-    let selected: Vec<u64> = h.state().selection.edges.iter().map(|e| e.0).collect();
+    let selected: Vec<u64> = h
+        .state()
+        .doc_ui
+        .selection
+        .edges
+        .iter()
+        .map(|e| e.0)
+        .collect();
     assert_eq!(selected, vec![2]);
     press(&mut h, Key::Delete);
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(doc.nodes.len(), 3, "deleting an edge keeps its cards");
     assert_eq!(doc.edges.len(), 1);
     assert_eq!(doc.edges[0].id.0, 1);

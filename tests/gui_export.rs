@@ -53,7 +53,7 @@ fn ctrl_e_exports_a_markdown_outline() {
     click_label(&mut h, "Export…", Modifiers::NONE);
     wait_for_export(&mut h);
     let written = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(written, export::to_markdown(&h.state().doc));
+    assert_eq!(written, export::to_markdown(h.state().doc()));
     let notice = h.state().notice.clone().expect("a notice");
     assert!(
         notice.text.starts_with("Exported outline.md"),
@@ -79,7 +79,7 @@ fn a_selection_exports_to_png_and_the_png_reopens_as_the_board() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("selection.png");
     let mut h = harness(with_export_answer(out.clone(), Some(out.clone())));
-    let original = h.state().doc.clone();
+    let original = h.state().doc().clone();
     click_label(&mut h, "Grow revenue", Modifiers::NONE);
     shortcut(&mut h, Modifiers::COMMAND, Key::E);
     click_label(&mut h, "Selection", Modifiers::NONE);
@@ -104,11 +104,11 @@ fn a_selection_exports_to_png_and_the_png_reopens_as_the_board() {
     // as a new unsaved document so Save does not write RON over the PNG.
     click_label(&mut h, "Grow revenue", Modifiers::NONE);
     press(&mut h, Key::Delete);
-    assert_eq!(h.state().doc.nodes.len(), 2);
+    assert_eq!(h.state().doc().nodes.len(), 2);
     shortcut(&mut h, Modifiers::COMMAND, Key::O);
     click_label(&mut h, "Discard", Modifiers::NONE);
-    assert_eq!(h.state().doc, original);
-    assert_eq!(h.state().path, None);
+    assert_eq!(*h.state().doc(), original);
+    assert_eq!(h.state().path(), None);
     let notice = h.state().notice.clone().expect("a notice");
     assert!(notice.text.contains("selection.png"), "{}", notice.text);
 }
@@ -130,7 +130,7 @@ fn the_export_dialog_exports_the_canvas_on_show() {
     choose_format(&mut h, "Markdown outline");
     click_label(&mut h, "Export…", Modifiers::NONE);
     wait_for_export(&mut h);
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(
         std::fs::read_to_string(&out).unwrap(),
         export::canvas_to_markdown(doc, &doc.canvases[0])

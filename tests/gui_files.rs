@@ -54,8 +54,8 @@ fn saving_a_read_only_map_overwrites_only_when_told_and_it_stays_read_only() {
     let (_dir, path) = read_only_map();
     let mut h = edited_then_saved(&path);
     click_label(&mut h, "Overwrite", Modifiers::NONE);
-    assert_eq!(credence::io::load(&path).unwrap(), h.state().doc);
-    assert_eq!(h.state().doc.nodes.len(), 1);
+    assert_eq!(credence::io::load(&path).unwrap(), *h.state().doc());
+    assert_eq!(h.state().doc().nodes.len(), 1);
     assert!(!h.state().is_dirty());
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o444);
@@ -79,7 +79,11 @@ fn opening_a_fifo_is_refused_without_blocking_the_window() {
         h.query_by_label_contains("this is a FIFO (named pipe), not a file")
             .is_some()
     );
-    assert_eq!(h.state().doc, two_cards(), "the open document is untouched");
+    assert_eq!(
+        *h.state().doc(),
+        two_cards(),
+        "the open document is untouched"
+    );
 }
 
 #[test]

@@ -27,8 +27,8 @@ fn t_traces_the_selection_and_esc_clears_it() {
     assert!(h.query_by_label("Rests on it (1)").is_some());
     // Clicking an entry jumps to that node.
     click_label(&mut h, "Outcome: Grow revenue", Modifiers::NONE);
-    assert_eq!(h.state().selection.single_node(), Some(NodeId(1)));
-    let centre = h.state().doc.nodes[0].center();
+    assert_eq!(h.state().doc_ui.selection.single_node(), Some(NodeId(1)));
+    let centre = h.state().doc().nodes[0].center();
     assert_eq!(h.state().camera.center, centre);
 
     click_label(&mut h, "Grow revenue", Modifiers::NONE);
@@ -48,22 +48,22 @@ fn auto_layout_animates_into_place_as_one_undo_step() {
     h.run_steps(40);
     assert!(!h.state().is_animating());
     for (id, p) in &expected {
-        assert_eq!(h.state().doc.node(*id).unwrap().pos, *p);
+        assert_eq!(h.state().doc().node(*id).unwrap().pos, *p);
     }
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc, doc, "one undo restores every position");
-    assert!(!h.state().history.can_undo());
+    assert_eq!(*h.state().doc(), doc, "one undo restores every position");
+    assert!(!h.state().history().can_undo());
 }
 
 #[test]
 fn auto_layout_of_a_selection_keeps_the_rest_pinned() {
     let mut h = harness(app_with(chain()));
-    let outcome = h.state().doc.nodes[0].pos;
+    let outcome = h.state().doc().nodes[0].pos;
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
     click_label(&mut h, "Survey says so", Modifiers::SHIFT);
     press(&mut h, Key::L);
     h.run_steps(40);
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert_eq!(
         doc.nodes[0].pos, outcome,
         "the unselected outcome did not move"
@@ -90,7 +90,7 @@ fn clicking_a_cycle_in_problems_selects_its_nodes() {
         Modifiers::NONE,
     );
     assert_eq!(
-        h.state().selection.nodes,
+        h.state().doc_ui.selection.nodes,
         set(&[1, 2, 3]).into_iter().collect()
     );
 }
@@ -103,5 +103,5 @@ fn clicking_a_risky_assumption_selects_it() {
     let mut h = harness(app_with(doc));
     click_label(&mut h, "Insights", Modifiers::NONE);
     click_label(&mut h, "1. Buyers have budget  (6.0)", Modifiers::NONE);
-    assert_eq!(h.state().selection.single_node(), Some(NodeId(3)));
+    assert_eq!(h.state().doc_ui.selection.single_node(), Some(NodeId(3)));
 }

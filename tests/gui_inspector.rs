@@ -24,12 +24,12 @@ fn confidence_typed_in_the_inspector_changes_the_node_and_undoes() {
     let mut h = harness(app_with(two_cards()));
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
     assert_eq!(
-        node_by_title(&h.state().doc, "Customers pay more").confidence,
+        node_by_title(h.state().doc(), "Customers pay more").confidence,
         50
     );
     type_into_number(&mut h, "Confidence", "85");
     assert_eq!(
-        node_by_title(&h.state().doc, "Customers pay more").confidence,
+        node_by_title(h.state().doc(), "Customers pay more").confidence,
         85
     );
 
@@ -37,12 +37,12 @@ fn confidence_typed_in_the_inspector_changes_the_node_and_undoes() {
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        node_by_title(&h.state().doc, "Customers pay more").confidence,
+        node_by_title(h.state().doc(), "Customers pay more").confidence,
         50
     );
     shortcut(&mut h, Modifiers::COMMAND, Key::Y);
     assert_eq!(
-        node_by_title(&h.state().doc, "Customers pay more").confidence,
+        node_by_title(h.state().doc(), "Customers pay more").confidence,
         85
     );
 }
@@ -55,7 +55,7 @@ fn a_field_set_with_several_nodes_selected_applies_to_all() {
     click_label(&mut h, "Grow revenue", Modifiers::SHIFT);
     assert!(h.query_by_label("3 nodes selected").is_some());
     type_into_number(&mut h, "Importance", "5");
-    let doc = &h.state().doc;
+    let doc = h.state().doc();
     assert!(
         doc.nodes.iter().all(|n| n.importance == 5),
         "{:?}",
@@ -74,13 +74,13 @@ fn status_picked_from_the_combo_box_is_one_undo_step() {
     h.run_ok();
     click_label(&mut h, "Validated", Modifiers::NONE);
     assert_eq!(
-        node_by_title(&h.state().doc, "Grow revenue").status,
+        node_by_title(h.state().doc(), "Grow revenue").status,
         Status::Validated
     );
     click_label(&mut h, "Grow revenue", Modifiers::NONE);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
-        node_by_title(&h.state().doc, "Grow revenue").status,
+        node_by_title(h.state().doc(), "Grow revenue").status,
         Status::Untested
     );
 }
@@ -95,16 +95,17 @@ fn typing_a_title_in_the_inspector_is_one_undo_step() {
     for word in [" fast", " and", " well"] {
         type_text(&mut h, word);
     }
-    assert_eq!(h.state().doc.nodes[0].title, "Grow revenue fast and well");
+    assert_eq!(h.state().doc().nodes[0].title, "Grow revenue fast and well");
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc.nodes[0].title, "Grow revenue");
+    assert_eq!(h.state().doc().nodes[0].title, "Grow revenue");
 }
 
 #[test]
 fn an_edge_kind_can_be_changed_in_the_inspector() {
     let mut h = harness(app_with(chain()));
     h.state_mut()
+        .doc_ui
         .selection
         .only_edge(credence::model::EdgeId(1));
     h.run_ok();
@@ -112,7 +113,7 @@ fn an_edge_kind_can_be_changed_in_the_inspector() {
     click_at(&mut h, combo, Modifiers::NONE);
     h.run_ok();
     click_label(&mut h, "depends on", Modifiers::NONE);
-    assert_eq!(h.state().doc.edges[0].kind, EdgeKind::DependsOn);
+    assert_eq!(h.state().doc().edges[0].kind, EdgeKind::DependsOn);
 }
 
 #[test]
@@ -132,12 +133,12 @@ fn save_as_writes_the_file_and_clears_the_dirty_mark() {
     assert!(!h.state().is_dirty());
     assert_eq!(h.state().window_title(), "map.ron — Credence");
     let saved = credence::io::load(&path).unwrap();
-    assert_eq!(saved, h.state().doc);
+    assert_eq!(saved, *h.state().doc());
     assert_eq!(saved.nodes.len(), 1);
 
     // Undo history survives the save; undoing makes the document dirty again.
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc.nodes.len(), 2);
+    assert_eq!(h.state().doc().nodes.len(), 2);
     assert!(h.state().is_dirty());
 }
 
@@ -160,7 +161,11 @@ fn opening_a_bad_file_shows_where_and_keeps_the_document() {
         "{}",
         notice.text
     );
-    assert_eq!(h.state().doc, two_cards(), "the open document is untouched");
+    assert_eq!(
+        *h.state().doc(),
+        two_cards(),
+        "the open document is untouched"
+    );
     // The message is on screen.
     assert!(h.query_by_label_contains("bad.ron:3:").is_some());
 }
@@ -173,10 +178,10 @@ fn new_with_unsaved_changes_asks_and_cancel_keeps_everything() {
     shortcut(&mut h, Modifiers::COMMAND, Key::N);
     assert!(h.query_by_label("Unsaved changes").is_some());
     click_label(&mut h, "Cancel", Modifiers::NONE);
-    assert_eq!(h.state().doc.nodes.len(), 1);
+    assert_eq!(h.state().doc().nodes.len(), 1);
     shortcut(&mut h, Modifiers::COMMAND, Key::N);
     click_label(&mut h, "Discard", Modifiers::NONE);
-    assert!(h.state().doc.nodes.is_empty());
+    assert!(h.state().doc().nodes.is_empty());
     assert!(!h.state().is_dirty());
 }
 
@@ -200,7 +205,7 @@ fn without_a_file_dialog_the_path_can_be_typed() {
     type_text(&mut h, path.to_str().unwrap());
     press(&mut h, Key::Enter);
     assert_eq!(credence::io::load(&path).unwrap(), two_cards());
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().path(), Some(path.as_path()));
     assert!(h.query_by_label("File path").is_none());
 }
 
@@ -222,7 +227,7 @@ fn closing_with_unsaved_changes_asks_first() {
     assert!(h.query_by_label("Unsaved changes").is_some());
     click_label(&mut h, "Cancel", Modifiers::NONE);
     assert_eq!(
-        h.state().doc.nodes.len(),
+        h.state().doc().nodes.len(),
         1,
         "cancel keeps the document open"
     );
@@ -234,13 +239,13 @@ fn closing_with_unsaved_changes_asks_first() {
 #[test]
 fn a_group_of_selected_cards_drags_together() {
     let mut h = harness(app_with(chain()));
-    let before: Vec<_> = h.state().doc.nodes.iter().map(|n| n.pos).collect();
+    let before: Vec<_> = h.state().doc().nodes.iter().map(|n| n.pos).collect();
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
     click_label(&mut h, "Survey says so", Modifiers::SHIFT);
     let zoom = h.state().camera.zoom;
     let from = center_of(&h, "Survey says so");
     drag(&mut h, from, from + egui::vec2(0.0, 60.0), Modifiers::NONE);
-    let after: Vec<_> = h.state().doc.nodes.iter().map(|n| n.pos).collect();
+    let after: Vec<_> = h.state().doc().nodes.iter().map(|n| n.pos).collect();
     assert_eq!(after[0], before[0], "the unselected outcome stays");
     for i in [1, 2] {
         assert!(
@@ -289,7 +294,7 @@ fn saving_over_a_file_changed_elsewhere_asks_and_overwrite_wins() {
         "nothing written yet"
     );
     click_label(&mut h, "Overwrite", Modifiers::NONE);
-    assert_eq!(credence::io::load(&path).unwrap(), h.state().doc);
+    assert_eq!(credence::io::load(&path).unwrap(), *h.state().doc());
     assert!(!h.state().is_dirty());
 }
 
@@ -301,6 +306,6 @@ fn reload_takes_the_version_on_disk() {
     press(&mut h, Key::Delete);
     shortcut(&mut h, Modifiers::COMMAND, Key::S);
     click_label(&mut h, "Reload", Modifiers::NONE);
-    assert_eq!(h.state().doc, theirs);
+    assert_eq!(*h.state().doc(), theirs);
     assert!(!h.state().is_dirty());
 }

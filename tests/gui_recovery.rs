@@ -28,7 +28,11 @@ fn edits_are_autosaved_within_a_second_and_the_copy_goes_after_saving() {
     let copies = store.list();
     assert_eq!(copies.len(), 1);
     let copy = copies[0].as_ref().unwrap();
-    assert_eq!(copy.doc, h.state().doc, "the copy holds the unsaved edit");
+    assert_eq!(
+        copy.doc,
+        *h.state().doc(),
+        "the copy holds the unsaved edit"
+    );
     assert!(!file.exists(), "autosave never writes the user's file");
 
     shortcut(&mut h, Modifiers::COMMAND, Key::S);
@@ -69,8 +73,8 @@ fn a_copy_left_by_a_crash_is_offered_and_recovered() {
         "the preview lists the cards"
     );
     click_label(&mut h, "Recover", Modifiers::NONE);
-    assert_eq!(h.state().doc, crashed);
-    assert_eq!(h.state().path.as_deref(), Some(original.as_path()));
+    assert_eq!(*h.state().doc(), crashed);
+    assert_eq!(h.state().path(), Some(original.as_path()));
     assert!(h.state().is_dirty(), "recovered work still needs saving");
     assert_eq!(store.list().len(), 1, "kept until the work is saved");
 }
@@ -93,7 +97,7 @@ fn the_preview_names_workshop_changes() {
     h.get_by_label("Compared with the file: 0 cards new or changed, 0 removed");
     h.get_by_label("Also changed: workshop votes and dots");
     click_label(&mut h, "Recover", Modifiers::NONE);
-    assert_eq!(h.state().doc.workshop, crashed.workshop);
+    assert_eq!(h.state().doc().workshop, crashed.workshop);
 }
 
 #[test]
@@ -105,7 +109,7 @@ fn discard_deletes_the_copy_and_later_keeps_it() {
     let mut h = harness(app_with_store(&store));
     click_label(&mut h, "Later", Modifiers::NONE);
     assert_eq!(
-        h.state().doc,
+        *h.state().doc(),
         two_cards(),
         "Later keeps the current document"
     );
@@ -114,7 +118,7 @@ fn discard_deletes_the_copy_and_later_keeps_it() {
     let mut h = harness(app_with_store(&store));
     click_label(&mut h, "Discard", Modifiers::NONE);
     assert!(store.list().is_empty());
-    assert_eq!(h.state().doc, two_cards());
+    assert_eq!(*h.state().doc(), two_cards());
 }
 
 /// The whole story through the start-up path `credence FILE` uses: open a
@@ -136,14 +140,14 @@ fn a_crash_and_restart_through_the_real_start_up_path_recovers_the_edit() {
     };
 
     let mut h = harness(start());
-    assert_eq!(h.state().doc, two_cards());
+    assert_eq!(*h.state().doc(), two_cards());
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
     press(&mut h, Key::F2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     type_text(&mut h, "Customers pay double");
     press(&mut h, Key::Enter);
     h.run_steps(70); // past the one-second autosave delay
-    let edited = h.state().doc.clone();
+    let edited = h.state().doc().clone();
     assert!(
         edited
             .nodes
@@ -163,6 +167,6 @@ fn a_crash_and_restart_through_the_real_start_up_path_recovers_the_edit() {
             .is_some()
     );
     click_label(&mut h, "Recover", Modifiers::NONE);
-    assert_eq!(h.state().doc, edited);
-    assert_eq!(h.state().path.as_deref(), Some(file.as_path()));
+    assert_eq!(*h.state().doc(), edited);
+    assert_eq!(h.state().path(), Some(file.as_path()));
 }

@@ -32,7 +32,7 @@ fn with_people(mut doc: Document, names: &[&str]) -> Document {
 
 fn participant(h: &Harness<'_, CredenceApp>, name: &str) -> credence::model::ParticipantId {
     h.state()
-        .doc
+        .doc()
         .workshop
         .participants
         .iter()
@@ -42,8 +42,8 @@ fn participant(h: &Harness<'_, CredenceApp>, name: &str) -> credence::model::Par
 }
 
 fn vote(h: &Harness<'_, CredenceApp>, title: &str, name: &str) -> Option<u8> {
-    let node = node_by_title(&h.state().doc, title).id;
-    h.state().doc.workshop.vote(node, participant(h, name))
+    let node = node_by_title(h.state().doc(), title).id;
+    h.state().doc().workshop.vote(node, participant(h, name))
 }
 
 fn click_field(h: &mut Harness<'_, CredenceApp>, label: &str) {
@@ -65,7 +65,7 @@ fn participants_are_typed_in_one_after_another() {
     let add = center_of_role(&h, "Add", Role::Button);
     click_at(&mut h, add, Modifiers::NONE);
     h.run_ok();
-    let people = &h.state().doc.workshop.participants;
+    let people = &h.state().doc().workshop.participants;
     let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Ana", "Ben", "Chloé"]);
     assert_ne!(people[0].colour, people[1].colour);
@@ -76,12 +76,12 @@ fn participants_are_typed_in_one_after_another() {
     // Each addition is its own undo step.
     click_label(&mut h, "Belief map canvas", Modifiers::NONE);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc.workshop.participants.len(), 2);
+    assert_eq!(h.state().doc().workshop.participants.len(), 2);
 
     click_label(&mut h, "Remove Ana", Modifiers::NONE);
     let names: Vec<String> = h
         .state()
-        .doc
+        .doc()
         .workshop
         .participants
         .iter()
@@ -108,7 +108,7 @@ fn votes_stay_hidden_until_the_reveal() {
     assert_eq!(vote(&h, "Customers pay more", "Ana"), Some(20));
     assert_eq!(vote(&h, "Customers pay more", "Ben"), Some(80));
     assert_eq!(vote(&h, "Customers pay more", "Chloé"), Some(55));
-    assert!(!h.state().doc.workshop.revealed);
+    assert!(!h.state().doc().workshop.revealed);
 
     // The map says how many voted, and nothing more.
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
@@ -122,7 +122,7 @@ fn votes_stay_hidden_until_the_reveal() {
     }
 
     click_label(&mut h, "Reveal votes", Modifiers::NONE);
-    assert!(h.state().doc.workshop.revealed);
+    assert!(h.state().doc().workshop.revealed);
     h.get_by_label("Votes on Customers pay more: median 55 · IQR 30");
     h.get_by_label("median 55 · IQR 30 · 20–80 · 3 votes");
     // Ben's field now shows his number.
@@ -131,7 +131,7 @@ fn votes_stay_hidden_until_the_reveal() {
     // The reveal is undoable like any edit.
     click_label(&mut h, "Belief map canvas", Modifiers::NONE);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert!(!h.state().doc.workshop.revealed);
+    assert!(!h.state().doc().workshop.revealed);
     assert!(h.query_by_label_contains("median").is_none());
 }
 
@@ -164,7 +164,7 @@ fn the_spread_ranks_the_biggest_disagreements() {
         "2. Survey says so  (median 50 · IQR 2.5 · 45–55 · 4 votes)",
         Modifiers::NONE,
     );
-    assert!(h.state().selection.nodes.contains(&NodeId(3)));
+    assert!(h.state().doc_ui.selection.nodes.contains(&NodeId(3)));
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn a_dot_voting_round_refuses_dots_past_the_limit() {
     type_text(&mut h, "2");
     press(&mut h, Key::Enter);
     click_label(&mut h, "Start round", Modifiers::NONE);
-    let round = h.state().doc.workshop.dot_round.clone().unwrap();
+    let round = h.state().doc().workshop.dot_round.clone().unwrap();
     assert!(round.open);
     assert_eq!(round.per_person, 2);
 
@@ -187,10 +187,10 @@ fn a_dot_voting_round_refuses_dots_past_the_limit() {
     press(&mut h, Key::D);
     press(&mut h, Key::D);
     let belief = DotTarget::Node(NodeId(2));
-    assert_eq!(h.state().doc.workshop.dots_on(belief), 2);
+    assert_eq!(h.state().doc().workshop.dots_on(belief), 2);
     // A third is refused, and says why.
     press(&mut h, Key::D);
-    assert_eq!(h.state().doc.workshop.dots_on(belief), 2);
+    assert_eq!(h.state().doc().workshop.dots_on(belief), 2);
     h.get_by_label_contains("Ana has placed all 2 dots");
 
     // Ben votes on the outcome through the inspector.
@@ -202,14 +202,14 @@ fn a_dot_voting_round_refuses_dots_past_the_limit() {
     click_label(&mut h, "Grow revenue", Modifiers::NONE);
     click_label(&mut h, "Place dot (Ben)", Modifiers::NONE);
     assert_eq!(
-        h.state().doc.workshop.dots_on(DotTarget::Node(NodeId(1))),
+        h.state().doc().workshop.dots_on(DotTarget::Node(NodeId(1))),
         1
     );
     h.get_by_label("Votes on Grow revenue: 1 dot");
     h.get_by_label("Ben: 1 of 2 dots");
 
     click_label(&mut h, "End round", Modifiers::NONE);
-    assert!(!h.state().doc.workshop.dot_round.as_ref().unwrap().open);
+    assert!(!h.state().doc().workshop.dot_round.as_ref().unwrap().open);
     h.get_by_label("Result");
     let first = h.get_by_label("1. Customers pay more  (2 dots)").rect();
     let second = h.get_by_label("2. Grow revenue  (1 dot)").rect();
@@ -218,15 +218,15 @@ fn a_dot_voting_round_refuses_dots_past_the_limit() {
     // Taking back a dot is undo away.
     click_label(&mut h, "Belief map canvas", Modifiers::NONE);
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert!(h.state().doc.workshop.dot_round.as_ref().unwrap().open);
+    assert!(h.state().doc().workshop.dot_round.as_ref().unwrap().open);
 }
 
 #[test]
 fn presentation_mode_walks_the_map_and_leaves_it_untouched() {
     let mut h = harness(app_with(common::chain()));
     click_label(&mut h, "Survey says so", Modifiers::NONE);
-    let before = h.state().doc.clone();
-    let state = h.state().history.state();
+    let before = h.state().doc().clone();
+    let state = h.state().history().state();
     let camera = h.state().camera;
     let spot = |h: &Harness<'_, CredenceApp>| {
         h.state()
@@ -269,11 +269,11 @@ fn presentation_mode_walks_the_map_and_leaves_it_untouched() {
 
     press(&mut h, Key::Escape);
     assert!(h.state().presentation.is_none());
-    assert_eq!(h.state().doc, before);
-    assert_eq!(h.state().history.state(), state);
+    assert_eq!(*h.state().doc(), before);
+    assert_eq!(h.state().history().state(), state);
     assert_eq!(h.state().camera, camera);
     assert_eq!(h.ctx.zoom_factor(), 1.0);
-    assert!(h.state().selection.nodes.contains(&NodeId(3)));
+    assert!(h.state().doc_ui.selection.nodes.contains(&NodeId(3)));
     h.get_by_label("Belief map canvas");
 }
 
@@ -286,7 +286,7 @@ fn a_saved_path_leads_the_spotlight() {
     click_label(&mut h, "Add selected", Modifiers::NONE);
     click_label(&mut h, "Grow revenue", Modifiers::NONE);
     click_label(&mut h, "Add selected", Modifiers::NONE);
-    assert_eq!(h.state().doc.workshop.path, vec![NodeId(3), NodeId(1)]);
+    assert_eq!(h.state().doc().workshop.path, vec![NodeId(3), NodeId(1)]);
     h.get_by_label("2. Grow revenue");
     click_label(&mut h, "Belief map canvas", Modifiers::NONE);
     press(&mut h, Key::F5);
@@ -295,7 +295,7 @@ fn a_saved_path_leads_the_spotlight() {
     press(&mut h, Key::Escape);
     // The path is part of the document: undo takes the last step away.
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc.workshop.path, vec![NodeId(3)]);
+    assert_eq!(h.state().doc().workshop.path, vec![NodeId(3)]);
 }
 
 #[test]
@@ -304,8 +304,8 @@ fn snapshots_and_the_history_slider_show_the_map_as_it_was() {
     click_field(&mut h, "Snapshot label");
     type_text(&mut h, "Q3 planning");
     click_label(&mut h, "Snapshot", Modifiers::NONE);
-    assert_eq!(h.state().doc.snapshots.len(), 1);
-    assert_eq!(h.state().doc.snapshots[0].label, "Q3 planning");
+    assert_eq!(h.state().doc().snapshots.len(), 1);
+    assert_eq!(h.state().doc().snapshots[0].label, "Q3 planning");
 
     // Certainty grows; a second snapshot records it.
     click_label(&mut h, "Customers pay more", Modifiers::NONE);
@@ -318,7 +318,7 @@ fn snapshots_and_the_history_slider_show_the_map_as_it_was() {
     click_field(&mut h, "Snapshot label");
     type_text(&mut h, "Q4 review");
     press(&mut h, Key::Enter);
-    assert_eq!(h.state().doc.snapshots.len(), 2);
+    assert_eq!(h.state().doc().snapshots.len(), 2);
     h.get_by_label("Confidence history: Q3 planning 50%, Q4 review 85%, now 85%");
 
     // Slide back to the first snapshot: the map shows 50% again.
@@ -329,19 +329,19 @@ fn snapshots_and_the_history_slider_show_the_map_as_it_was() {
         Modifiers::NONE,
     );
     h.run_ok();
-    assert_eq!(h.state().workshop_ui.viewing, Some(0));
+    assert_eq!(h.state().doc_ui.workshop_ui.viewing, Some(0));
     let shown = h.state().shown_doc();
     assert_eq!(node_by_title(shown, "Customers pay more").confidence, 50);
     h.get_by_label_contains("Viewing snapshot 1 of 2: Q3 planning");
     h.get_by_label_contains("The map shows a snapshot");
     // Viewing the past changes nothing.
     assert_eq!(
-        node_by_title(&h.state().doc, "Customers pay more").confidence,
+        node_by_title(h.state().doc(), "Customers pay more").confidence,
         85
     );
 
     click_label(&mut h, "Back to now", Modifiers::NONE);
-    assert_eq!(h.state().workshop_ui.viewing, None);
+    assert_eq!(h.state().doc_ui.workshop_ui.viewing, None);
     assert!(
         h.query_by_label_contains("The map shows a snapshot")
             .is_none()
@@ -361,19 +361,19 @@ fn snapshot_on_every_save_records_each_changed_save() {
     let mut h = harness(CredenceApp::new(two_cards(), None, Box::new(dialogs)));
     click_label(&mut h, "Workshop", Modifiers::NONE);
     click_label(&mut h, "Snapshot on every save", Modifiers::NONE);
-    assert!(h.state().doc.workshop.snapshot_on_save);
+    assert!(h.state().doc().workshop.snapshot_on_save);
 
     click_label(&mut h, "Belief map canvas", Modifiers::NONE);
     shortcut(&mut h, Modifiers::COMMAND, Key::S);
-    assert_eq!(h.state().doc.snapshots.len(), 1);
-    assert!(h.state().doc.snapshots[0].label.starts_with("Saved "));
+    assert_eq!(h.state().doc().snapshots.len(), 1);
+    assert!(h.state().doc().snapshots[0].label.starts_with("Saved "));
     // The snapshot is in the saved file, and the file is clean.
-    assert_eq!(credence::io::load(&path).unwrap(), h.state().doc);
+    assert_eq!(credence::io::load(&path).unwrap(), *h.state().doc());
     assert!(!h.state().is_dirty());
 
     // Saving again with nothing changed adds nothing.
     shortcut(&mut h, Modifiers::COMMAND, Key::S);
-    assert_eq!(h.state().doc.snapshots.len(), 1);
+    assert_eq!(h.state().doc().snapshots.len(), 1);
 }
 
 #[test]
@@ -396,7 +396,10 @@ fn dots_go_on_canvas_notes_too() {
     });
     let mut h = workshop(doc);
     // Opened mid-round: the first person is voting until someone else is picked.
-    assert_eq!(h.state().workshop_ui.voter, Some(participant(&h, "Ana")));
+    assert_eq!(
+        h.state().doc_ui.workshop_ui.voter,
+        Some(participant(&h, "Ana"))
+    );
     click_label(&mut h, "Onboarding", Modifiers::NONE);
     click_label(&mut h, "Note: Admins approve new tools", Modifiers::NONE);
     press(&mut h, Key::D);
@@ -404,15 +407,15 @@ fn dots_go_on_canvas_notes_too() {
         canvas: credence::model::CanvasId(1),
         note: credence::model::NoteId(1),
     };
-    assert_eq!(h.state().doc.workshop.dots_on(note), 1);
+    assert_eq!(h.state().doc().workshop.dots_on(note), 1);
     h.get_by_label("Dots here: 1");
     h.get_by_label("1. Admins approve new tools  (1 dot)");
     // Ana's one dot is spent.
     click_label(&mut h, "Place dot (Ana)", Modifiers::NONE);
-    assert_eq!(h.state().doc.workshop.dots_on(note), 1);
+    assert_eq!(h.state().doc().workshop.dots_on(note), 1);
     h.get_by_label_contains("Ana has placed all 1 dots");
     click_label(&mut h, "Remove dot", Modifiers::NONE);
-    assert_eq!(h.state().doc.workshop.dots_on(note), 0);
+    assert_eq!(h.state().doc().workshop.dots_on(note), 0);
 }
 
 #[test]

@@ -164,10 +164,10 @@ fn walk(
     double_click_at(&mut h, Pos2::new(1000.0, 840.0));
     type_text(&mut h, "Monkey");
     press(&mut h, Key::Enter);
-    prop_assert_eq!(h.state().doc.nodes.len(), original.nodes.len() + 1);
+    prop_assert_eq!(h.state().doc().nodes.len(), original.nodes.len() + 1);
     for action in actions {
         perform(&mut h, action);
-        let doc = &h.state().doc;
+        let doc = h.state().doc();
         prop_assert!(
             doc.validate().is_ok(),
             "{:?} after {:?}",
@@ -196,11 +196,12 @@ fn walk(
     h.run_steps(40);
     let app = h.state_mut();
     let mut undos = 0;
-    while app.history.can_undo() {
+    while app.history().can_undo() {
         app.undo();
+        app.apply_queued(None);
         undos += 1;
         prop_assert!(undos < 10_000, "undo never ends");
     }
-    prop_assert_eq!(&app.doc, &original);
+    prop_assert_eq!(app.doc(), &original);
     Ok(())
 }

@@ -15,7 +15,7 @@ fn example_harness() -> egui_kittest::Harness<'static, CredenceApp> {
 /// Puts the card titled `title` in the middle of the map at `zoom`.
 fn centre_on(h: &mut egui_kittest::Harness<'static, CredenceApp>, title: &str, zoom: f32) {
     let app = h.state_mut();
-    let node = app.doc.nodes.iter().find(|n| n.title == title).unwrap();
+    let node = app.doc().nodes.iter().find(|n| n.title == title).unwrap();
     app.camera.center = node.center();
     app.camera.zoom = zoom;
     h.run_ok();

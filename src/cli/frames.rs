@@ -142,7 +142,7 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
     let view = bench.canvas();
     let mut by_distance: Vec<(f32, credence::model::NodeId)> = bench
         .app
-        .doc
+        .doc()
         .nodes
         .iter()
         .map(|n| {
@@ -155,10 +155,19 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
     let chosen: Vec<_> = by_distance.iter().take(50).map(|(_, id)| *id).collect();
     let mut drag = Vec::new();
     if let Some(&first) = chosen.first() {
-        bench.app.selection.clear();
-        bench.app.selection.nodes.extend(chosen.iter().copied());
-        let before: Vec<Point> = bench.app.doc.nodes.iter().map(|n| n.pos).collect();
-        let node = bench.app.doc.node(first).expect("chosen from the document");
+        bench.app.doc_ui.selection.clear();
+        bench
+            .app
+            .doc_ui
+            .selection
+            .nodes
+            .extend(chosen.iter().copied());
+        let before: Vec<Point> = bench.app.doc().nodes.iter().map(|n| n.pos).collect();
+        let node = bench
+            .app
+            .doc()
+            .node(first)
+            .expect("chosen from the document");
         let mut at = camera.to_screen(view, node.center());
         let press = |pos, pressed| Event::PointerButton {
             pos,
@@ -176,7 +185,7 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
             at += vec2(step, step / 2.0);
             drag.push(bench.frame(vec![Event::PointerMoved(at)]));
             if i == frames.min(10) - 1 {
-                let doc = &bench.app.doc;
+                let doc = bench.app.doc();
                 moved = Some(
                     doc.nodes
                         .iter()

@@ -1,16 +1,20 @@
 //! Every change to a document, as data.
 //!
 //! The UI never mutates a [`Document`](crate::model::Document) directly: it
-//! builds a [`Command`] and hands it to [`History::apply`]. Each command
+//! builds a [`Command`] and queues it with the document's one owner,
+//! [`OpenDocument`], which applies the queue through [`History`] once a
+//! frame. Each command
 //! returns its exact inverse when applied, so undo, redo and dirty tracking
 //! are correct by construction rather than by care.
 
 mod command;
 mod history;
+mod open_document;
 mod selection;
 mod snippet;
 
 pub use command::Command;
 pub use history::{History, MergeKey};
+pub use open_document::{Drained, Edit, EditSender, OpenDocument};
 pub use selection::Selection;
 pub use snippet::Snippet;

@@ -1,10 +1,10 @@
 //! The application state and the frame layout.
 
-use super::auto_layout::LayoutAnimation;
 use super::autosave::Autosave;
 use super::boards::{self, Board};
-use super::canvas::{self, CanvasState};
+use super::canvas;
 use super::dialogs::FileDialogs;
+use super::document_ui::DocumentUi;
 use super::file_ops::{PathPrompt, Pending};
 use super::insight::Insights;
 use super::notice::{self, Notice};
@@ -13,7 +13,7 @@ use super::{
     shortcuts,
 };
 use crate::analysis::risk::Risk;
-use crate::edit::{Command, History, MergeKey, Selection, Snippet};
+use crate::edit::{Command, Edit, History, MergeKey, OpenDocument, Snippet};
 use crate::layout::Flow;
 use crate::model::NodeId;
 use crate::model::{Document, NodeKind};
@@ -22,36 +22,27 @@ use crate::render::Camera;
 use crate::render::TraceHighlight;
 use std::path::PathBuf;
 
-/// Everything the window shows. Fields are public so tests can assert on
-/// the document and selection after driving the UI.
+/// Everything the window shows. The document itself is reached only
+/// through [`OpenDocument`], its one owner: read it with
+/// [`doc`](Self::doc), change it by queueing edits. The other fields are
+/// public so tests can assert on the selection and view after driving the UI.
 pub struct CredenceApp {
-    pub doc: Document,
-    pub history: History,
-    pub selection: Selection,
+    pub(crate) open: OpenDocument,
+    /// The UI state of this document, replaced with it.
+    pub doc_ui: DocumentUi,
     pub camera: Camera,
-    /// Where the document was loaded from or last saved to.
-    pub path: Option<PathBuf>,
     pub notice: Option<Notice>,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
     /// The kind a double-click on the background creates.
     pub new_kind: NodeKind,
-    pub(crate) saved_state: u64,
     pub(crate) dialogs: Box<dyn FileDialogs>,
-    pub(crate) canvas: CanvasState,
     pub(crate) clipboard: Option<Snippet>,
     pub(crate) pending: Option<Pending>,
     pub(crate) path_prompt: Option<PathPrompt>,
     pub(crate) close_confirmed: bool,
-    /// The node being traced (T), if any.
-    pub trace_focus: Option<NodeId>,
     pub layout_flow: Flow,
     pub show_insights: bool,
-    pub(crate) layout_animation: Option<LayoutAnimation>,
-    /// Bumped when a different document is loaded, so caches keyed by
-    /// history state never mix two documents.
-    pub(crate) generation: u64,
-    pub(crate) insights: Option<Insights>,
     pub(crate) autosave: Option<Autosave>,
     /// The file as we last read or wrote it, to notice outside changes.
     pub(crate) disk_fingerprint: Option<super::file_ops::Fingerprint>,
@@ -65,11 +56,6 @@ pub struct CredenceApp {
     pub export: super::export_dialog::ExportSettings,
     pub(crate) export_open: bool,
     pub(crate) export_job: Option<super::export_dialog::ExportJob>,
-    /// The board tab on show.
-    pub board: super::boards::Board,
-    pub canvas_board: super::canvas_board::CanvasBoardState,
-    pub assumption_map: super::assumption_map::AssumptionMapState,
-    pub belief_map: super::belief_map::BeliefMapState,
     /// Built-in and user templates, read on first use.
     pub(crate) templates: Option<Vec<crate::model::Template>>,
     /// The name typed for "Save layout as template".
@@ -83,12 +69,8 @@ pub struct CredenceApp {
     pub background_open_bytes: u64,
     /// Maps this big lay out on a worker thread.
     pub background_layout_nodes: usize,
-    /// The Ctrl+F search window, while open.
-    pub(crate) search: Option<super::search::SearchState>,
     pub show_workshop: bool,
     pub show_backlog: bool,
-    pub backlog_ui: super::backlog::BacklogUi,
-    pub workshop_ui: super::workshop::WorkshopUi,
     /// Presentation mode (F5), while on.
     pub presentation: Option<super::presentation::Presentation>,
     window_title: String,
@@ -101,43 +83,28 @@ const MAX_RECENT: usize = 10;
 impl CredenceApp {
     pub fn new(doc: Document, path: Option<PathBuf>, dialogs: Box<dyn FileDialogs>) -> Self {
         Self {
-            doc,
-            history: History::default(),
-            selection: Selection::default(),
+            open: OpenDocument::new(doc, path),
+            doc_ui: DocumentUi::default(),
             camera: Camera::default(),
-            path,
             notice: None,
             recent: Vec::new(),
             new_kind: NodeKind::Belief,
-            saved_state: 0,
             dialogs,
-            canvas: CanvasState::new(),
             clipboard: None,
             pending: None,
             path_prompt: None,
             close_confirmed: false,
-            trace_focus: None,
             layout_flow: Flow::Down,
             show_insights: false,
-            layout_animation: None,
-            generation: 0,
-            insights: None,
             autosave: None,
             export: Default::default(),
             export_open: false,
             export_job: None,
-            board: Default::default(),
-            canvas_board: Default::default(),
-            assumption_map: Default::default(),
-            belief_map: Default::default(),
             templates: None,
             template_name: String::new(),
             template_dir: crate::io::templates::user_dir(),
-            search: None,
             show_workshop: false,
             show_backlog: false,
-            backlog_ui: Default::default(),
-            workshop_ui: Default::default(),
             presentation: None,
             background: None,
             background_open_bytes: super::background::OPEN_IN_BACKGROUND_BYTES,
@@ -191,66 +158,90 @@ impl CredenceApp {
         self.recent.truncate(MAX_RECENT);
     }
 
-    /// Applies a command as its own undo step.
-    pub fn apply(&mut self, command: Command) {
-        let removes = command.may_remove();
-        self.history.apply(&mut self.doc, command);
-        if removes {
-            self.selection.retain_existing(&self.doc);
-        }
+    /// The open document, as of the last drain of the edit queue.
+    pub fn doc(&self) -> &Document {
+        self.open.doc()
     }
 
-    /// Applies a command that folds into the previous step with the same key.
+    /// Where the document was loaded from or last saved to.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.open.path()
+    }
+
+    pub fn history(&self) -> &History {
+        self.open.history()
+    }
+
+    /// Queues a command as its own undo step; it applies at the start of the
+    /// next frame, with every other edit, in [`apply_queued`](Self::apply_queued).
+    pub fn apply(&mut self, command: Command) {
+        self.open.queue(Edit::Apply(command));
+    }
+
+    /// Queues a command that folds into the previous step with the same key.
     pub fn apply_merged(&mut self, command: Command, key: MergeKey) {
-        let removes = command.may_remove();
-        self.history.apply_merged(&mut self.doc, command, key);
-        if removes {
-            self.selection.retain_existing(&self.doc);
-        }
+        self.open.queue(Edit::Merge(command, key));
     }
 
     pub fn undo(&mut self) {
-        self.canvas.cancel_edit();
-        self.history.undo(&mut self.doc);
-        self.selection.retain_existing(&self.doc);
+        self.doc_ui.canvas.cancel_edit();
+        self.open.queue(Edit::Undo);
     }
 
     pub fn redo(&mut self) {
-        self.canvas.cancel_edit();
-        self.history.redo(&mut self.doc);
-        self.selection.retain_existing(&self.doc);
+        self.doc_ui.canvas.cancel_edit();
+        self.open.queue(Edit::Redo);
+    }
+
+    /// The one place edits are applied: at the start of every frame, by the
+    /// belief map between reading the pointer and painting (so a dragged
+    /// card never lags it), and before anything that must see them all (a
+    /// save). The UI half follows: a selection of removed cards is dropped.
+    pub fn apply_queued(&mut self, ctx: Option<&egui::Context>) {
+        let drained = self.open.drain();
+        if drained.may_remove {
+            self.doc_ui.selection.retain_existing(self.open.doc());
+        }
+        if drained.changed
+            && let Some(ctx) = ctx
+        {
+            ctx.request_repaint();
+        }
     }
 
     pub(crate) fn refresh_insights(&mut self) {
         Insights::refresh(
-            &mut self.insights,
-            &self.doc,
-            self.generation,
-            self.history.state(),
+            &mut self.doc_ui.insights,
+            self.open.doc(),
+            self.open.generation(),
+            self.open.history().state(),
         );
     }
 
     pub(crate) fn insights_ref(&self) -> Option<&Insights> {
-        self.insights.as_ref()
+        self.doc_ui.insights.as_ref()
     }
 
     /// The assumptions, riskiest first.
     pub fn risks(&mut self) -> Vec<Risk> {
         self.refresh_insights();
-        let insights = self.insights.as_mut().expect("just refreshed");
-        insights.risks(&self.doc).to_vec()
+        let insights = self.doc_ui.insights.as_mut().expect("just refreshed");
+        insights.risks(self.open.doc()).to_vec()
     }
 
     /// What the current trace lights up.
     pub fn trace_highlight(&mut self) -> Option<TraceHighlight> {
-        let focus = self.trace_focus.filter(|id| self.doc.node(*id).is_some())?;
+        let focus = self
+            .doc_ui
+            .trace_focus
+            .filter(|id| self.open.doc().node(*id).is_some())?;
         self.refresh_insights();
-        self.insights.as_ref().map(|i| i.trace(focus))
+        self.doc_ui.insights.as_ref().map(|i| i.trace(focus))
     }
 
     /// T: trace `id`, or stop tracing it if it already is.
     pub fn toggle_trace(&mut self, id: NodeId) {
-        self.trace_focus = if self.trace_focus == Some(id) {
+        self.doc_ui.trace_focus = if self.doc_ui.trace_focus == Some(id) {
             None
         } else {
             Some(id)
@@ -259,28 +250,28 @@ impl CredenceApp {
 
     /// Selects a node and centres the view on it.
     pub fn jump_to(&mut self, id: NodeId) {
-        if let Some(node) = self.doc.node(id) {
+        if let Some(node) = self.open.doc().node(id) {
             self.camera.center = node.center();
-            self.selection.only_node(id);
-            self.canvas.focus_pending = true;
+            self.doc_ui.selection.only_node(id);
+            self.doc_ui.canvas.focus_pending = true;
         }
     }
 
     /// Selects nodes and frames them all.
     pub fn select_and_frame(&mut self, ids: &[NodeId]) {
-        self.selection.clear();
-        self.selection.nodes.extend(ids.iter().copied());
+        self.doc_ui.selection.clear();
+        self.doc_ui.selection.nodes.extend(ids.iter().copied());
         let bounds = ids
             .iter()
-            .filter_map(|id| self.doc.node(*id))
+            .filter_map(|id| self.open.doc().node(*id))
             .map(canvas::board_rect)
             .reduce(|a, b| a.union(b));
         if let Some(bounds) = bounds {
             let zoom = self.camera.zoom;
-            self.camera.fit(self.canvas.rect, bounds);
+            self.camera.fit(self.doc_ui.canvas.rect, bounds);
             self.camera.zoom = self.camera.zoom.max(zoom.min(1.0));
         }
-        self.canvas.focus_pending = true;
+        self.doc_ui.canvas.focus_pending = true;
     }
 
     /// Draws one frame. The window and the tests both call this.
@@ -297,6 +288,9 @@ impl CredenceApp {
             // must not start the next one enlarged.
             ui.ctx().set_zoom_factor(1.0);
         }
+        // Last frame's edits, from every source, before anything reads the
+        // document: what this frame paints and hit-tests is what it holds.
+        self.apply_queued(Some(ui.ctx()));
         self.handle_close_request(ui.ctx());
         if self.presentation.is_some() {
             super::presentation::show(self, ui);
@@ -328,7 +322,7 @@ impl CredenceApp {
         egui::Panel::right("credence-inspector")
             .default_size(300.0)
             .min_size(240.0)
-            .show(ui, |ui| match self.board {
+            .show(ui, |ui| match self.doc_ui.board {
                 Board::Canvas(id) => {
                     egui::ScrollArea::vertical()
                         .show(ui, |ui| canvas_inspector::show(self, ui, id));
@@ -345,7 +339,7 @@ impl CredenceApp {
                         ui.set_width(ui.available_width());
                         boards::tab_bar(self, ui);
                     });
-                match self.board {
+                match self.doc_ui.board {
                     Board::Map => {
                         self.step_layout_animation(ui.ctx());
                         canvas::show(self, ui);
@@ -369,8 +363,12 @@ impl CredenceApp {
         self.poll_export(ui.ctx());
         self.poll_background(ui.ctx());
         self.autosave_tick(ui.ctx());
+        if self.open.has_pending() {
+            // Applied at the start of the next frame, which must come.
+            ui.ctx().request_repaint();
+        }
         self.update_window_title(ui.ctx());
-        self.canvas.finish_frame(ui.ctx());
+        self.doc_ui.canvas.finish_frame(ui.ctx());
     }
 
     fn show_notice(&mut self, ui: &mut egui::Ui) {

@@ -131,7 +131,10 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     );
     ui.put(
         toggle,
-        egui::Checkbox::new(&mut app.assumption_map.include_beliefs, "Include beliefs"),
+        egui::Checkbox::new(
+            &mut app.doc_ui.assumption_map.include_beliefs,
+            "Include beliefs",
+        ),
     )
     .on_hover_text("Also place beliefs on the map");
 
@@ -139,14 +142,15 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     plot.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Assumption map plot"));
 
     // Cards, stacked within their cell.
-    let kinds: &[NodeKind] = if app.assumption_map.include_beliefs {
+    let kinds: &[NodeKind] = if app.doc_ui.assumption_map.include_beliefs {
         &[NodeKind::Assumption, NodeKind::Belief]
     } else {
         &[NodeKind::Assumption]
     };
     let mut per_cell: std::collections::HashMap<(u8, usize), usize> = Default::default();
     let placed: Vec<(NodeId, Rect)> = app
-        .doc
+        .open
+        .doc()
         .nodes
         .iter()
         .filter(|n| kinds.contains(&n.kind))
@@ -169,9 +173,9 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         })
         .collect();
     let pointer = ui.input(|i| i.pointer.interact_pos());
-    let dragging = app.assumption_map.dragging;
+    let dragging = app.doc_ui.assumption_map.dragging;
     for (id, r) in &placed {
-        let Some(node) = app.doc.node(*id) else {
+        let Some(node) = app.open.doc().node(*id) else {
             continue;
         };
         let response = ui.interact(
@@ -190,7 +194,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             node,
             &format!("{} · {}%", node.kind.label(), node.confidence),
             shown,
-            app.selection.nodes.contains(id),
+            app.doc_ui.selection.nodes.contains(id),
             dragging == Some(*id),
         );
         let response = response.on_hover_text(format!(
@@ -200,15 +204,15 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             node.evidence.label().to_lowercase()
         ));
         if response.clicked() {
-            app.selection.only_node(*id);
+            app.doc_ui.selection.only_node(*id);
         }
         if response.drag_started() {
-            app.assumption_map.dragging = Some(*id);
-            app.selection.only_node(*id);
+            app.doc_ui.assumption_map.dragging = Some(*id);
+            app.doc_ui.selection.only_node(*id);
         }
     }
-    if let Some((id, p)) = dropped(ui, &mut app.assumption_map.dragging)
-        && let Some(node) = app.doc.node(id)
+    if let Some((id, p)) = dropped(ui, &mut app.doc_ui.assumption_map.dragging)
+        && let Some(node) = app.open.doc().node(id)
     {
         let (importance, evidence) = value_at(area, p);
         if (importance, evidence) != (node.importance, node.evidence) {

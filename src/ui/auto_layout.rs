@@ -2,6 +2,7 @@
 //! animated into place over 300 ms as one undo step.
 
 use super::app::CredenceApp;
+use crate::edit::Edit;
 use crate::edit::{Command, MergeKey};
 use crate::layout::{LayoutOptions, layout};
 use crate::model::{NodeId, Point};
@@ -19,7 +20,8 @@ pub struct LayoutAnimation {
 impl CredenceApp {
     /// Lays out every node, or only the selected ones (the rest stay pinned).
     pub fn auto_layout(&mut self, only_selection: bool) {
-        let subset: Option<BTreeSet<NodeId>> = only_selection.then(|| self.selection.nodes.clone());
+        let subset: Option<BTreeSet<NodeId>> =
+            only_selection.then(|| self.doc_ui.selection.nodes.clone());
         if subset.as_ref().is_some_and(|s| s.len() < 2) {
             return;
         }
@@ -27,12 +29,14 @@ impl CredenceApp {
             flow: self.layout_flow,
             ..Default::default()
         };
-        let count = subset.as_ref().map_or(self.doc.nodes.len(), BTreeSet::len);
+        let count = subset
+            .as_ref()
+            .map_or(self.open.doc().nodes.len(), BTreeSet::len);
         if count >= self.background_layout_nodes {
             self.start_layout_job(subset, options);
             return;
         }
-        let to = layout(&self.doc, subset.as_ref(), &options);
+        let to = layout(self.open.doc(), subset.as_ref(), &options);
         self.animate_to(to);
     }
 
@@ -40,28 +44,28 @@ impl CredenceApp {
     pub(crate) fn animate_to(&mut self, to: Vec<(NodeId, Point)>) {
         let from: Vec<(NodeId, Point)> = to
             .iter()
-            .filter_map(|(id, _)| self.doc.node(*id).map(|n| (*id, n.pos)))
+            .filter_map(|(id, _)| self.open.doc().node(*id).map(|n| (*id, n.pos)))
             .collect();
-        self.canvas.cancel_edit();
-        self.history.seal();
-        self.layout_animation = Some(LayoutAnimation {
+        self.doc_ui.canvas.cancel_edit();
+        self.open.queue(Edit::Seal);
+        self.doc_ui.layout_animation = Some(LayoutAnimation {
             from,
             to,
             started: None,
-            key: self.canvas.fresh_key("layout"),
+            key: self.doc_ui.canvas.fresh_key("layout"),
         });
     }
 
     /// The toolbar button and L: the selection when two or more cards are
     /// selected, otherwise the whole map.
     pub fn auto_layout_selection_or_all(&mut self) {
-        let only_selection = self.selection.nodes.len() >= 2;
+        let only_selection = self.doc_ui.selection.nodes.len() >= 2;
         self.auto_layout(only_selection);
     }
 
     /// Moves the nodes one frame further; the moves fold into one step.
     pub(crate) fn step_layout_animation(&mut self, ctx: &egui::Context) {
-        let Some(animation) = &mut self.layout_animation else {
+        let Some(animation) = &mut self.doc_ui.layout_animation else {
             return;
         };
         let now = ctx.input(|i| i.time);
@@ -84,14 +88,14 @@ impl CredenceApp {
         let key = animation.key.clone();
         self.apply_merged(Command::Move(moves), key);
         if t >= 1.0 {
-            self.history.seal();
-            self.layout_animation = None;
+            self.open.queue(Edit::Seal);
+            self.doc_ui.layout_animation = None;
         } else {
             ctx.request_repaint();
         }
     }
 
     pub fn is_animating(&self) -> bool {
-        self.layout_animation.is_some()
+        self.doc_ui.layout_animation.is_some()
     }
 }

@@ -76,7 +76,7 @@ impl CredenceApp {
     /// The recovery copy this session keeps for the open document.
     pub fn recovery_key(&self) -> Option<String> {
         let a = self.autosave.as_ref()?;
-        Some(RecoveryStore::key_for(self.path.as_deref(), &a.session))
+        Some(RecoveryStore::key_for(self.open.path(), &a.session))
     }
 
     /// Removes this session's recovery copy (after a save or a discard).
@@ -89,7 +89,7 @@ impl CredenceApp {
     pub(crate) fn autosave_tick(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
         let dirty = self.is_dirty();
-        let state = self.history.state();
+        let state = self.open.history().state();
         let Some(key) = self.recovery_key() else {
             return;
         };
@@ -118,7 +118,7 @@ impl CredenceApp {
             ctx.request_repaint_after(Duration::from_secs_f64(AFTER_EDITS - since_edit + 0.05));
             return;
         }
-        match a.store.write(&key, self.path.as_deref(), &self.doc) {
+        match a.store.write(&key, self.open.path(), self.open.doc()) {
             Ok(()) => {
                 a.written_key = Some(key);
                 a.written_state = Some(state);
@@ -205,14 +205,14 @@ impl CredenceApp {
             // Keep the recovered work safe under this session's key before
             // the old copy goes.
             if let (Some(store), Some(key)) = (&store, self.recovery_key())
-                && store.write(&key, self.path.as_deref(), &self.doc).is_ok()
+                && store.write(&key, self.open.path(), self.open.doc()).is_ok()
             {
                 if key != offer.key {
                     store.remove(&offer.key);
                 }
                 if let Some(a) = &mut self.autosave {
                     a.written_key = Some(key);
-                    a.written_state = Some(self.history.state());
+                    a.written_state = Some(self.open.history().state());
                 }
             }
         } else if let Some(store) = store {

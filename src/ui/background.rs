@@ -83,8 +83,8 @@ impl CredenceApp {
         if self.busy() {
             return;
         }
-        let doc = self.doc.clone();
-        let (state, generation) = (self.history.state(), self.generation);
+        let doc = self.open.doc().clone();
+        let (state, generation) = (self.open.history().state(), self.open.generation());
         let count = subset.as_ref().map_or(doc.nodes.len(), BTreeSet::len);
         self.spawn(format!("Laying out {count} cards…"), move || Done::Laid {
             positions: layout(&doc, subset.as_ref(), &options),
@@ -115,7 +115,7 @@ impl CredenceApp {
                 generation,
             }) => {
                 self.background = None;
-                if state == self.history.state() && generation == self.generation {
+                if state == self.open.history().state() && generation == self.open.generation() {
                     self.animate_to(positions);
                 } else {
                     self.notice = Some(Notice::info(

@@ -8,7 +8,8 @@ use egui::{RichText, Ui};
 
 pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
     let links: Vec<_> = app
-        .doc
+        .open
+        .doc()
         .canvases
         .iter()
         .flat_map(|c| {
@@ -30,7 +31,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
             .clicked()
         {
             app.open_board(Board::Canvas(canvas));
-            app.canvas_board.selected = Some(note);
+            app.doc_ui.canvas_board.selected = Some(note);
         }
     }
 }

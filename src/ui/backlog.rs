@@ -5,6 +5,7 @@
 
 use super::app::CredenceApp;
 use crate::analysis::backlog::{self, Item};
+use crate::edit::Edit;
 use crate::edit::{Command, MergeKey};
 use crate::model::{LearningCard, MAX_WIP, NodeId};
 use egui::{Color32, Id, RichText, Sense, Stroke, Ui};
@@ -39,8 +40,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         "What we must learn: the belief map's bottom-left corner (we want to shift it and we \
          disagree) and the assumption map's leap-of-faith corner (important, little evidence)",
     );
-    let items = backlog::items(&app.doc);
-    let limit = app.doc.workshop.backlog.wip_limit;
+    let items = backlog::items(app.open.doc());
+    let limit = app.open.doc().workshop.backlog.wip_limit;
     let doing = backlog::in_progress(&items);
     ui.horizontal(|ui| {
         let l = ui.label("Learning in progress limit");
@@ -55,7 +56,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             });
         }
         if r.drag_stopped() || r.lost_focus() {
-            app.history.seal();
+            app.open.queue(Edit::Seal);
         }
     });
     ui.label(format!("Learning in progress: {doing} of {limit}"));
@@ -102,11 +103,11 @@ fn rows(
     let first = range.start;
     for (rank, item) in items[range].iter().enumerate() {
         let rank = first + rank;
-        let Some(node) = app.doc.node(item.id) else {
+        let Some(node) = app.open.doc().node(item.id) else {
             continue;
         };
         let title = node.title.clone();
-        let lifted = app.backlog_ui.dragging == Some(item.id);
+        let lifted = app.doc_ui.backlog_ui.dragging == Some(item.id);
         // The row's drag handle goes under its buttons, so it is registered
         // first, with the rectangle the row had last frame.
         let row_id = Id::unique(("backlog-row", item.id.0));
@@ -130,7 +131,7 @@ fn rows(
                 let title_response = ui.horizontal(|ui| {
                     ui.label(RichText::new(format!("{}.", rank + 1)).strong());
                     let r = ui
-                        .selectable_label(app.selection.nodes.contains(&item.id), &title)
+                        .selectable_label(app.doc_ui.selection.nodes.contains(&item.id), &title)
                         .on_hover_text(format!(
                             "{}\nScore {:.1}. Click to select; drag the row to reorder.",
                             item.source(),
@@ -187,7 +188,7 @@ fn rows(
             )
         });
         if handle.drag_started() {
-            app.backlog_ui.dragging = Some(item.id);
+            app.doc_ui.backlog_ui.dragging = Some(item.id);
         }
         if handle.clicked() {
             app.jump_to(item.id);
@@ -198,7 +199,7 @@ fn rows(
         }
         rects.push(rect);
     }
-    let Some(dragged) = app.backlog_ui.dragging else {
+    let Some(dragged) = app.doc_ui.backlog_ui.dragging else {
         return;
     };
     let pointer = ui.input(|i| i.pointer.interact_pos());
@@ -216,7 +217,7 @@ fn rows(
         );
     }
     if ui.input(|i| i.pointer.any_released()) {
-        app.backlog_ui.dragging = None;
+        app.doc_ui.backlog_ui.dragging = None;
         if let Some(at) = target {
             let from = items.iter().position(|i| i.id == dragged);
             // Dropping below itself counts the row's own old slot.
@@ -258,7 +259,8 @@ fn reorder(app: &mut CredenceApp, items: &[Item], id: NodeId, at: usize) {
     }
     // Ordered items no longer on the backlog keep their place for when they return.
     let kept: Vec<NodeId> = app
-        .doc
+        .open
+        .doc()
         .workshop
         .backlog
         .order
@@ -280,8 +282,8 @@ fn set_in_progress(app: &mut CredenceApp, id: NodeId, doing: bool) {
 }
 
 fn start_finishing(app: &mut CredenceApp, id: NodeId) {
-    if let Some(node) = app.doc.node(id) {
-        app.backlog_ui.finishing = Some(Finishing {
+    if let Some(node) = app.open.doc().node(id) {
+        app.doc_ui.backlog_ui.finishing = Some(Finishing {
             node: id,
             card: node.learning_card.clone(),
             confidence: node.confidence,
@@ -292,12 +294,13 @@ fn start_finishing(app: &mut CredenceApp, id: NodeId) {
 /// Finished items, each of which can go back on the backlog.
 fn finished(app: &mut CredenceApp, ui: &mut Ui) {
     let done: Vec<(NodeId, String)> = app
-        .doc
+        .open
+        .doc()
         .workshop
         .backlog
         .finished
         .iter()
-        .filter_map(|id| app.doc.node(*id).map(|n| (*id, n.title.clone())))
+        .filter_map(|id| app.open.doc().node(*id).map(|n| (*id, n.title.clone())))
         .collect();
     if done.is_empty() {
         return;
@@ -325,11 +328,11 @@ fn finished(app: &mut CredenceApp, ui: &mut Ui) {
 /// The Finish dialog: the learning card and the new confidence; confirming
 /// applies them, marks the item finished and takes a snapshot, in one step.
 pub fn finish_dialog(app: &mut CredenceApp, ctx: &egui::Context) {
-    let Some(f) = app.backlog_ui.finishing.as_mut() else {
+    let Some(f) = app.doc_ui.backlog_ui.finishing.as_mut() else {
         return;
     };
-    let Some(title) = app.doc.node(f.node).map(|n| n.title.clone()) else {
-        app.backlog_ui.finishing = None;
+    let Some(title) = app.open.doc().node(f.node).map(|n| n.title.clone()) else {
+        app.doc_ui.backlog_ui.finishing = None;
         return;
     };
     let mut confirmed = false;
@@ -363,20 +366,20 @@ pub fn finish_dialog(app: &mut CredenceApp, ctx: &egui::Context) {
         });
     });
     if cancelled {
-        app.backlog_ui.finishing = None;
+        app.doc_ui.backlog_ui.finishing = None;
     }
-    if confirmed && let Some(f) = app.backlog_ui.finishing.take() {
+    if confirmed && let Some(f) = app.doc_ui.backlog_ui.finishing.take() {
         finish(app, f, &title);
     }
 }
 
 fn finish(app: &mut CredenceApp, f: Finishing, title: &str) {
-    let Some(mut node) = app.doc.node(f.node).cloned() else {
+    let Some(mut node) = app.open.doc().node(f.node).cloned() else {
         return;
     };
     node.learning_card = f.card;
     node.confidence = f.confidence;
-    let mut workshop = app.doc.workshop.clone();
+    let mut workshop = app.open.doc().workshop.clone();
     let b = &mut workshop.backlog;
     b.in_progress.retain(|i| *i != f.node);
     b.order.retain(|i| *i != f.node);
@@ -388,7 +391,7 @@ fn finish(app: &mut CredenceApp, f: Finishing, title: &str) {
         Command::ReplaceWorkshop(workshop),
     ];
     // The snapshot records the map as it stands after the change.
-    let mut after = app.doc.clone();
+    let mut after = app.open.doc().clone();
     Command::Batch(changes.clone()).apply(&mut after);
     let mut batch = changes;
     batch.push(super::workshop::insert_snapshot(

@@ -87,7 +87,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let rect = ui.available_rect_before_wrap();
     ui.advance_cursor_after_rect(rect);
     ui.painter_at(rect).rect_filled(rect, 0.0, BACKGROUND);
-    let view = app.belief_map.view;
+    let view = app.doc_ui.belief_map.view;
     let tray_h = if view == BeliefView::Convergence {
         TRAY_H
     } else {
@@ -104,16 +104,17 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     paint_axes(ui, view, area);
 
     let viewing = app
+        .doc_ui
         .workshop_ui
         .viewing
-        .and_then(|i| app.doc.snapshots.get(i));
+        .and_then(|i| app.open.doc().snapshots.get(i));
     let recorded: HashMap<NodeId, bool> = viewing
         .map(|s| s.nodes.iter().map(|n| (n.node, n.measured)).collect())
         .unwrap_or_default();
     let read_only = viewing.is_some();
     let doc = app.shown_doc();
     let heights = belief_map::heights(doc);
-    let include = app.belief_map.include_more;
+    let include = app.doc_ui.belief_map.include_more;
     let cards: Vec<Card> = doc
         .nodes
         .iter()
@@ -141,7 +142,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         paint_tray(ui, tray, places.iter().filter(|p| p.in_tray).count());
     }
     let pointer = ui.input(|i| i.pointer.interact_pos());
-    let dragging = app.belief_map.dragging;
+    let dragging = app.doc_ui.belief_map.dragging;
     let mut picked = None;
     let mut lifted = None;
     for (card, place) in cards.iter().zip(&places) {
@@ -197,7 +198,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             card.node,
             &footer,
             shown,
-            app.selection.nodes.contains(&id),
+            app.doc_ui.selection.nodes.contains(&id),
             dragging == Some(id),
         );
         if measured && view == BeliefView::Convergence && !place.in_tray {
@@ -217,12 +218,12 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         }
     }
     if let Some(id) = picked {
-        app.selection.only_node(id);
+        app.doc_ui.selection.only_node(id);
     }
     if lifted.is_some() {
-        app.belief_map.dragging = lifted;
+        app.doc_ui.belief_map.dragging = lifted;
     }
-    if let Some((id, p)) = dropped(ui, &mut app.belief_map.dragging) {
+    if let Some((id, p)) = dropped(ui, &mut app.doc_ui.belief_map.dragging) {
         drop_card(app, view, area, tray, id, p);
     }
     if !read_only {
@@ -236,7 +237,7 @@ fn controls(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
     let bar = Rect::from_min_size(rect.min + vec2(12.0, 8.0), vec2(rect.width() - 24.0, 26.0));
     ui.scope_builder(egui::UiBuilder::new().max_rect(bar), |ui| {
         ui.horizontal(|ui| {
-            let state = &mut app.belief_map;
+            let state = &mut app.doc_ui.belief_map;
             ui.selectable_value(
                 &mut state.view,
                 BeliefView::Convergence,
@@ -586,7 +587,7 @@ fn paint_tray(ui: &Ui, tray: Rect, count: usize) {
 /// and up and down the hand-set convergence (a measured card only moves
 /// sideways); on value × certainty they change confidence and importance.
 fn nudge(app: &mut CredenceApp, ui: &Ui, view: BeliefView) {
-    if app.selection.nodes.is_empty() || ui.ctx().memory(|m| m.focused().is_some()) {
+    if app.doc_ui.selection.nodes.is_empty() || ui.ctx().memory(|m| m.focused().is_some()) {
         return;
     }
     let (dx, dy, fine) = ui.input(|i| {
@@ -602,13 +603,16 @@ fn nudge(app: &mut CredenceApp, ui: &Ui, view: BeliefView) {
     }
     let step = if fine { 1 } else { 5 };
     let shift = |v: u8, by: i32| (i32::from(v) + by).clamp(0, 100) as u8;
-    let heights = belief_map::heights(&app.doc);
-    let include = app.belief_map.include_more;
+    let heights = belief_map::heights(app.open.doc());
+    let include = app.doc_ui.belief_map.include_more;
     let changed: Vec<Node> = app
-        .doc
+        .open
+        .doc()
         .nodes
         .iter()
-        .filter(|n| app.selection.nodes.contains(&n.id) && belief_map::placed_kind(n.kind, include))
+        .filter(|n| {
+            app.doc_ui.selection.nodes.contains(&n.id) && belief_map::placed_kind(n.kind, include)
+        })
         .filter_map(|n| {
             let mut c = n.clone();
             match view {
@@ -634,7 +638,7 @@ fn nudge(app: &mut CredenceApp, ui: &Ui, view: BeliefView) {
 
 /// Turns a drop into one undoable edit of the node's fields.
 fn drop_card(app: &mut CredenceApp, view: BeliefView, area: Rect, tray: Rect, id: NodeId, p: Pos2) {
-    let Some(node) = app.doc.node(id) else {
+    let Some(node) = app.open.doc().node(id) else {
         return;
     };
     let mut changed = node.clone();
@@ -645,7 +649,7 @@ fn drop_card(app: &mut CredenceApp, view: BeliefView, area: Rect, tray: Rect, id
             changed.convergence = None;
         }
         BeliefView::Convergence => {
-            let measured = belief_map::heights(&app.doc)
+            let measured = belief_map::heights(app.open.doc())
                 .get(&id)
                 .is_some_and(|h| h.measured.is_some());
             changed.stance = Some(x);

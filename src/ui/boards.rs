@@ -37,9 +37,10 @@ impl CredenceApp {
     /// Adds a canvas made from `template` after the others and opens it.
     pub fn new_canvas(&mut self, template: &Template) {
         self.commit_note_edit();
-        let id = self.doc.next_canvas_id();
+        let id = self.open.doc().next_canvas_id();
         let same = self
-            .doc
+            .open
+            .doc()
             .canvases
             .iter()
             .filter(|c| c.template == template.name)
@@ -51,28 +52,27 @@ impl CredenceApp {
         };
         let canvas = template.instantiate(id, &name);
         self.apply(Command::InsertCanvas {
-            index: self.doc.canvases.len(),
+            index: self.open.doc().canvases.len(),
             canvas,
         });
-        self.board = Board::Canvas(id);
+        self.doc_ui.board = Board::Canvas(id);
     }
 
     /// Switches tabs, finishing any typing first.
     pub fn open_board(&mut self, board: Board) {
         self.commit_note_edit();
-        self.canvas
-            .commit_edit_into(&mut self.doc, &mut self.history);
-        self.board = board;
-        self.canvas_board.selected = None;
+        self.doc_ui.canvas.commit_edit_into(&mut self.open);
+        self.doc_ui.board = board;
+        self.doc_ui.canvas_board.selected = None;
     }
 }
 
 pub fn tab_bar(app: &mut CredenceApp, ui: &mut Ui) {
     // A tab whose canvas was undone away falls back to the map.
-    if let Board::Canvas(id) = app.board
-        && app.doc.canvas(id).is_none()
+    if let Board::Canvas(id) = app.doc_ui.board
+        && app.open.doc().canvas(id).is_none()
     {
-        app.board = Board::Map;
+        app.doc_ui.board = Board::Map;
     }
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
@@ -81,7 +81,7 @@ pub fn tab_bar(app: &mut CredenceApp, ui: &mut Ui) {
             "Belief map".into(),
             "The graph of what rests on what",
         )];
-        for c in &app.doc.canvases {
+        for c in &app.open.doc().canvases {
             tabs.push((Board::Canvas(c.id), c.name.clone(), "A canvas board"));
         }
         tabs.push((
@@ -95,7 +95,7 @@ pub fn tab_bar(app: &mut CredenceApp, ui: &mut Ui) {
             "Cutler's belief map: where we agree, where we must learn; and value × certainty",
         ));
         for (board, name, hint) in tabs {
-            let selected = app.board == board;
+            let selected = app.doc_ui.board == board;
             let text = if selected {
                 RichText::new(name).strong()
             } else {

@@ -6,7 +6,7 @@
 use super::app::CredenceApp;
 use super::board_layers::{BoardLayers, Moving};
 use super::board_mesh::BoardKey;
-use crate::edit::{Command, History, MergeKey};
+use crate::edit::{Command, Edit, MergeKey, OpenDocument};
 use crate::model::{Document, Edge, EdgeKind, Node, NodeId, NodeKind, Point};
 use crate::render::{self, View, card_rect, kind_colour};
 use egui::{
@@ -66,6 +66,12 @@ pub struct CanvasState {
     board: BoardLayers,
 }
 
+impl Default for CanvasState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl CanvasState {
     pub fn new() -> Self {
         Self {
@@ -89,26 +95,30 @@ impl CanvasState {
         self.drag = None;
     }
 
-    /// Finishes an in-place title edit, e.g. before saving.
-    pub fn commit_edit_into(&mut self, doc: &mut Document, history: &mut History) {
+    /// Finishes an in-place title edit, e.g. before saving: queues what it
+    /// typed (or takes a never-named new card back out).
+    ///
+    /// Returns false when the card goes: it was new and never named.
+    pub fn commit_edit_into(&mut self, open: &mut OpenDocument) -> bool {
         let Some(edit) = self.editing.take() else {
-            return;
+            return true;
         };
         let text = edit.text.trim().to_owned();
         if text.is_empty() && edit.created {
             // A card that was never named is not worth keeping.
-            history.undo(doc);
-            return;
+            open.queue(Edit::Undo);
+            return false;
         }
-        if let Some(node) = doc.node(edit.node)
+        if let Some(node) = open.doc().node(edit.node)
             && node.title != text
             && !text.is_empty()
         {
             let mut node = node.clone();
             node.title = text;
-            history.apply_merged(doc, Command::UpdateNodes(vec![node]), edit.key);
+            open.queue(Edit::Merge(Command::UpdateNodes(vec![node]), edit.key));
         }
-        history.seal();
+        open.queue(Edit::Seal);
+        true
     }
 
     pub fn is_editing(&self) -> bool {
@@ -125,14 +135,15 @@ impl CredenceApp {
     /// Adds a node (and optional edges) and starts editing its title; the
     /// creation and the typed title undo as one step.
     pub(crate) fn create_node(&mut self, node: Node, edges: Vec<Edge>) {
-        let key = self.canvas.fresh_key("create");
+        let key = self.doc_ui.canvas.fresh_key("create");
         let id = node.id;
-        let command = Command::add(&self.doc, vec![node], edges);
-        self.history.seal();
+        // The card reaches the document at the next drain; scroll now.
+        self.scroll_into_view(&node);
+        let command = Command::add(self.open.doc(), vec![node], edges);
+        self.open.queue(Edit::Seal);
         self.apply_merged(command, key.clone());
-        self.selection.only_node(id);
-        self.scroll_into_view(id);
-        self.canvas.editing = Some(TitleEdit {
+        self.doc_ui.selection.only_node(id);
+        self.doc_ui.canvas.editing = Some(TitleEdit {
             node: id,
             text: String::new(),
             key,
@@ -143,7 +154,7 @@ impl CredenceApp {
 
     /// Creates a node of `kind` centred on board point `at`.
     pub fn create_node_at(&mut self, kind: NodeKind, at: Point) {
-        let mut node = Node::new(self.doc.next_node_id(), kind, "");
+        let mut node = Node::new(self.open.doc().next_node_id(), kind, "");
         node.pos = Point::new(at.x - node.size.w / 2.0, at.y - node.size.h / 2.0);
         self.create_node(node, Vec::new());
     }
@@ -152,28 +163,35 @@ impl CredenceApp {
     pub fn create_node_in_view(&mut self, kind: NodeKind) {
         let center = self.camera.center;
         // Step aside from the last node made here, so repeated clicks fan out.
-        let nudge = (self.doc.nodes.len() % 6) as f32 * 24.0;
+        let nudge = (self.open.doc().nodes.len() % 6) as f32 * 24.0;
         self.create_node_at(kind, Point::new(center.x + nudge, center.y + nudge));
     }
 
     /// Tab: a new node that the selected node rests on, placed below it.
     pub fn create_child(&mut self) {
         let Some(parent) = self
+            .doc_ui
             .selection
             .single_node()
-            .and_then(|id| self.doc.node(id))
+            .and_then(|id| self.open.doc().node(id))
         else {
             return;
         };
         let kind = parent.kind.child_kind();
-        let siblings = self.doc.edges.iter().filter(|e| e.to == parent.id).count();
-        let mut node = Node::new(self.doc.next_node_id(), kind, "");
+        let siblings = self
+            .open
+            .doc()
+            .edges
+            .iter()
+            .filter(|e| e.to == parent.id)
+            .count();
+        let mut node = Node::new(self.open.doc().next_node_id(), kind, "");
         node.pos = Point::new(
             parent.pos.x + siblings as f32 * (node.size.w + 40.0),
             parent.pos.y + parent.size.h + 120.0,
         );
         let edge = Edge::new(
-            self.doc.next_edge_id(),
+            self.open.doc().next_edge_id(),
             node.id,
             parent.id,
             EdgeKind::default_between(kind, parent.kind),
@@ -185,17 +203,19 @@ impl CredenceApp {
     /// the same nodes with the same edge kinds.
     pub fn create_sibling(&mut self) {
         let Some(me) = self
+            .doc_ui
             .selection
             .single_node()
-            .and_then(|id| self.doc.node(id))
+            .and_then(|id| self.open.doc().node(id))
         else {
             return;
         };
-        let mut node = Node::new(self.doc.next_node_id(), me.kind, "");
+        let mut node = Node::new(self.open.doc().next_node_id(), me.kind, "");
         node.pos = Point::new(me.pos.x + me.size.w + 40.0, me.pos.y);
-        let mut next_edge = self.doc.next_edge_id().0;
+        let mut next_edge = self.open.doc().next_edge_id().0;
         let edges = self
-            .doc
+            .open
+            .doc()
             .edges
             .iter()
             .filter(|e| e.from == me.id)
@@ -210,38 +230,35 @@ impl CredenceApp {
 
     /// F2 or double-click: edit the title of an existing node.
     pub fn start_title_edit(&mut self, id: NodeId) {
-        let Some(node) = self.doc.node(id) else {
+        let Some(title) = self.open.doc().node(id).map(|n| n.title.clone()) else {
             return;
         };
-        self.history.seal();
-        self.canvas.editing = Some(TitleEdit {
+        self.open.queue(Edit::Seal);
+        self.doc_ui.canvas.editing = Some(TitleEdit {
             node: id,
-            text: node.title.clone(),
+            text: title,
             key: MergeKey(format!("title-{}", id.0)),
             created: false,
             focused_once: false,
         });
-        self.selection.only_node(id);
+        self.doc_ui.selection.only_node(id);
     }
 
-    pub(crate) fn commit_title_edit(&mut self) {
-        self.canvas
-            .commit_edit_into(&mut self.doc, &mut self.history);
-        self.selection.retain_existing(&self.doc);
-        self.canvas.focus_pending = true;
+    /// Returns false when the card goes (new and never named).
+    pub(crate) fn commit_title_edit(&mut self) -> bool {
+        let kept = self.doc_ui.canvas.commit_edit_into(&mut self.open);
+        self.doc_ui.canvas.focus_pending = true;
+        kept
     }
 
     /// Pans just enough that the card is fully on screen, so a card made
     /// with Tab near the edge is not typed into blind.
-    pub fn scroll_into_view(&mut self, id: NodeId) {
-        let Some(node) = self.doc.node(id) else {
-            return;
-        };
+    pub fn scroll_into_view(&mut self, node: &Node) {
         let card = card_rect(
             node,
-            &View::new(self.camera, self.canvas.rect, &self.selection),
+            &View::new(self.camera, self.doc_ui.canvas.rect, &self.doc_ui.selection),
         );
-        let view = self.canvas.rect.shrink(24.0);
+        let view = self.doc_ui.canvas.rect.shrink(24.0);
         let dx = overshoot(card.x_range(), view.x_range());
         let dy = overshoot(card.y_range(), view.y_range());
         self.camera.pan(-vec2(dx, dy));
@@ -249,17 +266,17 @@ impl CredenceApp {
 
     /// The board rect holding every card, if there are any.
     pub fn content_bounds(&self) -> Option<Rect> {
-        cards_bounds(&self.doc)
+        cards_bounds(self.open.doc())
     }
 
     /// Where the belief map was drawn last frame, in screen points.
     pub fn canvas_rect(&self) -> Rect {
-        self.canvas.rect
+        self.doc_ui.canvas.rect
     }
 
     pub fn fit_view(&mut self) {
         if let Some(bounds) = self.content_bounds() {
-            self.camera.fit(self.canvas.rect, bounds);
+            self.camera.fit(self.doc_ui.canvas.rect, bounds);
         }
     }
 }
@@ -291,9 +308,9 @@ fn overshoot(inner: egui::Rangef, outer: egui::Rangef) -> f32 {
 /// Draws the canvas and handles its gestures.
 pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let rect = ui.available_rect_before_wrap();
-    app.canvas.rect = rect;
-    if app.canvas.fit_pending {
-        app.canvas.fit_pending = false;
+    app.doc_ui.canvas.rect = rect;
+    if app.doc_ui.canvas.fit_pending {
+        app.doc_ui.canvas.fit_pending = false;
         app.fit_view();
     }
     let id = canvas_id();
@@ -320,9 +337,15 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     // map in view holds hundreds of cards, so that was a quarter of a
     // frame. The canvas's one widget takes every press, and the topmost
     // card under it is the one pressed.
+    //
+    // They come from the map on show: with the history slider on a
+    // snapshot, only the cards it recorded can be pressed, and the past is
+    // read-only (no drags, renames, new cards or connections).
+    app.refresh_past();
+    let past = app.doc_ui.workshop_ui.viewing.is_some();
     let view = view_of(app, rect, None);
     let cards: Vec<(NodeId, Rect)> = app
-        .doc
+        .shown_doc()
         .nodes
         .iter()
         .map(|node| (node.id, card_rect(node, &view)))
@@ -337,7 +360,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     };
     describe_cards(app, ui, rect, &cards);
     let hovered = background.hover_pos().and_then(card_at);
-    if let Some(node) = hovered.and_then(|id| app.doc.node(id)) {
+    if let Some(node) = hovered.and_then(|id| app.open.doc().node(id)) {
         let tip = format!(
             "{}: {}\nConfidence {}% · {}\nDouble-click or F2 to rename; drag the dot to connect",
             node.kind.label(),
@@ -355,19 +378,20 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     // handle on every card of a big selection would bury the map), except
     // while cards are being moved: a handle would trail its card by a frame.
     let mut handles = Vec::new();
-    let moving = matches!(app.canvas.drag, Some(Drag::Nodes { .. }));
-    let alone = (app.selection.nodes.len() == 1)
-        .then(|| app.selection.nodes.iter().next().copied())
+    let moving = matches!(app.doc_ui.canvas.drag, Some(Drag::Nodes { .. }));
+    let alone = (app.doc_ui.selection.nodes.len() == 1)
+        .then(|| app.doc_ui.selection.nodes.iter().next().copied())
         .flatten();
     for (node_id, r) in &cards {
-        if moving || (Some(*node_id) != hovered && Some(*node_id) != alone) {
+        if past || moving || (Some(*node_id) != hovered && Some(*node_id) != alone) {
             continue;
         }
         let center = egui::pos2(r.right(), r.center().y);
         let hit = Rect::from_center_size(center, vec2(HANDLE_RADIUS * 2.5, HANDLE_RADIUS * 2.5));
         let response = ui.interact(hit, Id::unique(("handle", node_id.0)), Sense::drag());
         let title = app
-            .doc
+            .open
+            .doc()
             .node(*node_id)
             .map(|n| n.title.clone())
             .unwrap_or_default();
@@ -396,46 +420,47 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         .filter(|_| background.clicked() || background.clicked_by(PointerButton::Secondary))
         .or(activated)
     {
-        if app.canvas.is_editing() {
+        if app.doc_ui.canvas.is_editing() {
             app.commit_title_edit();
         }
         if toggle {
-            app.selection.toggle_node(node_id);
+            app.doc_ui.selection.toggle_node(node_id);
         } else {
-            app.selection.only_node(node_id);
+            app.doc_ui.selection.only_node(node_id);
         }
-        app.canvas.focus_pending = true;
+        app.doc_ui.canvas.focus_pending = true;
     }
-    if let Some(node_id) = on_card.filter(|_| background.double_clicked()) {
+    if let Some(node_id) = on_card.filter(|_| background.double_clicked() && !past) {
         app.start_title_edit(node_id);
     }
-    if let Some(node_id) = on_card
-        .filter(|_| background.drag_started_by(PointerButton::Primary) && app.canvas.drag.is_none())
-    {
-        if app.canvas.is_editing() {
+    if let Some(node_id) = on_card.filter(|_| {
+        background.drag_started_by(PointerButton::Primary) && app.doc_ui.canvas.drag.is_none()
+    }) {
+        if app.doc_ui.canvas.is_editing() {
             app.commit_title_edit();
         }
-        app.canvas.focus_pending = true;
-        if space {
-            app.canvas.drag = Some(Drag::Pan);
+        app.doc_ui.canvas.focus_pending = true;
+        if space || past {
+            app.doc_ui.canvas.drag = Some(Drag::Pan);
         } else {
-            if !app.selection.nodes.contains(&node_id) {
+            if !app.doc_ui.selection.nodes.contains(&node_id) {
                 if !toggle {
-                    app.selection.clear();
+                    app.doc_ui.selection.clear();
                 }
-                app.selection.nodes.insert(node_id);
+                app.doc_ui.selection.nodes.insert(node_id);
             }
             let start = press_origin(ui, app, rect);
             let origins = app
-                .doc
+                .open
+                .doc()
                 .nodes
                 .iter()
-                .filter(|n| app.selection.nodes.contains(&n.id))
+                .filter(|n| app.doc_ui.selection.nodes.contains(&n.id))
                 .map(|n| (n.id, n.pos))
                 .collect();
-            app.history.seal();
-            let key = app.canvas.fresh_key("drag");
-            app.canvas.drag = Some(Drag::Nodes {
+            app.open.queue(Edit::Seal);
+            let key = app.doc_ui.canvas.fresh_key("drag");
+            app.doc_ui.canvas.drag = Some(Drag::Nodes {
                 key,
                 start,
                 origins,
@@ -444,44 +469,45 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     }
     for (node_id, _, response) in &handles {
         if response.drag_started() {
-            app.canvas.drag = Some(Drag::Connect { from: *node_id });
+            app.doc_ui.canvas.drag = Some(Drag::Connect { from: *node_id });
         }
     }
 
     // The background: click to select edges or clear, double-click to create,
     // drag to pan, Shift+drag to rubber-band select.
     if background.clicked() && on_card.is_none() {
-        if app.canvas.is_editing() {
+        if app.doc_ui.canvas.is_editing() {
             app.commit_title_edit();
         }
         let view = view_of(app, rect, None);
-        let edge = pointer.and_then(|p| render::edge_at(&app.doc, &view, p, 6.0));
+        let edge = pointer.and_then(|p| render::edge_at(app.open.doc(), &view, p, 6.0));
         match edge {
             Some(edge) if toggle => {
-                if !app.selection.edges.remove(&edge) {
-                    app.selection.edges.insert(edge);
+                if !app.doc_ui.selection.edges.remove(&edge) {
+                    app.doc_ui.selection.edges.insert(edge);
                 }
             }
-            Some(edge) => app.selection.only_edge(edge),
+            Some(edge) => app.doc_ui.selection.only_edge(edge),
             None if toggle => {}
-            None => app.selection.clear(),
+            None => app.doc_ui.selection.clear(),
         }
-        app.canvas.focus_pending = true;
+        app.doc_ui.canvas.focus_pending = true;
     }
     if background.double_clicked()
         && on_card.is_none()
+        && !past
         && let Some(p) = pointer
     {
         let at = app.camera.to_board(rect, p);
         app.create_node_at(app.new_kind, at);
     }
-    if background.drag_started() && app.canvas.drag.is_none() {
-        app.canvas.focus_pending = true;
+    if background.drag_started() && app.doc_ui.canvas.drag.is_none() {
+        app.doc_ui.canvas.focus_pending = true;
         let origin = ui
             .input(|i| i.pointer.press_origin())
             .or(pointer)
             .unwrap_or(rect.center());
-        app.canvas.drag =
+        app.doc_ui.canvas.drag =
             if modifiers.shift && !space && background.dragged_by(PointerButton::Primary) {
                 Some(Drag::Band {
                     start: origin,
@@ -493,10 +519,14 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     }
 
     continue_drag(app, ui, rect);
+    // The map paints what the pointer just did: a dragged card must not
+    // trail it by a frame. So the queue is drained once more here, between
+    // reading the pointer and painting.
+    app.apply_queued(Some(ui.ctx()));
 
     let painter = ui.painter_at(rect);
-    let mut board = std::mem::take(&mut app.canvas.board);
-    let editing = app.canvas.editing.as_ref().map(|e| e.node);
+    let mut board = std::mem::take(&mut app.doc_ui.canvas.board);
+    let editing = app.doc_ui.canvas.editing.as_ref().map(|e| e.node);
     let trace = app.trace_highlight();
     app.refresh_insights();
     app.refresh_past();
@@ -509,15 +539,19 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         effective: Some(&insights.effective),
         in_cycle: Some(&insights.in_cycle),
         ends: Some(&insights.ends),
-        ..View::new(app.camera, rect, &app.selection)
+        ..View::new(app.camera, rect, &app.doc_ui.selection)
     };
     render::paint_background(&painter, &view);
     let (size, fill, tessellation, pixels_per_point) = BoardKey::renderer(ui.ctx());
     let key = BoardKey {
-        doc: (app.generation, app.history.state(), app.workshop_ui.viewing),
+        doc: (
+            app.open.generation(),
+            app.open.history().state(),
+            app.doc_ui.workshop_ui.viewing,
+        ),
         zoom: app.camera.zoom,
         rect,
-        selection: app.selection.clone(),
+        selection: app.doc_ui.selection.clone(),
         editing,
         trace: trace.as_ref().map(|t| t.focus),
         leaving_out: None,
@@ -528,8 +562,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let doc = app.shown_doc();
     // Only needed when a mesh is painted, not on the frames that reuse one.
     let content = || content_on_screen(doc, &view);
-    let dragged: Option<(&MergeKey, Vec<NodeId>)> = match &app.canvas.drag {
-        Some(Drag::Nodes { key, origins, .. }) if app.workshop_ui.viewing.is_none() => {
+    let dragged: Option<(&MergeKey, Vec<NodeId>)> = match &app.doc_ui.canvas.drag {
+        Some(Drag::Nodes { key, origins, .. }) if app.doc_ui.workshop_ui.viewing.is_none() => {
             let mut ids: Vec<NodeId> = origins.iter().map(|(id, _)| *id).collect();
             ids.sort_unstable();
             Some((key, ids))
@@ -537,7 +571,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         _ => None,
     };
     let moving = dragged.as_ref().and_then(|(gesture, nodes)| {
-        let since = app.history.open_since(gesture)?;
+        let since = app.open.history().open_since(gesture)?;
         Some(Moving {
             nodes,
             gesture,
@@ -549,10 +583,11 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     if let Some(node) = hovered.and_then(|id| doc.node(id)) {
         render::paint_hover(&painter, node, &view);
     }
-    app.canvas.board = board;
+    app.doc_ui.canvas.board = board;
     for (node_id, center, response) in &handles {
         let colour = app
-            .doc
+            .open
+            .doc()
             .node(*node_id)
             .map_or(Color32::GRAY, |n| kind_colour(n.kind));
         let radius = if response.hovered() {
@@ -567,8 +602,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 
     title_editor(app, ui, rect);
 
-    if app.canvas.focus_pending && !app.canvas.is_editing() {
-        app.canvas.focus_pending = false;
+    if app.doc_ui.canvas.focus_pending && !app.doc_ui.canvas.is_editing() {
+        app.doc_ui.canvas.focus_pending = false;
         ui.memory_mut(|m| m.request_focus(id));
     }
 }
@@ -632,7 +667,7 @@ fn vote_marks(app: &CredenceApp, ui: &mut Ui, rect: Rect) {
 fn describe_cards(app: &CredenceApp, ui: &Ui, rect: Rect, cards: &[(NodeId, Rect)]) {
     let ctx = ui.ctx();
     // `cards` keeps the document's order: one walk finds every card's node.
-    let mut nodes = app.doc.nodes.iter();
+    let mut nodes = app.open.doc().nodes.iter();
     for (node_id, r) in cards {
         let Some(node) = nodes.find(|n| n.id == *node_id) else {
             continue;
@@ -695,7 +730,7 @@ fn view_of(app: &CredenceApp, rect: Rect, hovered: Option<NodeId>) -> View<'_> {
     View {
         hovered,
         ends: app.insights_ref().map(|i| &i.ends[..]),
-        ..View::new(app.camera, rect, &app.selection)
+        ..View::new(app.camera, rect, &app.doc_ui.selection)
     }
 }
 
@@ -735,7 +770,7 @@ fn continue_drag(app: &mut CredenceApp, ui: &Ui, rect: Rect) {
             i.pointer.latest_pos(),
         )
     });
-    let Some(drag) = &app.canvas.drag else {
+    let Some(drag) = &app.doc_ui.canvas.drag else {
         return;
     };
     match drag {
@@ -757,7 +792,7 @@ fn continue_drag(app: &mut CredenceApp, ui: &Ui, rect: Rect) {
                     .collect();
                 let moved = moves
                     .iter()
-                    .any(|(id, p)| app.doc.node(*id).is_some_and(|n| n.pos != *p));
+                    .any(|(id, p)| app.open.doc().node(*id).is_some_and(|n| n.pos != *p));
                 if moved {
                     let key = key.clone();
                     app.apply_merged(Command::Move(moves), key);
@@ -770,9 +805,9 @@ fn continue_drag(app: &mut CredenceApp, ui: &Ui, rect: Rect) {
         return;
     }
     // The gesture ends.
-    let drag = app.canvas.drag.take().expect("checked above");
+    let drag = app.doc_ui.canvas.drag.take().expect("checked above");
     match drag {
-        Drag::Nodes { .. } => app.history.seal(),
+        Drag::Nodes { .. } => app.open.queue(Edit::Seal),
         Drag::Connect { from } => {
             if let Some(p) = latest {
                 connect_to_card_at(app, rect, from, p);
@@ -783,16 +818,17 @@ fn continue_drag(app: &mut CredenceApp, ui: &Ui, rect: Rect) {
                 let band = Rect::from_two_pos(start, p);
                 let view = view_of(app, rect, None);
                 let inside: Vec<NodeId> = app
-                    .doc
+                    .open
+                    .doc()
                     .nodes
                     .iter()
                     .filter(|n| band.intersects(card_rect(n, &view)))
                     .map(|n| n.id)
                     .collect();
                 if !additive {
-                    app.selection.clear();
+                    app.doc_ui.selection.clear();
                 }
-                app.selection.nodes.extend(inside);
+                app.doc_ui.selection.nodes.extend(inside);
             }
         }
         Drag::Pan => {}
@@ -802,32 +838,33 @@ fn continue_drag(app: &mut CredenceApp, ui: &Ui, rect: Rect) {
 fn connect_to_card_at(app: &mut CredenceApp, rect: Rect, from: NodeId, p: Pos2) {
     let view = view_of(app, rect, None);
     let target = app
-        .doc
+        .open
+        .doc()
         .nodes
         .iter()
         .rev()
         .find(|n| card_rect(n, &view).contains(p))
         .map(|n| (n.id, n.kind));
-    let (Some((to, to_kind)), Some(from_node)) = (target, app.doc.node(from)) else {
+    let (Some((to, to_kind)), Some(from_node)) = (target, app.open.doc().node(from)) else {
         return;
     };
     if to == from {
         return;
     }
     let kind = EdgeKind::default_between(from_node.kind, to_kind);
-    let edge = Edge::new(app.doc.next_edge_id(), from, to, kind);
+    let edge = Edge::new(app.open.doc().next_edge_id(), from, to, kind);
     let id = edge.id;
-    app.history.seal();
-    app.apply(Command::add(&app.doc, Vec::new(), vec![edge]));
-    app.selection.only_edge(id);
+    app.open.queue(Edit::Seal);
+    app.apply(Command::add(app.open.doc(), Vec::new(), vec![edge]));
+    app.doc_ui.selection.only_edge(id);
 }
 
 fn paint_drag_feedback(app: &CredenceApp, painter: &egui::Painter, ui: &Ui, rect: Rect) {
     let latest = ui.input(|i| i.pointer.latest_pos());
-    match (&app.canvas.drag, latest) {
+    match (&app.doc_ui.canvas.drag, latest) {
         (Some(Drag::Connect { from }), Some(p)) => {
             let view = view_of(app, rect, None);
-            if let Some(node) = app.doc.node(*from) {
+            if let Some(node) = app.open.doc().node(*from) {
                 let r = card_rect(node, &view);
                 let start = egui::pos2(r.right(), r.center().y);
                 let colour = kind_colour(node.kind);
@@ -851,11 +888,15 @@ fn paint_drag_feedback(app: &CredenceApp, painter: &egui::Painter, ui: &Ui, rect
 
 /// The text field laid over a card while its title is typed.
 fn title_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
-    let Some(edit) = &app.canvas.editing else {
+    let Some(edit) = &app.doc_ui.canvas.editing else {
         return;
     };
-    let Some(node) = app.doc.node(edit.node) else {
-        app.canvas.editing = None;
+    let Some(node) = app.open.doc().node(edit.node) else {
+        // A card created this frame is still in the edit queue: keep the
+        // edit for it. Otherwise the card is gone (undone, deleted).
+        if !app.open.has_pending() {
+            app.doc_ui.canvas.editing = None;
+        }
         return;
     };
     let view = view_of(app, rect, None);
@@ -868,7 +909,7 @@ fn title_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
     let hint = format!("{} title", node.kind.label());
     // Tab while typing: keep the text and go on to a child of this node.
     let tab = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab));
-    let edit = app.canvas.editing.as_mut().expect("checked above");
+    let edit = app.doc_ui.canvas.editing.as_mut().expect("checked above");
     let response = ui.put(
         field,
         TextEdit::singleline(&mut edit.text)
@@ -887,20 +928,19 @@ fn title_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
     let escape = ui.input(|i| i.key_pressed(Key::Escape));
     if tab {
         let node = edit.node;
-        app.commit_title_edit();
-        if app.doc.node(node).is_some() {
-            app.selection.only_node(node);
+        if app.commit_title_edit() && app.open.doc().node(node).is_some() {
+            app.doc_ui.selection.only_node(node);
             app.create_child();
         }
     } else if escape {
         let created = edit.created;
-        app.canvas.editing = None;
+        app.doc_ui.canvas.editing = None;
         if created {
             // Escape on a brand-new card takes it back out.
-            app.history.undo(&mut app.doc);
-            app.selection.retain_existing(&app.doc);
+            app.open.queue(Edit::Undo);
+            app.doc_ui.selection.retain_existing(app.open.doc());
         }
-        app.canvas.focus_pending = true;
+        app.doc_ui.canvas.focus_pending = true;
     } else if response.lost_focus() {
         app.commit_title_edit();
     }

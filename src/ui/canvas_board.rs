@@ -7,6 +7,7 @@
 //! selected note adds the next one, F2 renames, Delete removes.
 
 use super::app::CredenceApp;
+use crate::edit::Edit;
 use crate::edit::{Command, MergeKey};
 use crate::model::{Canvas, CanvasId, DotTarget, Note, NoteId, SectionId};
 use crate::render::{self, CanvasView, Theme};
@@ -41,8 +42,8 @@ impl CanvasBoardState {
 impl CredenceApp {
     /// The canvas shown in the current tab, if a canvas tab is open.
     pub fn current_canvas(&self) -> Option<&Canvas> {
-        match self.board {
-            super::boards::Board::Canvas(id) => self.doc.canvas(id),
+        match self.doc_ui.board {
+            super::boards::Board::Canvas(id) => self.open.doc().canvas(id),
             _ => None,
         }
     }
@@ -55,7 +56,7 @@ impl CredenceApp {
         key: Option<MergeKey>,
         change: impl FnOnce(&mut Canvas),
     ) {
-        let Some(mut canvas) = self.doc.canvas(id).cloned() else {
+        let Some(mut canvas) = self.open.doc().canvas(id).cloned() else {
             return;
         };
         let before = canvas.clone();
@@ -73,11 +74,11 @@ impl CredenceApp {
     /// Adds a note to `section` at `index` and starts typing its text.
     pub fn add_note(&mut self, canvas: CanvasId, section: SectionId, index: usize) {
         self.commit_note_edit();
-        let Some(c) = self.doc.canvas(canvas) else {
+        let Some(c) = self.open.doc().canvas(canvas) else {
             return;
         };
         let id = c.next_note_id();
-        let key = self.canvas_board.fresh_key("note");
+        let key = self.doc_ui.canvas_board.fresh_key("note");
         self.edit_canvas(canvas, Some(key.clone()), |c| {
             c.notes.push(Note {
                 id,
@@ -86,8 +87,8 @@ impl CredenceApp {
             });
             c.move_note(id, section, index);
         });
-        self.canvas_board.selected = Some(id);
-        self.canvas_board.editing = Some(NoteEdit {
+        self.doc_ui.canvas_board.selected = Some(id);
+        self.doc_ui.canvas_board.editing = Some(NoteEdit {
             canvas,
             note: id,
             text: String::new(),
@@ -101,16 +102,17 @@ impl CredenceApp {
     pub fn edit_note(&mut self, canvas: CanvasId, note: NoteId) {
         self.commit_note_edit();
         let Some(text) = self
-            .doc
+            .open
+            .doc()
             .canvas(canvas)
             .and_then(|c| c.note(note))
             .map(|n| n.text.clone())
         else {
             return;
         };
-        let key = self.canvas_board.fresh_key("text");
-        self.canvas_board.selected = Some(note);
-        self.canvas_board.editing = Some(NoteEdit {
+        let key = self.doc_ui.canvas_board.fresh_key("text");
+        self.doc_ui.canvas_board.selected = Some(note);
+        self.doc_ui.canvas_board.editing = Some(NoteEdit {
             canvas,
             note,
             text,
@@ -122,21 +124,21 @@ impl CredenceApp {
 
     /// Finishes typing: a new note left empty is taken back out.
     pub fn commit_note_edit(&mut self) {
-        let Some(edit) = self.canvas_board.editing.take() else {
+        let Some(edit) = self.doc_ui.canvas_board.editing.take() else {
             return;
         };
         if edit.text.trim().is_empty() && edit.created {
             self.undo();
-            self.canvas_board.selected = None;
+            self.doc_ui.canvas_board.selected = None;
             return;
         }
-        self.history.seal();
+        self.open.queue(Edit::Seal);
     }
 
     pub fn delete_note(&mut self, canvas: CanvasId, note: NoteId) {
-        self.canvas_board.editing = None;
+        self.doc_ui.canvas_board.editing = None;
         self.edit_canvas(canvas, None, |c| c.notes.retain(|n| n.id != note));
-        self.canvas_board.selected = None;
+        self.doc_ui.canvas_board.selected = None;
     }
 }
 
@@ -150,27 +152,28 @@ fn drop_index(rects: &[Rect], p: Pos2) -> usize {
 
 /// Draws the canvas with id `id` into the rest of `ui`.
 pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
-    let Some(canvas) = app.doc.canvas(id).cloned() else {
+    let Some(canvas) = app.open.doc().canvas(id).cloned() else {
         return;
     };
     // The Enter that finishes typing must not also start the next note.
-    let was_editing = app.canvas_board.editing.is_some();
+    let was_editing = app.doc_ui.canvas_board.editing.is_some();
     let rect = ui.available_rect_before_wrap();
     ui.advance_cursor_after_rect(rect);
-    let dragging = app.canvas_board.dragging;
+    let dragging = app.doc_ui.canvas_board.dragging;
     let editing_note = app
+        .doc_ui
         .canvas_board
         .editing
         .as_ref()
         .filter(|e| e.canvas == id)
         .map(|e| e.note);
     let view = CanvasView {
-        selected: app.canvas_board.selected,
+        selected: app.doc_ui.canvas_board.selected,
         editing: editing_note,
         dragging,
         ..CanvasView::plain(Theme::Light.palette())
     };
-    render::paint_canvas(&ui.painter_at(rect), &app.doc, &canvas, rect, &view);
+    render::paint_canvas(&ui.painter_at(rect), app.open.doc(), &canvas, rect, &view);
 
     let layout = render::canvas_layout(&canvas, rect);
     let pointer = ui.input(|i| i.pointer.interact_pos());
@@ -191,7 +194,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
             app.add_note(id, sid, section.notes.len());
         } else if response.clicked() {
             app.commit_note_edit();
-            app.canvas_board.selected = None;
+            app.doc_ui.canvas_board.selected = None;
         }
         if let (Some(note), Some(p)) = (dragging, pointer)
             && section.rect.contains(p)
@@ -229,7 +232,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
                 Rect::from_min_max(pos2(nrect.left(), nrect.bottom() - 18.0), nrect.max);
             let on_link = note
                 .link
-                .filter(|l| app.doc.node(*l).is_some())
+                .filter(|l| app.open.doc().node(*l).is_some())
                 .filter(|_| response.hover_pos().is_some_and(|p| link_strip.contains(p)));
             if on_link.is_some() {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
@@ -245,12 +248,12 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
                 if !editing {
                     app.commit_note_edit();
                 }
-                app.canvas_board.selected = Some(note_id);
+                app.doc_ui.canvas_board.selected = Some(note_id);
             }
             if response.drag_started() && !editing {
                 app.commit_note_edit();
-                app.canvas_board.dragging = Some(note_id);
-                app.canvas_board.selected = Some(note_id);
+                app.doc_ui.canvas_board.dragging = Some(note_id);
+                app.doc_ui.canvas_board.selected = Some(note_id);
             }
         }
     }
@@ -264,10 +267,10 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
             egui::Order::Tooltip,
             Id::unique("canvas-note-drag"),
         ));
-        render::paint_note(&fg, &app.doc, note, ghost, true, false);
+        render::paint_note(&fg, app.open.doc(), note, ghost, true, false);
     }
     if released && dragging.is_some() {
-        app.canvas_board.dragging = None;
+        app.doc_ui.canvas_board.dragging = None;
         if let Some((note, section, index)) = drop {
             app.edit_canvas(id, None, |c| c.move_note(note, section, index));
         }
@@ -278,17 +281,17 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
 }
 
 fn keys(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
-    if app.canvas_board.editing.is_some() || ui.ctx().text_edit_focused() {
+    if app.doc_ui.canvas_board.editing.is_some() || ui.ctx().text_edit_focused() {
         return;
     }
-    let Some(note) = app.canvas_board.selected else {
+    let Some(note) = app.doc_ui.canvas_board.selected else {
         return;
     };
-    let Some(canvas) = app.doc.canvas(id) else {
+    let Some(canvas) = app.open.doc().canvas(id) else {
         return;
     };
     let Some(section) = canvas.note(note).map(|n| n.section) else {
-        app.canvas_board.selected = None;
+        app.doc_ui.canvas_board.selected = None;
         return;
     };
     let index = canvas
@@ -303,15 +306,15 @@ fn keys(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
     } else if pressed(Key::Enter) {
         app.add_note(id, section, index + 1);
     } else if pressed(Key::Escape) {
-        app.canvas_board.selected = None;
-    } else if pressed(Key::D) && app.doc.workshop.dot_round.is_some() {
+        app.doc_ui.canvas_board.selected = None;
+    } else if pressed(Key::D) && app.open.doc().workshop.dot_round.is_some() {
         app.place_dot(DotTarget::Note { canvas: id, note });
     }
 }
 
 /// The text field laid over a note while it is typed.
 fn note_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
-    let Some(edit) = app.canvas_board.editing.as_mut() else {
+    let Some(edit) = app.doc_ui.canvas_board.editing.as_mut() else {
         return;
     };
     let before = edit.text.clone();

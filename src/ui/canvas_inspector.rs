@@ -5,6 +5,7 @@
 use super::app::CredenceApp;
 use super::boards::Board;
 use super::notice::Notice;
+use crate::edit::Edit;
 use crate::edit::{Command, MergeKey};
 use crate::model::{
     Canvas, CanvasId, Cells, DotTarget, MAX_GRID, Node, NodeKind, NoteId, Point, Section,
@@ -14,8 +15,15 @@ use crate::render::NOTE_COLOURS;
 use egui::{Color32, RichText, Ui};
 
 pub fn show(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId) {
-    match app.canvas_board.selected {
-        Some(note) if app.doc.canvas(canvas).and_then(|c| c.note(note)).is_some() => {
+    match app.doc_ui.canvas_board.selected {
+        Some(note)
+            if app
+                .open
+                .doc()
+                .canvas(canvas)
+                .and_then(|c| c.note(note))
+                .is_some() =>
+        {
             note_fields(app, ui, canvas, note)
         }
         _ => canvas_fields(app, ui, canvas),
@@ -24,7 +32,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId) {
 
 fn note_fields(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId, note_id: NoteId) {
     let Some(note) = app
-        .doc
+        .open
+        .doc()
         .canvas(canvas)
         .and_then(|c| c.note(note_id))
         .cloned()
@@ -49,10 +58,17 @@ fn note_fields(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId, note_id: No
         );
     }
     if response.lost_focus() {
-        app.history.seal();
+        app.open.queue(Edit::Seal);
     }
 
-    if app.doc.workshop.dot_round.as_ref().is_some_and(|r| r.open) {
+    if app
+        .open
+        .doc()
+        .workshop
+        .dot_round
+        .as_ref()
+        .is_some_and(|r| r.open)
+    {
         ui.add_space(6.0);
         super::vote_fields::dot_buttons(
             app,
@@ -89,7 +105,7 @@ fn note_fields(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId, note_id: No
 
     ui.add_space(8.0);
     ui.heading("Link to the belief map");
-    match note.link.and_then(|id| app.doc.node(id)).cloned() {
+    match note.link.and_then(|id| app.open.doc().node(id)).cloned() {
         Some(node) => {
             ui.label(format!(
                 "{}: {} ({}%, {})",
@@ -122,7 +138,7 @@ fn note_fields(app: &mut CredenceApp, ui: &mut Ui, canvas: CanvasId, note_id: No
                 .selected_text("Choose a card…")
                 .width(220.0)
                 .show_ui(ui, |ui| {
-                    for n in &app.doc.nodes {
+                    for n in &app.open.doc().nodes {
                         let text = format!("{}: {}", n.kind.label(), n.title);
                         if ui.selectable_label(false, text).clicked() {
                             chosen = Some(n.id);
@@ -180,21 +196,23 @@ fn set_link(
 /// A new node from the note's text, placed right of the map, linked: one
 /// undo step.
 fn promote(app: &mut CredenceApp, canvas: CanvasId, note: NoteId, kind: NodeKind) {
-    let Some(c) = app.doc.canvas(canvas) else {
+    let Some(c) = app.open.doc().canvas(canvas) else {
         return;
     };
     let Some(text) = c.note(note).map(|n| n.text.clone()) else {
         return;
     };
-    let id = app.doc.next_node_id();
+    let id = app.open.doc().next_node_id();
     let right = app
-        .doc
+        .open
+        .doc()
         .nodes
         .iter()
         .map(|n| n.pos.x + n.size.w)
         .fold(0.0f32, f32::max);
     let top = app
-        .doc
+        .open
+        .doc()
         .nodes
         .iter()
         .map(|n| n.pos.y)
@@ -214,7 +232,7 @@ fn promote(app: &mut CredenceApp, canvas: CanvasId, note: NoteId, kind: NodeKind
         n.link = Some(id);
     }
     app.apply(Command::Batch(vec![
-        Command::add(&app.doc, vec![node], Vec::new()),
+        Command::add(app.open.doc(), vec![node], Vec::new()),
         Command::ReplaceCanvas(linked),
     ]));
     app.notice = Some(Notice::info(format!(
@@ -224,7 +242,7 @@ fn promote(app: &mut CredenceApp, canvas: CanvasId, note: NoteId, kind: NodeKind
 }
 
 fn canvas_fields(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
-    let Some(canvas) = app.doc.canvas(id).cloned() else {
+    let Some(canvas) = app.open.doc().canvas(id).cloned() else {
         return;
     };
     ui.heading("Canvas");
@@ -439,7 +457,7 @@ fn text_field(
         app.edit_canvas(id, Some(key), |c| set(c, text));
     }
     if response.lost_focus() {
-        app.history.seal();
+        app.open.queue(Edit::Seal);
     }
 }
 

@@ -69,8 +69,7 @@ impl ExportJob {
 impl CredenceApp {
     /// Opens the Export dialog.
     pub fn open_export_dialog(&mut self) {
-        self.canvas
-            .commit_edit_into(&mut self.doc, &mut self.history);
+        self.doc_ui.canvas.commit_edit_into(&mut self.open);
         self.export_open = true;
     }
 
@@ -89,17 +88,17 @@ impl CredenceApp {
 
     fn export_options(&self) -> Options {
         let s = &self.export;
-        let scope = match (self.board, s.scope) {
+        let scope = match (self.doc_ui.board, s.scope) {
             (super::boards::Board::Canvas(id), _) => Scope::Canvas(id),
             (_, scope) => match scope {
                 ScopeChoice::Board => Scope::All,
                 ScopeChoice::Selection => {
-                    let mut ids: Vec<_> = self.selection.nodes.iter().copied().collect();
+                    let mut ids: Vec<_> = self.doc_ui.selection.nodes.iter().copied().collect();
                     ids.sort();
                     Scope::Nodes(ids)
                 }
                 ScopeChoice::View => {
-                    let rect = self.canvas.rect;
+                    let rect = self.doc_ui.canvas.rect;
                     let a = self.camera.to_board(rect, rect.min);
                     let b = self.camera.to_board(rect, rect.max);
                     Scope::Region(egui::Rect::from_min_max(
@@ -128,17 +127,13 @@ impl CredenceApp {
     fn choose_export_path(&mut self) {
         let format = self.export.format;
         let stem = self
-            .path
-            .as_deref()
+            .open
+            .path()
             .and_then(Path::file_stem)
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "Untitled".into());
         let name = format!("{stem}.{}", format.extension());
-        let dir = self
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_owned);
+        let dir = self.open.path().and_then(Path::parent).map(Path::to_owned);
         match self
             .dialogs
             .pick_export(dir.as_deref(), &name, (format.label(), format.extension()))
@@ -173,7 +168,7 @@ impl CredenceApp {
         };
         let options = self.export_options();
         let cancel = options.cancel.clone();
-        let doc = self.doc.clone();
+        let doc = self.open.doc().clone();
         let progress = Arc::new(AtomicU32::new(0f32.to_bits()));
         let (tx, rx) = channel();
         let worker_progress = Arc::clone(&progress);
@@ -259,7 +254,7 @@ impl CredenceApp {
         }
         let mut export = false;
         let mut cancel = false;
-        let has_selection = !self.selection.nodes.is_empty();
+        let has_selection = !self.doc_ui.selection.nodes.is_empty();
         let canvas_name = self.current_canvas().map(|c| c.name.clone());
         if canvas_name.is_some() && matches!(self.export.format, Format::Mermaid | Format::Dot) {
             self.export.format = Format::Png;
@@ -386,7 +381,7 @@ impl CredenceApp {
     /// "4,464 × 2,184 px" for the PNG the current choices would write.
     fn export_size_hint(&self) -> String {
         let options = self.export_options();
-        let [w, h] = export::image_size(&self.doc, &options);
+        let [w, h] = export::image_size(self.open.doc(), &options);
         format!("{w} × {h} px")
     }
 }

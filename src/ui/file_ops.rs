@@ -3,7 +3,6 @@
 use super::app::CredenceApp;
 use super::dialogs::Picked;
 use super::notice::Notice;
-use crate::edit::History;
 use crate::io::Origin;
 use crate::model::Document;
 use std::path::{Path, PathBuf};
@@ -41,13 +40,13 @@ pub enum Pending {
 
 impl CredenceApp {
     pub fn is_dirty(&self) -> bool {
-        self.history.state() != self.saved_state
+        self.open.is_dirty()
     }
 
     /// The name shown in the title bar.
     pub fn file_name(&self) -> String {
-        self.path
-            .as_deref()
+        self.open
+            .path()
             .and_then(Path::file_name)
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "Untitled".into())
@@ -56,8 +55,8 @@ impl CredenceApp {
     /// The open document's folder, else the working folder: where a typed
     /// path starts.
     fn document_dir(&self) -> PathBuf {
-        self.path
-            .as_deref()
+        self.open
+            .path()
             .and_then(Path::parent)
             .map(Path::to_owned)
             .or_else(|| std::env::current_dir().ok())
@@ -162,26 +161,25 @@ impl CredenceApp {
     pub(crate) fn adopt_recovered(&mut self, doc: Document, path: Option<PathBuf>) {
         self.disk_fingerprint = path.as_deref().and_then(fingerprint);
         self.replace_document(doc, path);
-        self.saved_state = u64::MAX;
+        self.open.mark_unsaved();
     }
 
+    /// The one way another document comes in (New, Open, Recover, Reload):
+    /// both halves are rebuilt, the owner with a fresh history and
+    /// generation, and the UI half whole, so nothing of the old document's
+    /// UI (its voter, snapshot on show, selection, edit in progress, board
+    /// tab) carries over. Only where the map sits in the window is kept.
     fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
-        self.doc = doc;
-        self.path = path;
-        self.generation += 1;
-        self.trace_focus = None;
-        self.layout_animation = None;
-        self.history = History::default();
-        self.saved_state = self.history.state();
-        self.selection.clear();
-        self.canvas.cancel_edit();
-        self.canvas.fit_pending = true;
+        self.open.replace(doc, path);
+        let rect = self.doc_ui.canvas.rect;
+        self.doc_ui = super::document_ui::DocumentUi::default();
+        self.doc_ui.canvas.rect = rect;
     }
 
     /// Saves to the current path, asking for one if there is none. If
     /// another program changed the file since we read it, asks first.
     pub fn save(&mut self) -> bool {
-        match self.path.clone() {
+        match self.open.path().map(Path::to_owned) {
             Some(path) => {
                 let now = fingerprint(&path);
                 if now.is_some() && self.disk_fingerprint.is_some() && now != self.disk_fingerprint
@@ -196,12 +194,8 @@ impl CredenceApp {
     }
 
     pub fn save_as(&mut self) -> bool {
-        let dir = self
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_owned);
-        let name = match &self.path {
+        let dir = self.open.path().and_then(Path::parent).map(Path::to_owned);
+        let name = match &self.open.path() {
             Some(_) => self.file_name(),
             None => "Untitled.ron".into(),
         };
@@ -223,16 +217,17 @@ impl CredenceApp {
     }
 
     fn save_with(&mut self, path: &Path, options: crate::io::SaveOptions) -> bool {
-        self.canvas
-            .commit_edit_into(&mut self.doc, &mut self.history);
-        if self.doc.workshop.snapshot_on_save {
+        self.doc_ui.canvas.commit_edit_into(&mut self.open);
+        // A save writes every edit made so far, this frame's included.
+        self.apply_queued(None);
+        if self.open.doc().workshop.snapshot_on_save {
             self.snapshot_if_changed();
+            self.apply_queued(None);
         }
-        match crate::io::save_with(path, &self.doc, &options, |_| Ok(())) {
+        match crate::io::save_with(path, self.open.doc(), &options, |_| Ok(())) {
             Ok(()) => {
-                self.path = Some(path.to_owned());
+                self.open.mark_saved(path.to_owned());
                 self.disk_fingerprint = fingerprint(path);
-                self.saved_state = self.history.state();
                 self.remember_recent(path.to_owned());
                 self.notice = Some(Notice::info(format!("Saved {}", path.display())));
                 true
@@ -347,7 +342,7 @@ impl CredenceApp {
             return;
         };
         self.save_conflict = false;
-        let Some(path) = self.path.clone() else {
+        let Some(path) = self.open.path().map(Path::to_owned) else {
             return;
         };
         match choice {

@@ -18,7 +18,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 }
 
 fn title(app: &CredenceApp, id: NodeId) -> String {
-    app.doc
+    app.open
+        .doc()
         .node(id)
         .map(|n| n.title.clone())
         .unwrap_or_else(|| "?".into())
@@ -65,7 +66,7 @@ fn riskiest(app: &mut CredenceApp, ui: &mut Ui) {
             for (rank, risk) in risks.iter().take(15).enumerate() {
                 let text = format!("{}. {}  ({:.1})", rank + 1, title(app, risk.id), risk.score);
                 if ui
-                    .selectable_label(app.selection.nodes.contains(&risk.id), text)
+                    .selectable_label(app.doc_ui.selection.nodes.contains(&risk.id), text)
                     .on_hover_text(risk.breakdown())
                     .clicked()
                 {

@@ -8,6 +8,7 @@
 use super::app::CredenceApp;
 use super::shortcuts::delete_selection;
 use crate::analysis::trace;
+use crate::edit::Edit;
 use crate::edit::{Command, MergeKey};
 use crate::model::{
     EdgeId, EdgeKind, EvidenceStrength, Horizon, Node, NodeId, NodeKind, PromptCard, Rgb, Status,
@@ -17,7 +18,7 @@ use egui::{ComboBox, Response, RichText, Slider, TextEdit, Ui};
 pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.add_space(6.0);
-        if app.workshop_ui.viewing.is_some() {
+        if app.doc_ui.workshop_ui.viewing.is_some() {
             ui.label(
                 RichText::new(
                     "The map shows a snapshot; these fields are the present, and edits change it.",
@@ -26,10 +27,10 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             );
             ui.add_space(4.0);
         }
-        let nodes: Vec<NodeId> = app.selection.nodes.iter().copied().collect();
+        let nodes: Vec<NodeId> = app.doc_ui.selection.nodes.iter().copied().collect();
         if !nodes.is_empty() {
             node_fields(app, ui, &nodes);
-        } else if let Some(&edge) = app.selection.edges.first() {
+        } else if let Some(&edge) = app.doc_ui.selection.edges.first() {
             edge_fields(app, ui, edge);
         } else {
             document_fields(app, ui);
@@ -95,7 +96,7 @@ fn pick<T: Copy + PartialEq>(
 }
 
 fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
-    let Some(original) = app.doc.node(ids[0]).cloned() else {
+    let Some(original) = app.open.doc().node(ids[0]).cloned() else {
         return;
     };
     let single = ids.len() == 1;
@@ -211,8 +212,14 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
                 .hint_text("Notes, sources, links…"),
         );
         out.continuous("notes", &r);
-        let on_backlog = app.doc.workshop.backlog.in_progress.contains(&draft.id)
-            || app.doc.workshop.backlog.finished.contains(&draft.id);
+        let on_backlog = app
+            .open
+            .doc()
+            .workshop
+            .backlog
+            .in_progress
+            .contains(&draft.id)
+            || app.open.doc().workshop.backlog.finished.contains(&draft.id);
         if matches!(
             draft.kind,
             NodeKind::Question | NodeKind::Assumption | NodeKind::Belief | NodeKind::Bet
@@ -248,7 +255,7 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
     if let Some(field) = out.field {
         let updated: Vec<Node> = ids
             .iter()
-            .filter_map(|id| app.doc.node(*id))
+            .filter_map(|id| app.open.doc().node(*id))
             .map(|node| {
                 let mut node = node.clone();
                 copy_changed(&original, &draft, &mut node);
@@ -259,7 +266,7 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
         app.apply_merged(Command::UpdateNodes(updated), key);
     }
     if out.seal {
-        app.history.seal();
+        app.open.queue(Edit::Seal);
     }
 }
 
@@ -397,12 +404,19 @@ fn connections(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
     ui.add_space(10.0);
     ui.label(RichText::new("Connections").strong());
     for edge in app
-        .doc
+        .open
+        .doc()
         .edges
         .iter()
         .filter(|e| e.from == *id || e.to == *id)
     {
-        let title = |n| app.doc.node(n).map(|n| n.title.as_str()).unwrap_or("?");
+        let title = |n| {
+            app.open
+                .doc()
+                .node(n)
+                .map(|n| n.title.as_str())
+                .unwrap_or("?")
+        };
         let text = if edge.from == *id {
             format!("{} \"{}\"", edge.kind.label(), title(edge.to))
         } else {
@@ -417,16 +431,17 @@ fn connections(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
         }
     }
     if let Some(edge) = jump {
-        app.selection.only_edge(edge);
+        app.doc_ui.selection.only_edge(edge);
     }
 }
 
 fn edge_fields(app: &mut CredenceApp, ui: &mut Ui, id: EdgeId) {
-    let Some(original) = app.doc.edge(id).cloned() else {
+    let Some(original) = app.open.doc().edge(id).cloned() else {
         return;
     };
     let name = |n: NodeId| {
-        app.doc
+        app.open
+            .doc()
             .node(n)
             .map(|n| n.title.clone())
             .unwrap_or_else(|| "?".into())
@@ -484,20 +499,20 @@ fn edge_fields(app: &mut CredenceApp, ui: &mut Ui, id: EdgeId) {
             delete_selection(app);
         }
     });
-    if app.doc.edge(id).is_some() && draft != original {
+    if app.open.doc().edge(id).is_some() && draft != original {
         app.apply_merged(
             Command::UpdateEdges(vec![draft]),
             MergeKey(format!("{key}-{}", id.0)),
         );
     }
     if seal {
-        app.history.seal();
+        app.open.queue(Edit::Seal);
     }
 }
 
 fn document_fields(app: &mut CredenceApp, ui: &mut Ui) {
     ui.heading("Document");
-    let mut title = app.doc.title.clone();
+    let mut title = app.open.doc().title.clone();
     let l = labelled(ui, "Document title");
     let r = ui
         .add(TextEdit::singleline(&mut title).hint_text("Name this map"))
@@ -506,7 +521,7 @@ fn document_fields(app: &mut CredenceApp, ui: &mut Ui) {
         app.apply_merged(Command::SetTitle(title), MergeKey("doc-title".into()));
     }
     if r.lost_focus() {
-        app.history.seal();
+        app.open.queue(Edit::Seal);
     }
     ui.add_space(12.0);
     ui.label(RichText::new("Select a card or an edge to edit it.").weak());
@@ -549,7 +564,7 @@ pub const SHORTCUT_HELP: &[(&str, &str)] = &[
 /// Effective confidence, the trace lists and "what if this is wrong?".
 fn reasoning(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
     app.refresh_insights();
-    let Some(node) = app.doc.node(id).cloned() else {
+    let Some(node) = app.open.doc().node(id).cloned() else {
         return;
     };
     let Some(insights) = app.insights_ref() else {
@@ -588,7 +603,7 @@ fn reasoning(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
         jump = jump.or(jump_entries(ui, app, falls, text));
     }
     ui.add_space(8.0);
-    let tracing = app.trace_focus == Some(id);
+    let tracing = app.doc_ui.trace_focus == Some(id);
     if ui
         .selectable_label(tracing, RichText::new("Trace (T)").strong())
         .on_hover_text("Light up what this rests on and what rests on it")
@@ -596,7 +611,7 @@ fn reasoning(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
     {
         app.toggle_trace(id);
     }
-    if app.trace_focus == Some(id) {
+    if app.doc_ui.trace_focus == Some(id) {
         let g = &app.insights_ref().expect("refreshed").graph;
         for (heading, ids, colour) in [
             ("Rests on", trace::upstream(g, id), crate::render::TRACE_UP),
@@ -625,7 +640,7 @@ fn jump_entries(
 ) -> Option<NodeId> {
     let mut clicked = None;
     for id in ids {
-        if let Some(node) = app.doc.node(id)
+        if let Some(node) = app.open.doc().node(id)
             && ui
                 .selectable_label(false, text(node))
                 .on_hover_text("Jump to it")

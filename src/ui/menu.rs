@@ -55,14 +55,24 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
             }
         });
         ui.menu_button("Edit", |ui| {
-            if item(ui, "Undo", Some(&shortcuts::UNDO), app.history.can_undo()) {
+            if item(
+                ui,
+                "Undo",
+                Some(&shortcuts::UNDO),
+                app.open.history().can_undo(),
+            ) {
                 app.undo();
             }
-            if item(ui, "Redo", Some(&shortcuts::REDO), app.history.can_redo()) {
+            if item(
+                ui,
+                "Redo",
+                Some(&shortcuts::REDO),
+                app.open.history().can_redo(),
+            ) {
                 app.redo();
             }
             ui.separator();
-            let has_selection = !app.selection.is_empty();
+            let has_selection = !app.doc_ui.selection.is_empty();
             if item(ui, "Delete", None, has_selection) {
                 delete_selection(app);
             }
@@ -70,7 +80,7 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
                 app.open_search();
             }
             if item(ui, "Select all", Some(&shortcuts::SELECT_ALL), true) {
-                app.selection.nodes = app.doc.nodes.iter().map(|n| n.id).collect();
+                app.doc_ui.selection.nodes = app.open.doc().nodes.iter().map(|n| n.id).collect();
             }
         });
         ui.menu_button("Map", |ui| {
@@ -83,7 +93,7 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
             }
             if ui
                 .add_enabled(
-                    app.selection.nodes.len() >= 2,
+                    app.doc_ui.selection.nodes.len() >= 2,
                     Button::new("Auto-layout selection"),
                 )
                 .on_hover_text("Lay out the selected cards; the rest stay put (L)")
@@ -104,19 +114,19 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
                 "Causes left of effects",
             );
             ui.separator();
-            let single = app.selection.single_node();
+            let single = app.doc_ui.selection.single_node();
             if ui
                 .add_enabled(single.is_some(), Button::new("Trace selection"))
                 .on_hover_text("Light up what it rests on and what rests on it (T)")
                 .clicked()
             {
-                app.trace_focus = single;
+                app.doc_ui.trace_focus = single;
             }
             if ui
-                .add_enabled(app.trace_focus.is_some(), Button::new("Clear trace"))
+                .add_enabled(app.doc_ui.trace_focus.is_some(), Button::new("Clear trace"))
                 .clicked()
             {
-                app.trace_focus = None;
+                app.doc_ui.trace_focus = None;
             }
         });
         ui.menu_button("View", |ui| {
@@ -155,14 +165,14 @@ pub fn toolbar(app: &mut CredenceApp, ui: &mut Ui) {
         }
         ui.separator();
         if ui
-            .add_enabled(app.history.can_undo(), Button::new("Undo"))
+            .add_enabled(app.open.history().can_undo(), Button::new("Undo"))
             .on_hover_text("Undo (Ctrl+Z)")
             .clicked()
         {
             app.undo();
         }
         if ui
-            .add_enabled(app.history.can_redo(), Button::new("Redo"))
+            .add_enabled(app.open.history().can_redo(), Button::new("Redo"))
             .on_hover_text("Redo (Ctrl+Shift+Z or Ctrl+Y)")
             .clicked()
         {
@@ -213,26 +223,30 @@ pub fn toolbar(app: &mut CredenceApp, ui: &mut Ui) {
 
 pub fn status(app: &mut CredenceApp, ui: &mut Ui) {
     use super::boards::Board;
-    let (facts, hints) = match app.board {
+    let (facts, hints) = match app.doc_ui.board {
         Board::Map => (
             format!(
                 "{} nodes · {} edges · zoom {:.0}%",
-                app.doc.nodes.len(),
-                app.doc.edges.len(),
+                app.open.doc().nodes.len(),
+                app.open.doc().edges.len(),
                 app.camera.zoom * 100.0
             ),
             "Double-click: new card · Tab: child · Enter: sibling · F2: rename · \
              drag the dot: connect · Shift+drag: select area · Ctrl+scroll: zoom",
         ),
         Board::Canvas(id) => (
-            format!("{} notes", app.doc.canvas(id).map_or(0, |c| c.notes.len())),
+            format!(
+                "{} notes",
+                app.open.doc().canvas(id).map_or(0, |c| c.notes.len())
+            ),
             "Double-click a section: new note · Enter: next note · F2: edit · \
              Delete: remove · drag a note to move it · Ctrl+F: search",
         ),
         Board::Assumptions => (
             format!(
                 "{} assumptions",
-                app.doc
+                app.open
+                    .doc()
                     .nodes
                     .iter()
                     .filter(|n| n.kind == NodeKind::Assumption)
@@ -243,12 +257,13 @@ pub fn status(app: &mut CredenceApp, ui: &mut Ui) {
         Board::Beliefs => (
             format!(
                 "{} beliefs · {} on the learning backlog",
-                app.doc
+                app.open
+                    .doc()
                     .nodes
                     .iter()
                     .filter(|n| n.kind == NodeKind::Belief)
                     .count(),
-                crate::analysis::backlog::items(&app.doc).len()
+                crate::analysis::backlog::items(app.open.doc()).len()
             ),
             "Drag a card sideways to set its stance, up or down to set convergence \
              (revealed votes measure it instead) · arrows nudge the selection · \

@@ -109,31 +109,32 @@ impl CredenceApp {
             return;
         }
         let path: Vec<NodeId> = self
-            .doc
+            .open
+            .doc()
             .workshop
             .path
             .iter()
             .copied()
-            .filter(|id| self.doc.node(*id).is_some())
+            .filter(|id| self.open.doc().node(*id).is_some())
             .collect();
         let order = if path.is_empty() {
-            spotlight_order(&self.doc)
+            spotlight_order(self.open.doc())
         } else {
             path
         };
         let saved_zoom_factor = ctx.zoom_factor();
         let was_fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-        self.canvas.cancel_edit();
+        self.doc_ui.canvas.cancel_edit();
         self.presentation = Some(Presentation {
             order,
             index: 0,
             timer: Timer::default(),
             saved_camera: self.camera,
-            saved_board: self.board,
+            saved_board: self.doc_ui.board,
             saved_zoom_factor,
             was_fullscreen,
         });
-        self.board = Board::Map;
+        self.doc_ui.board = Board::Map;
         ctx.set_zoom_factor(saved_zoom_factor * PRESENTATION_SCALE);
         if !was_fullscreen {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
@@ -146,7 +147,7 @@ impl CredenceApp {
             return;
         };
         self.camera = p.saved_camera;
-        self.board = p.saved_board;
+        self.doc_ui.board = p.saved_board;
         ctx.set_zoom_factor(p.saved_zoom_factor);
         if !p.was_fullscreen {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
@@ -206,7 +207,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         .frame(egui::Frame::NONE.fill(palette.canvas))
         .show(ui, |ui| {
             let rect = ui.max_rect();
-            app.canvas.rect = rect;
+            app.doc_ui.canvas.rect = rect;
             let background = ui.interact(rect, Id::unique("presentation"), Sense::click());
             background
                 .widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Presentation"));
@@ -215,7 +216,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             let spot = app.presentation.as_ref().and_then(Presentation::spotlit);
             // A click on a card spotlights it; a click elsewhere moves on.
             let mut clicked = None;
-            for (i, node) in app.doc.nodes.iter().enumerate() {
+            for (i, node) in app.open.doc().nodes.iter().enumerate() {
                 let r = card_rect(node, &View::new(app.camera, rect, &none));
                 if !rect.intersects(r) {
                     continue;
@@ -246,7 +247,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
                 grid: false,
                 ..View::new(app.camera, rect, &none)
             };
-            render::paint_board(&ui.painter_at(rect), &app.doc, &view);
+            render::paint_board(&ui.painter_at(rect), app.open.doc(), &view);
             overlay(app, ui, rect);
         });
 }
@@ -258,7 +259,7 @@ fn glide_camera(app: &mut CredenceApp, ui: &Ui, rect: egui::Rect) {
         .presentation
         .as_ref()
         .and_then(Presentation::spotlit)
-        .and_then(|id| app.doc.node(id))
+        .and_then(|id| app.open.doc().node(id))
     else {
         return;
     };

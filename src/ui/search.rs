@@ -84,7 +84,7 @@ pub fn find(doc: &Document, query: &str) -> Vec<Hit> {
 
 impl CredenceApp {
     pub fn open_search(&mut self) {
-        self.search = Some(SearchState::default());
+        self.doc_ui.search = Some(SearchState::default());
     }
 
     /// Shows the hit's board and selects it.
@@ -96,7 +96,7 @@ impl CredenceApp {
             }
             Target::Note(canvas, note) => {
                 self.open_board(Board::Canvas(canvas));
-                self.canvas_board.selected = Some(note);
+                self.doc_ui.canvas_board.selected = Some(note);
             }
             Target::Canvas(canvas) => self.open_board(Board::Canvas(canvas)),
         }
@@ -104,10 +104,10 @@ impl CredenceApp {
 }
 
 pub fn show(app: &mut CredenceApp, ctx: &egui::Context) {
-    let Some(state) = app.search.as_mut() else {
+    let Some(state) = app.doc_ui.search.as_mut() else {
         return;
     };
-    let hits = find(&app.doc, &state.query);
+    let hits = find(app.open.doc(), &state.query);
     let mut chosen = None;
     let mut close = false;
     egui::Window::new("Search")
@@ -161,10 +161,10 @@ pub fn show(app: &mut CredenceApp, ctx: &egui::Context) {
             }
         });
     if let Some(target) = chosen {
-        app.search = None;
+        app.doc_ui.search = None;
         app.go_to(&target);
     } else if close {
-        app.search = None;
+        app.doc_ui.search = None;
     }
 }
 

@@ -5,6 +5,7 @@
 use super::app::CredenceApp;
 use super::canvas::canvas_id;
 use super::file_ops::Pending;
+use crate::edit::Edit;
 use crate::edit::{Command, Snippet};
 use crate::model::Point;
 use egui::{Event, Key, KeyboardShortcut, Modifiers, Ui};
@@ -61,7 +62,7 @@ pub fn global(app: &mut CredenceApp, ui: &mut Ui) {
     if ctx.input_mut(|i| i.consume_shortcut(&FIND)) {
         app.open_search();
     }
-    if app.export_open || app.search.is_some() {
+    if app.export_open || app.doc_ui.search.is_some() {
         return;
     }
     if ctx.input_mut(|i| i.consume_shortcut(&PRESENT)) {
@@ -75,9 +76,9 @@ pub fn global(app: &mut CredenceApp, ui: &mut Ui) {
             app.undo();
         }
     }
-    let canvas_has_keys = app.board == super::boards::Board::Map
+    let canvas_has_keys = app.doc_ui.board == super::boards::Board::Map
         && !typing
-        && !app.canvas.is_editing()
+        && !app.doc_ui.canvas.is_editing()
         && ctx.memory(|m| m.focused().is_none() || m.has_focus(canvas_id()));
     if canvas_has_keys {
         canvas_keys(app, &ctx);
@@ -86,6 +87,11 @@ pub fn global(app: &mut CredenceApp, ui: &mut Ui) {
 
 fn canvas_keys(app: &mut CredenceApp, ctx: &egui::Context) {
     let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+    // The map on a snapshot is the past, and the past is read-only: keys
+    // that would change the map do nothing (looking around still works).
+    let past = app.doc_ui.workshop_ui.viewing.is_some();
+    let pressed = |key: Key| !past && pressed(key);
+    let pressed_any = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
     if pressed(Key::Delete) || pressed(Key::Backspace) {
         delete_selection(app);
     }
@@ -96,28 +102,28 @@ fn canvas_keys(app: &mut CredenceApp, ctx: &egui::Context) {
         app.create_sibling();
     }
     if pressed(Key::F2)
-        && let Some(id) = app.selection.single_node()
+        && let Some(id) = app.doc_ui.selection.single_node()
     {
         app.start_title_edit(id);
     }
-    if pressed(Key::Escape) {
-        app.selection.clear();
-        app.trace_focus = None;
+    if pressed_any(Key::Escape) {
+        app.doc_ui.selection.clear();
+        app.doc_ui.trace_focus = None;
     }
-    if pressed(Key::T)
-        && let Some(id) = app.selection.single_node()
+    if pressed_any(Key::T)
+        && let Some(id) = app.doc_ui.selection.single_node()
     {
         app.toggle_trace(id);
     }
     if pressed(Key::L) {
         app.auto_layout_selection_or_all();
     }
-    if pressed(Key::D) && app.doc.workshop.dot_round.is_some() {
-        for id in app.selection.nodes.clone() {
+    if pressed(Key::D) && app.open.doc().workshop.dot_round.is_some() {
+        for id in app.doc_ui.selection.nodes.clone() {
             app.place_dot(crate::model::DotTarget::Node(id));
         }
     }
-    if pressed(Key::F) {
+    if pressed_any(Key::F) {
         app.fit_view();
     }
     if ctx.input_mut(|i| i.consume_shortcut(&ZOOM_RESET)) {
@@ -130,10 +136,10 @@ fn canvas_keys(app: &mut CredenceApp, ctx: &egui::Context) {
         app.camera.zoom = (app.camera.zoom / 1.25).max(crate::render::Camera::MIN_ZOOM);
     }
     if ctx.input_mut(|i| i.consume_shortcut(&SELECT_ALL)) {
-        app.selection.nodes = app.doc.nodes.iter().map(|n| n.id).collect();
+        app.doc_ui.selection.nodes = app.open.doc().nodes.iter().map(|n| n.id).collect();
     }
-    if ctx.input_mut(|i| i.consume_shortcut(&DUPLICATE)) {
-        let snippet = Snippet::from_selection(&app.doc, &app.selection);
+    if ctx.input_mut(|i| i.consume_shortcut(&DUPLICATE)) && !past {
+        let snippet = Snippet::from_selection(app.open.doc(), &app.doc_ui.selection);
         paste(app, &snippet, DUPLICATE_OFFSET, DUPLICATE_OFFSET);
     }
 
@@ -153,14 +159,17 @@ fn canvas_keys(app: &mut CredenceApp, ctx: &egui::Context) {
         }
     }
     if copy || cut {
-        let snippet = Snippet::from_selection(&app.doc, &app.selection);
+        let snippet = Snippet::from_selection(app.open.doc(), &app.doc_ui.selection);
         if !snippet.is_empty() {
             ctx.copy_text(snippet.to_text());
             app.clipboard = Some(snippet);
-            if cut {
+            if cut && !past {
                 delete_selection(app);
             }
         }
+    }
+    if past {
+        return;
     }
     if let Some(text) = paste_text {
         if let Some(snippet) = Snippet::from_text(&text) {
@@ -179,25 +188,25 @@ fn canvas_keys(app: &mut CredenceApp, ctx: &egui::Context) {
 }
 
 pub fn delete_selection(app: &mut CredenceApp) {
-    if app.selection.is_empty() {
+    if app.doc_ui.selection.is_empty() {
         return;
     }
-    let nodes = app.selection.nodes.iter().copied().collect();
-    let edges = app.selection.edges.iter().copied().collect();
-    app.history.seal();
+    let nodes = app.doc_ui.selection.nodes.iter().copied().collect();
+    let edges = app.doc_ui.selection.edges.iter().copied().collect();
+    app.open.queue(Edit::Seal);
     app.apply(Command::Remove { nodes, edges });
-    app.selection.clear();
+    app.doc_ui.selection.clear();
 }
 
 fn paste(app: &mut CredenceApp, snippet: &crate::edit::Snippet, dx: f32, dy: f32) {
     if snippet.is_empty() {
         return;
     }
-    let (command, ids) = snippet.paste(&app.doc, dx, dy);
-    app.history.seal();
+    let (command, ids) = snippet.paste(app.open.doc(), dx, dy);
+    app.open.queue(Edit::Seal);
     app.apply(command);
-    app.selection.clear();
-    app.selection.nodes.extend(ids);
+    app.doc_ui.selection.clear();
+    app.doc_ui.selection.nodes.extend(ids);
 }
 
 /// Pastes so the snippet's top-left corner lands under the pointer, or
@@ -213,7 +222,7 @@ fn paste_at_pointer(app: &mut CredenceApp, ctx: &egui::Context, snippet: &Snippe
         .iter()
         .map(|n| n.pos.y)
         .fold(f32::INFINITY, f32::min);
-    let rect = app.canvas.rect;
+    let rect = app.doc_ui.canvas.rect;
     let target = ctx
         .input(|i| i.pointer.hover_pos())
         .filter(|p| rect.contains(*p))
@@ -230,16 +239,16 @@ fn paste_plain_text(app: &mut CredenceApp, ctx: &egui::Context, text: &str) {
     if title.is_empty() {
         return;
     }
-    let rect = app.canvas.rect;
+    let rect = app.doc_ui.canvas.rect;
     let at = ctx
         .input(|i| i.pointer.hover_pos())
         .filter(|p| rect.contains(*p))
         .map(|p| app.camera.to_board(rect, p))
         .unwrap_or(app.camera.center);
-    let mut node = crate::model::Node::new(app.doc.next_node_id(), app.new_kind, title);
+    let mut node = crate::model::Node::new(app.open.doc().next_node_id(), app.new_kind, title);
     node.pos = Point::new(at.x - node.size.w / 2.0, at.y - node.size.h / 2.0);
     let id = node.id;
-    app.history.seal();
-    app.apply(Command::add(&app.doc, vec![node], Vec::new()));
-    app.selection.only_node(id);
+    app.open.queue(Edit::Seal);
+    app.apply(Command::add(app.open.doc(), vec![node], Vec::new()));
+    app.doc_ui.selection.only_node(id);
 }

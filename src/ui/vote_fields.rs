@@ -9,35 +9,43 @@
 use super::app::CredenceApp;
 use super::workshop::{colour, spread_text};
 use crate::analysis::votes;
+use crate::edit::Edit;
 use crate::edit::MergeKey;
 use crate::model::{DotTarget, NodeId, takes_votes};
 use egui::{Color32, RichText, Sense, Stroke, TextEdit, Ui, WidgetInfo, pos2, vec2};
 
 pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
-    let Some(node) = app.doc.node(id) else {
+    let Some(node) = app.open.doc().node(id) else {
         return;
     };
     let votable = takes_votes(node.kind);
-    if votable && !app.doc.workshop.participants.is_empty() {
+    if votable && !app.open.doc().workshop.participants.is_empty() {
         ui.add_space(8.0);
         vote_fields(app, ui, id);
     }
-    if app.doc.workshop.dot_round.as_ref().is_some_and(|r| r.open) {
+    if app
+        .open
+        .doc()
+        .workshop
+        .dot_round
+        .as_ref()
+        .is_some_and(|r| r.open)
+    {
         ui.add_space(8.0);
         dot_buttons(app, ui, DotTarget::Node(id));
     }
-    if !app.doc.snapshots.is_empty() {
+    if !app.open.doc().snapshots.is_empty() {
         ui.add_space(8.0);
         history_chart(app, ui, id);
     }
 }
 
 fn vote_fields(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
-    let w = &app.doc.workshop;
+    let w = &app.open.doc().workshop;
     let voted = w.votes_on(id).len();
     ui.label(RichText::new("Confidence votes").strong());
     if w.revealed {
-        match votes::spread(&app.doc, id) {
+        match votes::spread(app.open.doc(), id) {
             Some(s) => ui.label(spread_text(&s)),
             None => ui.label(RichText::new("No votes").weak()),
         };
@@ -95,7 +103,7 @@ fn vote_fields(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
                     app.edit_workshop_merged(key, |w| w.set_vote(id, pid, value));
                 }
                 if response.lost_focus() {
-                    app.history.seal();
+                    app.open.queue(Edit::Seal);
                 }
                 ui.end_row();
             }
@@ -116,11 +124,12 @@ fn parse_vote(text: &str) -> Option<Option<u8>> {
 
 /// Place and take back dots on a card or note for whoever is voting.
 pub fn dot_buttons(app: &mut CredenceApp, ui: &mut Ui, target: DotTarget) {
-    let here = app.doc.workshop.dots_on(target);
+    let here = app.open.doc().workshop.dots_on(target);
     let voter = app
+        .doc_ui
         .workshop_ui
         .voter
-        .and_then(|v| app.doc.workshop.participant(v))
+        .and_then(|v| app.open.doc().workshop.participant(v))
         .map(|p| p.name.clone());
     ui.label(RichText::new(format!("Dots here: {here}")).strong());
     ui.horizontal(|ui| {
@@ -146,11 +155,12 @@ pub fn dot_buttons(app: &mut CredenceApp, ui: &mut Ui, target: DotTarget) {
 
 /// The card's own confidence at each snapshot, then now.
 fn history_chart(app: &mut CredenceApp, ui: &mut Ui, id: NodeId) {
-    let Some(node) = app.doc.node(id) else {
+    let Some(node) = app.open.doc().node(id) else {
         return;
     };
     let mut points: Vec<(String, u8)> = app
-        .doc
+        .open
+        .doc()
         .snapshots
         .iter()
         .filter_map(|s| s.state_of(id).map(|st| (s.label.clone(), st.confidence)))

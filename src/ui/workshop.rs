@@ -53,9 +53,9 @@ impl CredenceApp {
     /// Changes the workshop as one undo step; nothing is recorded if `change`
     /// leaves it as it was.
     pub fn edit_workshop(&mut self, change: impl FnOnce(&mut Workshop)) {
-        let mut w = self.doc.workshop.clone();
+        let mut w = self.open.doc().workshop.clone();
         change(&mut w);
-        if w != self.doc.workshop {
+        if w != self.open.doc().workshop {
             self.apply(Command::ReplaceWorkshop(w));
         }
     }
@@ -67,9 +67,9 @@ impl CredenceApp {
         key: MergeKey,
         change: impl FnOnce(&mut Workshop),
     ) {
-        let mut w = self.doc.workshop.clone();
+        let mut w = self.open.doc().workshop.clone();
         change(&mut w);
-        if w != self.doc.workshop {
+        if w != self.open.doc().workshop {
             self.apply_merged(Command::ReplaceWorkshop(w), key);
         }
     }
@@ -81,8 +81,8 @@ impl CredenceApp {
         }
         let mut id = None;
         self.edit_workshop(|w| id = Some(w.add_participant(name)));
-        if self.workshop_ui.voter.is_none() {
-            self.workshop_ui.voter = id;
+        if self.doc_ui.workshop_ui.voter.is_none() {
+            self.doc_ui.workshop_ui.voter = id;
         }
         id
     }
@@ -90,13 +90,13 @@ impl CredenceApp {
     /// D: one dot from the current voter on `target`, or a clear message
     /// saying why not.
     pub fn place_dot(&mut self, target: DotTarget) {
-        let Some(voter) = self.workshop_ui.voter else {
+        let Some(voter) = self.doc_ui.workshop_ui.voter else {
             self.notice = Some(super::notice::Notice::error(
                 crate::model::DotRefused::UnknownParticipant.to_string(),
             ));
             return;
         };
-        let mut w = self.doc.workshop.clone();
+        let mut w = self.open.doc().workshop.clone();
         match w.place_dot(voter, target) {
             Ok(()) => self.apply(Command::ReplaceWorkshop(w)),
             Err(refused) => {
@@ -106,7 +106,7 @@ impl CredenceApp {
     }
 
     pub fn remove_dot(&mut self, target: DotTarget) {
-        if let Some(voter) = self.workshop_ui.voter {
+        if let Some(voter) = self.doc_ui.workshop_ui.voter {
             self.edit_workshop(|w| {
                 w.remove_dot(voter, target);
             });
@@ -116,20 +116,21 @@ impl CredenceApp {
     /// Records every node's confidence, status and evidence as they are now.
     pub fn take_snapshot(&mut self, label: &str) {
         let label = if label.trim().is_empty() {
-            format!("Snapshot {}", self.doc.snapshots.len() + 1)
+            format!("Snapshot {}", self.open.doc().snapshots.len() + 1)
         } else {
             label.trim().to_string()
         };
-        let command = insert_snapshot(&self.doc, label);
+        let command = insert_snapshot(self.open.doc(), label);
         self.apply(command);
     }
 
     /// "Snapshot on every save": a snapshot labelled with the time, unless
     /// nothing it records changed since the last one.
     pub(crate) fn snapshot_if_changed(&mut self) {
-        let now = crate::analysis::belief_map::snapshot(&self.doc, String::new(), 0);
+        let now = crate::analysis::belief_map::snapshot(self.open.doc(), String::new(), 0);
         let same = self
-            .doc
+            .open
+            .doc()
             .snapshots
             .last()
             .is_some_and(|last| last.nodes == now.nodes);
@@ -142,21 +143,23 @@ impl CredenceApp {
     /// and the cached one is stale. Call before [`Self::shown_doc`].
     pub(crate) fn refresh_past(&mut self) {
         let Some(index) = self
+            .doc_ui
             .workshop_ui
             .viewing
-            .filter(|i| *i < self.doc.snapshots.len())
+            .filter(|i| *i < self.open.doc().snapshots.len())
         else {
             return;
         };
-        let key = (self.generation, self.history.state(), index);
+        let key = (self.open.generation(), self.open.history().state(), index);
         if self
+            .doc_ui
             .workshop_ui
             .past
             .as_ref()
             .is_none_or(|(k, _)| *k != key)
         {
-            let past = as_of(&self.doc, &self.doc.snapshots[index]);
-            self.workshop_ui.past = Some((key, past));
+            let past = as_of(self.open.doc(), &self.open.doc().snapshots[index]);
+            self.doc_ui.workshop_ui.past = Some((key, past));
         }
     }
 
@@ -165,12 +168,13 @@ impl CredenceApp {
     /// out, and so are workshop marks, as snapshots hold none.
     pub fn shown_doc(&self) -> &Document {
         let index = self
+            .doc_ui
             .workshop_ui
             .viewing
-            .filter(|i| *i < self.doc.snapshots.len());
-        match (&self.workshop_ui.past, index) {
+            .filter(|i| *i < self.open.doc().snapshots.len());
+        match (&self.doc_ui.workshop_ui.past, index) {
             (Some(((_, _, at), past)), Some(i)) if *at == i => past,
-            _ => &self.doc,
+            _ => self.open.doc(),
         }
     }
 }
@@ -244,21 +248,21 @@ pub fn format_time(secs: u64) -> String {
 /// While the history slider is on a snapshot, a bar over the map says so
 /// and leads back to now.
 pub fn history_banner(app: &mut CredenceApp, ui: &mut Ui) {
-    let Some(i) = app.workshop_ui.viewing else {
+    let Some(i) = app.doc_ui.workshop_ui.viewing else {
         return;
     };
-    let Some(s) = app.doc.snapshots.get(i) else {
-        app.workshop_ui.viewing = None;
+    let Some(s) = app.open.doc().snapshots.get(i) else {
+        app.doc_ui.workshop_ui.viewing = None;
         return;
     };
     let text = format!(
         "Viewing snapshot {} of {}: {} · {}",
         i + 1,
-        app.doc.snapshots.len(),
+        app.open.doc().snapshots.len(),
         s.label,
         format_time(s.taken)
     );
-    let rect = app.canvas.rect;
+    let rect = app.doc_ui.canvas.rect;
     egui::Area::new(egui::Id::unique("history-banner"))
         .fixed_pos(rect.center_top() + egui::vec2(-220.0, 10.0))
         .show(ui.ctx(), |ui| {
@@ -272,7 +276,7 @@ pub fn history_banner(app: &mut CredenceApp, ui: &mut Ui) {
                             .on_hover_text("Show the map as it is now")
                             .clicked()
                         {
-                            app.workshop_ui.viewing = None;
+                            app.doc_ui.workshop_ui.viewing = None;
                         }
                     });
                 });
@@ -297,7 +301,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 }
 
 fn participants(app: &mut CredenceApp, ui: &mut Ui) {
-    let list = app.doc.workshop.participants.clone();
+    let list = app.open.doc().workshop.participants.clone();
     egui::CollapsingHeader::new(format!("Participants ({})", list.len()))
         .default_open(true)
         .show(ui, |ui| {
@@ -335,21 +339,21 @@ fn participants(app: &mut CredenceApp, ui: &mut Ui) {
             }
             if let Some(id) = remove {
                 app.edit_workshop(|w| w.remove_participant(id));
-                if app.workshop_ui.voter == Some(id) {
-                    app.workshop_ui.voter = None;
+                if app.doc_ui.workshop_ui.voter == Some(id) {
+                    app.doc_ui.workshop_ui.voter = None;
                 }
             }
             ui.horizontal(|ui| {
                 let field = ui.add(
-                    egui::TextEdit::singleline(&mut app.workshop_ui.new_name)
+                    egui::TextEdit::singleline(&mut app.doc_ui.workshop_ui.new_name)
                         .hint_text("Name, then Enter")
                         .desired_width(150.0),
                 );
                 field.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Participant name")
                 });
-                if app.workshop_ui.focus_name {
-                    app.workshop_ui.focus_name = false;
+                if app.doc_ui.workshop_ui.focus_name {
+                    app.doc_ui.workshop_ui.focus_name = false;
                     field.request_focus();
                 }
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -358,10 +362,10 @@ fn participants(app: &mut CredenceApp, ui: &mut Ui) {
                     .on_hover_text("Add this person to the room")
                     .clicked();
                 if entered || clicked {
-                    let name = std::mem::take(&mut app.workshop_ui.new_name);
+                    let name = std::mem::take(&mut app.doc_ui.workshop_ui.new_name);
                     app.add_participant(&name);
                     // Keep typing names: the next one goes straight in.
-                    app.workshop_ui.focus_name = entered;
+                    app.doc_ui.workshop_ui.focus_name = entered;
                 }
             });
         });
@@ -371,7 +375,7 @@ fn confidence_votes(app: &mut CredenceApp, ui: &mut Ui) {
     egui::CollapsingHeader::new("Confidence votes")
         .default_open(true)
         .show(ui, |ui| {
-            let revealed = app.doc.workshop.revealed;
+            let revealed = app.open.doc().workshop.revealed;
             ui.horizontal(|ui| {
                 let (text, tip) = if revealed {
                     ("Hide votes", "Hide the votes again, for example before a new round")
@@ -382,7 +386,7 @@ fn confidence_votes(app: &mut CredenceApp, ui: &mut Ui) {
                     )
                 };
                 // Nothing to reveal before the first vote; hiding is always possible.
-                let enabled = revealed || !app.doc.workshop.votes.is_empty();
+                let enabled = revealed || !app.open.doc().workshop.votes.is_empty();
                 if ui
                     .add_enabled(enabled, egui::Button::new(text))
                     .on_hover_text(tip)
@@ -392,7 +396,7 @@ fn confidence_votes(app: &mut CredenceApp, ui: &mut Ui) {
                     app.edit_workshop(|w| w.revealed = !revealed);
                 }
                 if ui
-                    .add_enabled(!app.doc.workshop.votes.is_empty(), egui::Button::new("Clear votes"))
+                    .add_enabled(!app.open.doc().workshop.votes.is_empty(), egui::Button::new("Clear votes"))
                     .on_hover_text("Remove every vote and hide, to start a new round (undoable)")
                     .clicked()
                 {
@@ -402,7 +406,7 @@ fn confidence_votes(app: &mut CredenceApp, ui: &mut Ui) {
                     });
                 }
             });
-            if app.doc.workshop.participants.is_empty() {
+            if app.open.doc().workshop.participants.is_empty() {
                 ui.label(RichText::new("Add participants, then select a belief, assumption or bet and type each person's confidence in the inspector.").weak());
                 return;
             }
@@ -411,16 +415,17 @@ fn confidence_votes(app: &mut CredenceApp, ui: &mut Ui) {
                 let mut chosen = None;
                 // One pass over the votes, not one per card: maps grow large.
                 let people: std::collections::HashSet<_> =
-                    app.doc.workshop.participants.iter().map(|p| p.id).collect();
+                    app.open.doc().workshop.participants.iter().map(|p| p.id).collect();
                 let mut counts: std::collections::HashMap<NodeId, usize> =
                     std::collections::HashMap::new();
-                for v in &app.doc.workshop.votes {
+                for v in &app.open.doc().workshop.votes {
                     if people.contains(&v.participant) {
                         *counts.entry(v.node).or_default() += 1;
                     }
                 }
                 let voted = app
-                    .doc
+                    .open
+                    .doc()
                     .nodes
                     .iter()
                     .filter(|n| crate::model::takes_votes(n.kind))
@@ -446,7 +451,7 @@ fn confidence_votes(app: &mut CredenceApp, ui: &mut Ui) {
             }
             ui.label(RichText::new("Biggest disagreements").strong())
                 .on_hover_text("Ranked by the spread of the middle half of the votes (IQR)");
-            let ranked = votes::disagreements(&app.doc);
+            let ranked = votes::disagreements(app.open.doc());
             if ranked.is_empty() {
                 ui.label(RichText::new("No card has two votes yet.").weak());
             }
@@ -455,10 +460,10 @@ fn confidence_votes(app: &mut CredenceApp, ui: &mut Ui) {
                 ui.weak(format!("The {MAX_LISTED} most contested of {}:", ranked.len()));
             }
             for (rank, (id, s)) in ranked.iter().take(MAX_LISTED).enumerate() {
-                let title = app.doc.node(*id).map_or("?", |n| n.title.as_str());
+                let title = app.open.doc().node(*id).map_or("?", |n| n.title.as_str());
                 let text = format!("{}. {title}  ({})", rank + 1, spread_text(s));
                 if ui
-                    .selectable_label(app.selection.nodes.contains(id), text)
+                    .selectable_label(app.doc_ui.selection.nodes.contains(id), text)
                     .on_hover_text("Click to go to this card")
                     .clicked()
                 {
@@ -488,15 +493,17 @@ fn dot_voting(app: &mut CredenceApp, ui: &mut Ui) {
     egui::CollapsingHeader::new("Dot voting")
         .default_open(true)
         .show(ui, |ui| {
-            let round = app.doc.workshop.dot_round.clone();
+            let round = app.open.doc().workshop.dot_round.clone();
             let open = round.as_ref().is_some_and(|r| r.open);
             if !open {
                 ui.horizontal(|ui| {
                     let label = ui.label("Dots each");
-                    ui.add(egui::DragValue::new(&mut app.workshop_ui.dots_each).range(1..=20))
-                        .labelled_by(label.id)
-                        .on_hover_text("How many dots each participant may place");
-                    let enabled = !app.doc.workshop.participants.is_empty();
+                    ui.add(
+                        egui::DragValue::new(&mut app.doc_ui.workshop_ui.dots_each).range(1..=20),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text("How many dots each participant may place");
+                    let enabled = !app.open.doc().workshop.participants.is_empty();
                     if ui
                         .add_enabled(enabled, egui::Button::new("Start round"))
                         .on_hover_text(
@@ -504,7 +511,7 @@ fn dot_voting(app: &mut CredenceApp, ui: &mut Ui) {
                         )
                         .clicked()
                     {
-                        let per_person = app.workshop_ui.dots_each;
+                        let per_person = app.doc_ui.workshop_ui.dots_each;
                         app.edit_workshop(|w| {
                             w.dot_round = Some(DotRound {
                                 per_person,
@@ -512,9 +519,9 @@ fn dot_voting(app: &mut CredenceApp, ui: &mut Ui) {
                                 dots: Vec::new(),
                             })
                         });
-                        if app.workshop_ui.voter.is_none() {
-                            app.workshop_ui.voter =
-                                app.doc.workshop.participants.first().map(|p| p.id);
+                        if app.doc_ui.workshop_ui.voter.is_none() {
+                            app.doc_ui.workshop_ui.voter =
+                                app.open.doc().workshop.participants.first().map(|p| p.id);
                         }
                     }
                 });
@@ -540,7 +547,7 @@ fn dot_voting(app: &mut CredenceApp, ui: &mut Ui) {
             }
             if let Some(round) = round {
                 ui.label(RichText::new(if open { "Live tally" } else { "Result" }).strong());
-                let tally = votes::dot_tally(&app.doc);
+                let tally = votes::dot_tally(app.open.doc());
                 if tally.is_empty() {
                     ui.label(RichText::new("No dots yet.").weak());
                 }
@@ -549,7 +556,7 @@ fn dot_voting(app: &mut CredenceApp, ui: &mut Ui) {
                     let text = format!(
                         "{}. {}  ({n} dot{})",
                         rank + 1,
-                        votes::target_name(&app.doc, *target),
+                        votes::target_name(app.open.doc(), *target),
                         if *n == 1 { "" } else { "s" }
                     );
                     if ui.selectable_label(false, text).clicked() {
@@ -559,12 +566,12 @@ fn dot_voting(app: &mut CredenceApp, ui: &mut Ui) {
                 if let Some(DotTarget::Node(id)) = chosen {
                     app.jump_to(id);
                 }
-                for p in &app.doc.workshop.participants {
+                for p in &app.open.doc().workshop.participants {
                     ui.label(
                         RichText::new(format!(
                             "{}: {} of {} dots",
                             p.name,
-                            app.doc.workshop.dots_used(p.id),
+                            app.open.doc().workshop.dots_used(p.id),
                             round.per_person
                         ))
                         .small()
@@ -579,22 +586,24 @@ fn voter_picker(app: &mut CredenceApp, ui: &mut Ui) {
     // A file opened mid-round, or a voter removed: the first person votes
     // until the facilitator picks another, and the picker shows who.
     let voter_present = app
+        .doc_ui
         .workshop_ui
         .voter
-        .is_some_and(|v| app.doc.workshop.participant(v).is_some());
+        .is_some_and(|v| app.open.doc().workshop.participant(v).is_some());
     if !voter_present {
-        app.workshop_ui.voter = app.doc.workshop.participants.first().map(|p| p.id);
+        app.doc_ui.workshop_ui.voter = app.open.doc().workshop.participants.first().map(|p| p.id);
     }
     let name = app
+        .doc_ui
         .workshop_ui
         .voter
-        .and_then(|id| app.doc.workshop.participant(id))
+        .and_then(|id| app.open.doc().workshop.participant(id))
         .map_or("—".to_string(), |p| p.name.clone());
     egui::ComboBox::from_label("Voting as")
         .selected_text(name)
         .show_ui(ui, |ui| {
-            for p in &app.doc.workshop.participants {
-                ui.selectable_value(&mut app.workshop_ui.voter, Some(p.id), &p.name);
+            for p in &app.open.doc().workshop.participants {
+                ui.selectable_value(&mut app.doc_ui.workshop_ui.voter, Some(p.id), &p.name);
             }
         })
         .response
@@ -602,80 +611,83 @@ fn voter_picker(app: &mut CredenceApp, ui: &mut Ui) {
 }
 
 fn history(app: &mut CredenceApp, ui: &mut Ui) {
-    egui::CollapsingHeader::new(format!("Belief history ({})", app.doc.snapshots.len()))
-        .default_open(true)
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut app.workshop_ui.snapshot_label)
-                        .hint_text("Label, e.g. Q3 planning")
-                        .desired_width(150.0),
-                );
-                field.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Snapshot label")
-                });
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui
-                    .button("Snapshot")
-                    .on_hover_text("Record every card's confidence, status and evidence now")
-                    .clicked()
-                    || entered
-                {
-                    let label = std::mem::take(&mut app.workshop_ui.snapshot_label);
-                    app.take_snapshot(&label);
-                }
+    egui::CollapsingHeader::new(format!(
+        "Belief history ({})",
+        app.open.doc().snapshots.len()
+    ))
+    .default_open(true)
+    .show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut app.doc_ui.workshop_ui.snapshot_label)
+                    .hint_text("Label, e.g. Q3 planning")
+                    .desired_width(150.0),
+            );
+            field.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Snapshot label")
             });
-            let mut on_save = app.doc.workshop.snapshot_on_save;
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui
-                .checkbox(&mut on_save, "Snapshot on every save")
-                .changed()
+                .button("Snapshot")
+                .on_hover_text("Record every card's confidence, status and evidence now")
+                .clicked()
+                || entered
             {
-                app.edit_workshop(|w| w.snapshot_on_save = on_save);
-            }
-            let count = app.doc.snapshots.len();
-            if count == 0 {
-                ui.label(RichText::new("No snapshots yet.").weak());
-                app.workshop_ui.viewing = None;
-                return;
-            }
-            let mut at = app.workshop_ui.viewing.unwrap_or(count).min(count);
-            let caption = |i: usize| match app.doc.snapshots.get(i) {
-                Some(s) => format!("{} · {}", s.label, format_time(s.taken)),
-                None => "Now".to_string(),
-            };
-            let slider = ui
-                .add(egui::Slider::new(&mut at, 0..=count).show_value(false))
-                .on_hover_text("Drag to see the map as it was at each snapshot; far right is now");
-            slider.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "History"));
-            if slider.changed() {
-                app.workshop_ui.viewing = (at < count).then_some(at);
-            }
-            ui.label(RichText::new(caption(at)).strong());
-            let mut remove = None;
-            for (i, s) in app.doc.snapshots.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    if ui
-                        .selectable_label(app.workshop_ui.viewing == Some(i), &s.label)
-                        .on_hover_text(format_time(s.taken))
-                        .clicked()
-                    {
-                        app.workshop_ui.viewing = Some(i);
-                    }
-                    if ui
-                        .small_button("✖")
-                        .on_hover_text("Delete this snapshot (undoable)")
-                        .widget_info_labelled(format!("Delete snapshot {}", s.label))
-                        .clicked()
-                    {
-                        remove = Some(i);
-                    }
-                });
-            }
-            if let Some(i) = remove {
-                app.workshop_ui.viewing = None;
-                app.apply(Command::RemoveSnapshot(i));
+                let label = std::mem::take(&mut app.doc_ui.workshop_ui.snapshot_label);
+                app.take_snapshot(&label);
             }
         });
+        let mut on_save = app.open.doc().workshop.snapshot_on_save;
+        if ui
+            .checkbox(&mut on_save, "Snapshot on every save")
+            .changed()
+        {
+            app.edit_workshop(|w| w.snapshot_on_save = on_save);
+        }
+        let count = app.open.doc().snapshots.len();
+        if count == 0 {
+            ui.label(RichText::new("No snapshots yet.").weak());
+            app.doc_ui.workshop_ui.viewing = None;
+            return;
+        }
+        let mut at = app.doc_ui.workshop_ui.viewing.unwrap_or(count).min(count);
+        let caption = |i: usize| match app.open.doc().snapshots.get(i) {
+            Some(s) => format!("{} · {}", s.label, format_time(s.taken)),
+            None => "Now".to_string(),
+        };
+        let slider = ui
+            .add(egui::Slider::new(&mut at, 0..=count).show_value(false))
+            .on_hover_text("Drag to see the map as it was at each snapshot; far right is now");
+        slider.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "History"));
+        if slider.changed() {
+            app.doc_ui.workshop_ui.viewing = (at < count).then_some(at);
+        }
+        ui.label(RichText::new(caption(at)).strong());
+        let mut remove = None;
+        for (i, s) in app.open.doc().snapshots.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui
+                    .selectable_label(app.doc_ui.workshop_ui.viewing == Some(i), &s.label)
+                    .on_hover_text(format_time(s.taken))
+                    .clicked()
+                {
+                    app.doc_ui.workshop_ui.viewing = Some(i);
+                }
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Delete this snapshot (undoable)")
+                    .widget_info_labelled(format!("Delete snapshot {}", s.label))
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+        }
+        if let Some(i) = remove {
+            app.doc_ui.workshop_ui.viewing = None;
+            app.apply(Command::RemoveSnapshot(i));
+        }
+    });
 }
 
 fn spotlight_path(app: &mut CredenceApp, ui: &mut Ui) {
@@ -686,10 +698,10 @@ fn spotlight_path(app: &mut CredenceApp, ui: &mut Ui) {
                 RichText::new("Empty: F5 follows the map from outcomes down. Otherwise it walks these cards in order.")
                     .weak(),
             );
-            let path = app.doc.workshop.path.clone();
+            let path = app.open.doc().workshop.path.clone();
             let mut remove = None;
             for (i, id) in path.iter().enumerate() {
-                let title = app.doc.node(*id).map_or("(deleted card)", |n| n.title.as_str());
+                let title = app.open.doc().node(*id).map_or("(deleted card)", |n| n.title.as_str());
                 ui.horizontal(|ui| {
                     ui.label(format!("{}. {title}", i + 1));
                     if ui
@@ -708,10 +720,11 @@ fn spotlight_path(app: &mut CredenceApp, ui: &mut Ui) {
             }
             ui.horizontal(|ui| {
                 let selected: Vec<NodeId> = app
-                    .doc
+                    .open
+                    .doc()
                     .nodes
                     .iter()
-                    .filter(|n| app.selection.nodes.contains(&n.id))
+                    .filter(|n| app.doc_ui.selection.nodes.contains(&n.id))
                     .map(|n| n.id)
                     .collect();
                 if ui
