@@ -284,6 +284,25 @@ fn oversized_titles_and_maps_are_refused_clearly() {
     );
 }
 
+/// Owner and tags are free text too: their length is checked like a title's,
+/// at the place in the file that holds them.
+#[test]
+fn oversized_owners_and_tags_are_refused_where_they_are() {
+    let long = "x".repeat(credence::model::MAX_TEXT_CHARS + 1);
+    for (field, value) in [
+        ("owner", format!("\"{long}\"")),
+        ("tags", format!("[\"ok\", \"{long}\"]")),
+    ] {
+        let text = format!("(\n    version: 4,\n    nodes: [(id: 3, {field}: {value})],\n)\n");
+        let err = io::from_ron(&text, Path::new("big.ron")).unwrap_err();
+        assert_eq!(
+            err.message,
+            format!("node 3 has a {field} of 100001 characters, over the 100000 limit")
+        );
+        assert_eq!(err.position.map(|p| p.0), Some(3), "{field}");
+    }
+}
+
 /// Every past format version has a fixture that must load and migrate
 /// exactly: version 1 (no canvases) is the example board as it was first
 /// saved.

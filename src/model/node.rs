@@ -180,6 +180,8 @@ pub trait PromptCard {
     const TITLE: &'static str;
     /// Each blank's lead-in, in the order a reader fills them.
     const LABELS: [&'static str; 4];
+    /// Each blank's key in the file, in the same order.
+    const KEYS: [&'static str; 4];
     fn texts(&self) -> [&String; 4];
     fn texts_mut(&mut self) -> [&mut String; 4];
 
@@ -211,6 +213,12 @@ impl PromptCard for LearningPrompts {
         "The value of reducing uncertainty here (being less wrong) is",
         "The cost of being wrong is",
         "Progress towards reducing uncertainty here will look like",
+    ];
+    const KEYS: [&'static str; 4] = [
+        "allows_us_to",
+        "value_of_less_wrong",
+        "cost_of_being_wrong",
+        "progress_looks_like",
     ];
     fn texts(&self) -> [&String; 4] {
         [
@@ -250,6 +258,7 @@ impl PromptCard for TestCard {
         "And measure",
         "We are right if",
     ];
+    const KEYS: [&'static str; 4] = ["we_believe", "to_verify", "measure", "right_if"];
     fn texts(&self) -> [&String; 4] {
         [
             &self.we_believe,
@@ -287,6 +296,7 @@ impl PromptCard for LearningCard {
         "We learned",
         "Therefore we will",
     ];
+    const KEYS: [&'static str; 4] = ["believed", "observed", "learned", "therefore"];
     fn texts(&self) -> [&String; 4] {
         [
             &self.believed,
@@ -413,34 +423,43 @@ impl Node {
         self
     }
 
-    /// Every free text a node holds, by its key in the file, so limits and
-    /// search cover the prompt cards as well as the title and notes.
+    /// Every free text a node holds, by its key in the file (each tag under
+    /// `tags`), so limits and search cover every one of them.
+    ///
+    /// The destructuring is exhaustive on purpose: a new field does not
+    /// compile until it is sorted here, as text or not, so no text field
+    /// can be forgotten by the length limits or by search.
     pub fn texts(&self) -> impl Iterator<Item = (&'static str, &String)> + '_ {
-        fn keys<'a>(
-            keys: [&'static str; 4],
-            texts: [&'a String; 4],
-        ) -> impl Iterator<Item = (&'static str, &'a String)> {
-            keys.into_iter().zip(texts)
+        let Node {
+            id: _,
+            kind: _,
+            title,
+            notes,
+            confidence: _,
+            importance: _,
+            evidence: _,
+            status: _,
+            owner,
+            horizon: _,
+            tags,
+            colour: _,
+            stance: _,
+            convergence: _,
+            prompts,
+            test_card,
+            learning_card,
+            pos: _,
+            size: _,
+        } = self;
+        fn card<T: PromptCard>(card: &T) -> impl Iterator<Item = (&'static str, &String)> {
+            T::KEYS.into_iter().zip(card.texts())
         }
-        [("title", &self.title), ("notes", &self.notes)]
+        [("title", title), ("notes", notes), ("owner", owner)]
             .into_iter()
-            .chain(keys(
-                [
-                    "allows_us_to",
-                    "value_of_less_wrong",
-                    "cost_of_being_wrong",
-                    "progress_looks_like",
-                ],
-                self.prompts.texts(),
-            ))
-            .chain(keys(
-                ["we_believe", "to_verify", "measure", "right_if"],
-                self.test_card.texts(),
-            ))
-            .chain(keys(
-                ["believed", "observed", "learned", "therefore"],
-                self.learning_card.texts(),
-            ))
+            .chain(tags.iter().map(|tag| ("tags", tag)))
+            .chain(card(prompts))
+            .chain(card(test_card))
+            .chain(card(learning_card))
     }
 
     pub fn center(&self) -> Point {

@@ -270,29 +270,60 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
     }
 }
 
-/// Copies onto `target` each field where `draft` differs from `original`.
+/// Copies onto `target` each field where `draft` differs from `original`,
+/// so a multi-selection takes the one field that was edited and keeps the
+/// rest of each card.
+///
+/// The destructuring is exhaustive: a new node field does not compile until
+/// it is copied here or named as never edited for many cards at once.
 fn copy_changed(original: &Node, draft: &Node, target: &mut Node) {
+    let Node {
+        // Identity and geometry are each card's own.
+        id: _,
+        pos: _,
+        size: _,
+        kind,
+        title,
+        notes,
+        confidence,
+        importance,
+        evidence,
+        status,
+        owner,
+        horizon,
+        tags,
+        colour,
+        stance,
+        convergence,
+        prompts,
+        test_card,
+        learning_card,
+    } = draft;
     macro_rules! copy {
-        ($($field:ident).+) => {
-            if draft.$($field).+ != original.$($field).+ {
-                target.$($field).+ = draft.$($field).+.clone();
-            }
+        ($($field:ident),+) => {
+            $(if *$field != original.$field {
+                target.$field = $field.clone();
+            })+
         };
     }
-    copy!(kind);
-    copy!(title);
-    copy!(notes);
-    copy!(confidence);
-    copy!(importance);
-    copy!(evidence);
-    copy!(status);
-    copy!(owner);
-    copy!(horizon);
-    copy!(tags);
-    copy!(colour);
-    copy!(prompts);
-    copy!(test_card);
-    copy!(learning_card);
+    copy!(
+        kind,
+        title,
+        notes,
+        confidence,
+        importance,
+        evidence,
+        status,
+        owner,
+        horizon,
+        tags,
+        colour,
+        stance,
+        convergence,
+        prompts,
+        test_card,
+        learning_card
+    );
 }
 
 /// One of the four-blank cards (Cutler's prompts, a test or learning card)

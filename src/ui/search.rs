@@ -44,10 +44,8 @@ pub fn find(doc: &Document, query: &str) -> Vec<Hit> {
     }
     let mut hits = Vec::new();
     for n in &doc.nodes {
-        let found = matches(&n.title, &needle)
-            || matches(&n.notes, &needle)
-            || matches(&n.owner, &needle)
-            || n.tags.iter().any(|t| matches(t, &needle));
+        // Every text the card holds, from the one list of them.
+        let found = n.texts().any(|(_, text)| matches(text, &needle));
         if found {
             hits.push(Hit {
                 target: Target::Node(n.id),
@@ -172,6 +170,20 @@ pub fn show(app: &mut CredenceApp, ctx: &egui::Context) {
 mod tests {
     use super::*;
     use crate::model::{Canvas, Node, NodeKind, Note, Section, SectionId};
+
+    #[test]
+    fn finds_a_card_by_any_text_it_holds() {
+        let mut doc = Document::default();
+        let mut node = Node::new(NodeId(1), NodeKind::Bet, "Pilot with two teams");
+        node.owner = "Growth squad".into();
+        node.tags = vec!["pricing".into()];
+        node.test_card.right_if = "Churn halves".into();
+        doc.nodes.push(node);
+        for query in ["pilot", "growth", "PRICING", "churn halves"] {
+            assert_eq!(find(&doc, query).len(), 1, "{query}");
+        }
+        assert!(find(&doc, "nowhere").is_empty());
+    }
 
     #[test]
     fn finds_cards_and_notes_case_insensitively() {
