@@ -104,7 +104,9 @@ enum Command {
         /// Pixels per board unit for images (1, 2 or 4 are typical).
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
-        /// The board to export: "belief map" (the default) or a canvas's name.
+        /// The board to export: "belief map" (the default), "assumption map",
+        /// "belief 2x2", "value x certainty", or a canvas's name (any case).
+        /// The 2×2 boards export to PNG or SVG.
         #[arg(long)]
         board: Option<String>,
         /// Everything, or only the nodes given with --nodes.

@@ -303,7 +303,9 @@ fn export_errors_are_clear_and_exit_1() {
                 "--board".into(),
                 "Roadmap".into(),
             ],
-            "credence: no board named \"Roadmap\"; this document has: belief map\n".into(),
+            "credence: no board named \"Roadmap\"; this document has: \"belief map\", \
+             \"assumption map\", \"belief 2x2\", \"value x certainty\"\n"
+                .into(),
         ),
         (
             vec![
@@ -485,7 +487,8 @@ fn export_board_picks_a_canvas_by_name() {
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
-        "credence: no board named \"Roadmap\"; this document has: belief map, \"Discovery\"\n"
+        "credence: no board named \"Roadmap\"; this document has: \"belief map\", \
+         \"assumption map\", \"belief 2x2\", \"value x certainty\", \"Discovery\"\n"
     );
 }
 
@@ -513,4 +516,47 @@ fn output_into_a_closed_pipe_ends_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.signal(), Some(13), "ended by SIGPIPE");
+}
+
+/// Each 2×2 exports from the command line, by its name in any case, as
+/// PNG and SVG; as text it is refused.
+#[test]
+fn the_2x2_boards_export_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, file) in [
+        ("assumption map", "assumptions"),
+        ("Belief 2×2", "beliefs"),
+        ("VALUE-X-CERTAINTY", "value"),
+    ] {
+        for ext in ["png", "svg"] {
+            let out = dir.path().join(format!("{file}.{ext}"));
+            let (code, _, stderr) = credence_err(&[
+                "export",
+                "examples/workshop.ron",
+                "-o",
+                out.to_str().unwrap(),
+                "--board",
+                name,
+                "--scale",
+                "1",
+            ]);
+            assert_eq!(code, 0, "{name} {ext}: {stderr}");
+            assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+        }
+    }
+    let svg = std::fs::read_to_string(dir.path().join("assumptions.svg")).unwrap();
+    assert!(
+        svg.contains("Leap of faith"),
+        "the quadrant captions are drawn"
+    );
+    let (code, _, stderr) = credence_err(&[
+        "export",
+        "examples/workshop.ron",
+        "-o",
+        dir.path().join("x.md").to_str().unwrap(),
+        "--board",
+        "belief 2x2",
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("use PNG or SVG"), "{stderr}");
 }

@@ -123,10 +123,7 @@ fn the_export_dialog_exports_the_canvas_on_show() {
     let mut h = harness(CredenceApp::launch(Some(path), Box::new(dialogs)));
     click_label(&mut h, "Discovery", Modifiers::NONE);
     shortcut(&mut h, Modifiers::COMMAND, Key::E);
-    assert!(
-        h.query_by_label_contains("The canvas \"Discovery\", whole")
-            .is_some()
-    );
+    assert!(h.query_by_label_contains("The whole board").is_some());
     choose_format(&mut h, "Markdown outline");
     click_label(&mut h, "Export…", Modifiers::NONE);
     wait_for_export(&mut h);
@@ -135,6 +132,55 @@ fn the_export_dialog_exports_the_canvas_on_show() {
         std::fs::read_to_string(&out).unwrap(),
         export::canvas_to_markdown(doc, &doc.canvases[0])
     );
+}
+
+/// The dialog offers every board; a 2×2 picked from the list is written as
+/// the same picture `credence export --board` draws.
+#[test]
+fn the_export_dialog_offers_every_board_and_writes_a_2x2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("value.png");
+    let mut dialogs = ScriptedDialogs::default();
+    dialogs.export_answers.push_back(out.clone());
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/discovery.ron");
+    let mut h = harness(CredenceApp::launch(Some(path), Box::new(dialogs)));
+    shortcut(&mut h, Modifiers::COMMAND, Key::E);
+    click_label(&mut h, "Board", Modifiers::NONE);
+    for board in [
+        "Belief map",
+        "Canvas: Discovery",
+        "Assumption map",
+        "Belief 2×2",
+        "Value × certainty",
+    ] {
+        // The popup lists it (the belief map is also a tab behind it).
+        assert!(
+            h.query_all_by_label(board).count() >= 1,
+            "{board} is offered"
+        );
+    }
+    assert_eq!(h.query_all_by_label("Canvas: Discovery").count(), 1);
+    click_label(&mut h, "Value × certainty", Modifiers::NONE);
+    // A 2×2 is a picture: the text formats are not offered.
+    let combo = center_of_role(&h, "Format", Role::ComboBox);
+    click_at(&mut h, combo, Modifiers::NONE);
+    h.run_ok();
+    assert!(h.query_by_label("Markdown outline").is_none());
+    assert!(h.query_by_label("SVG vector image").is_some());
+    click_label(&mut h, "PNG image", Modifiers::NONE);
+    click_label(&mut h, "Export…", Modifiers::NONE);
+    wait_for_export(&mut h);
+    let written = std::fs::read(&out).unwrap();
+    let options = export::Options {
+        scope: export::Scope::Quadrants(credence::render::quadrants::QuadrantSpec {
+            board: credence::render::quadrants::QuadrantBoard::ValueCertainty,
+            include_more: false,
+        }),
+        ..export::Options::default()
+    };
+    let expected =
+        export::render(h.state().doc(), export::Format::Png, &options, &mut |_| {}).unwrap();
+    assert_eq!(written, expected);
 }
 
 /// A long PNG export shows a progress window after half a second, whose

@@ -5,24 +5,49 @@ use super::trace::find;
 use credence::export::{self, Background, Format, Options, Scope};
 use credence::model::{CanvasId, Document};
 use credence::render::Theme;
+use credence::render::quadrants::{QuadrantBoard, QuadrantSpec};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// The name the belief map answers to in `--board`.
 const MAP: &str = "belief map";
 
-/// `None` for the belief map, or the canvas named `board` (any case;
-/// dashes and underscores count as spaces).
-fn find_board(doc: &Document, board: &str) -> Result<Option<CanvasId>, String> {
-    let norm = |s: &str| s.replace(['-', '_'], " ").trim().to_lowercase();
+/// A board `--board` can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Named {
+    Map,
+    Canvas(CanvasId),
+    Quadrants(QuadrantBoard),
+}
+
+/// The board named `board`: the belief map, a 2×2 by its name, or a canvas
+/// by its name (any case; dashes and underscores count as spaces, and `×`
+/// as `x`). An unknown name is answered with every name there is.
+fn find_board(doc: &Document, board: &str) -> Result<Named, String> {
+    let norm = |s: &str| {
+        s.replace(['-', '_'], " ")
+            .replace('×', "x")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     let wanted = norm(board);
     if wanted == MAP {
-        return Ok(None);
+        return Ok(Named::Map);
+    }
+    if let Some(q) = QuadrantBoard::ALL.into_iter().find(|q| q.name() == wanted) {
+        return Ok(Named::Quadrants(q));
     }
     if let Some(c) = doc.canvases.iter().find(|c| norm(&c.name) == wanted) {
-        return Ok(Some(c.id));
+        return Ok(Named::Canvas(c.id));
     }
-    let mut names = vec![MAP.to_owned()];
+    let mut names = vec![format!("\"{MAP}\"")];
+    names.extend(
+        QuadrantBoard::ALL
+            .iter()
+            .map(|q| format!("\"{}\"", q.name())),
+    );
     names.extend(doc.canvases.iter().map(|c| format!("\"{}\"", c.name)));
     Err(format!(
         "no board named \"{board}\"; this document has: {}",
@@ -71,18 +96,23 @@ pub fn run(req: &Request) -> ExitCode {
         Ok(doc) => doc,
         Err(e) => return fail(e),
     };
-    let canvas = match req.board {
-        None => None,
+    let named = match req.board {
+        None => Named::Map,
         Some(board) => match find_board(&doc, board) {
-            Ok(canvas) => canvas,
+            Ok(named) => named,
             Err(message) => return fail(message),
         },
     };
-    let scope = if let Some(id) = canvas {
-        if req.selection {
-            return fail("--scope selection applies to the belief map, not a canvas");
-        }
+    if req.selection && named != Named::Map {
+        return fail("--scope selection applies to the belief map, not to another board");
+    }
+    let scope = if let Named::Canvas(id) = named {
         Scope::Canvas(id)
+    } else if let Named::Quadrants(board) = named {
+        Scope::Quadrants(QuadrantSpec {
+            board,
+            include_more: false,
+        })
     } else if req.selection {
         if req.nodes.is_empty() {
             return fail("--scope selection needs the nodes to export: --nodes ID_OR_TITLE[,…]");

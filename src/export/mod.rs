@@ -26,6 +26,7 @@ use crate::io::atomic;
 use crate::io::json_canvas::to_canvas;
 use crate::model::{CanvasId, Document, NodeId};
 use crate::render::Theme;
+use crate::render::quadrants::QuadrantSpec;
 use std::fmt;
 use std::path::Path;
 
@@ -99,6 +100,8 @@ pub enum Scope {
     Region(egui::Rect),
     /// A canvas board, whole.
     Canvas(CanvasId),
+    /// A 2×2 board (assumption map, belief 2×2, value × certainty), whole.
+    Quadrants(QuadrantSpec),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -189,6 +192,8 @@ pub enum ExportError {
     /// The format cannot show this board.
     NotForCanvas(Format),
     NoSuchCanvas,
+    /// A 2×2 is a picture: it has no text form.
+    OnlyAsImage(Format),
     /// Stopped by the user; no file was written.
     Cancelled,
 }
@@ -233,6 +238,11 @@ impl fmt::Display for ExportError {
                 format.label()
             ),
             ExportError::NoSuchCanvas => f.write_str("the canvas to export no longer exists"),
+            ExportError::OnlyAsImage(format) => write!(
+                f,
+                "a 2×2 board cannot be exported as {}; use PNG or SVG",
+                format.label()
+            ),
         }
     }
 }
@@ -268,6 +278,9 @@ pub fn render(
 ) -> Result<Vec<u8>, ExportError> {
     if matches!(&options.scope, Scope::Nodes(ids) if ids.is_empty()) {
         return Err(ExportError::EmptySelection);
+    }
+    if matches!(options.scope, Scope::Quadrants(_)) && !format.is_image() {
+        return Err(ExportError::OnlyAsImage(format));
     }
     if let Scope::Canvas(id) = options.scope {
         let canvas = doc.canvas(id).ok_or(ExportError::NoSuchCanvas)?;

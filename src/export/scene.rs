@@ -5,7 +5,7 @@
 use super::{Options, Scope};
 use crate::edit::Selection;
 use crate::model::{Document, NodeId, Point};
-use crate::render::{Camera, CanvasView, View, page_size, paint_board, paint_canvas};
+use crate::render::{Camera, CanvasView, View, page_size, paint_board, paint_canvas, quadrants};
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -20,7 +20,9 @@ const BLEED: f32 = 24.0;
 /// every frame).
 pub fn scoped<'a>(doc: &'a Document, scope: &Scope) -> Cow<'a, Document> {
     match scope {
-        Scope::All | Scope::Region(_) | Scope::Canvas(_) => Cow::Borrowed(doc),
+        Scope::All | Scope::Region(_) | Scope::Canvas(_) | Scope::Quadrants(_) => {
+            Cow::Borrowed(doc)
+        }
         Scope::Nodes(ids) => {
             let keep: HashSet<NodeId> = ids.iter().copied().collect();
             Cow::Owned(Document {
@@ -55,6 +57,7 @@ pub fn region(doc: &Document, options: &Options) -> Rect {
             Pos2::ZERO,
             doc.canvas(*id).map_or(vec2(800.0, 600.0), page_size),
         ),
+        Scope::Quadrants(_) => Rect::from_min_size(Pos2::ZERO, quadrants::PAGE),
         _ => {
             let mut r = Rect::NOTHING;
             for n in &doc.nodes {
@@ -129,6 +132,21 @@ pub fn paint_piece(
                 ..CanvasView::plain(options.theme.palette())
             };
             paint_canvas(&painter, doc, canvas, page, &view);
+            return;
+        }
+        if let Scope::Quadrants(spec) = options.scope {
+            if let Some(bg) = background {
+                painter.rect_filled(rect, 0.0, bg);
+            }
+            let page = Rect::from_min_size(Pos2::ZERO - piece.min.to_vec2(), quadrants::PAGE);
+            quadrants::paint_quadrant_board(
+                &painter,
+                doc,
+                spec,
+                page,
+                options.theme.palette(),
+                false,
+            );
             return;
         }
         let camera = Camera {

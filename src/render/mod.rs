@@ -15,6 +15,7 @@ mod camera;
 mod canvas;
 mod card;
 mod edges;
+pub mod quadrants;
 mod style;
 mod votes;
 

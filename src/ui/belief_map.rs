@@ -11,23 +11,18 @@
 //! moves, so a team can watch beliefs travel round Cutler's cycle.
 
 use super::app::CredenceApp;
-use super::quadrant::{AXIS, BACKGROUND, HOT_FILL, dropped, paint_card, paint_quadrant};
-use crate::analysis::backlog::IMPORTANT_FROM;
-use crate::analysis::belief_map::{self, Height, Quadrant};
+use super::quadrant::{card_painter, dropped};
+use crate::analysis::belief_map::{self, Quadrant};
 use crate::analysis::votes::points;
 use crate::edit::Command;
 use crate::model::{Node, NodeId};
-use egui::{Align2, Color32, FontId, Id, Pos2, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
+use crate::render::Theme;
+use crate::render::quadrants::{self, BeliefCard, QuadrantBoard, QuadrantStyle};
+use egui::{Id, Pos2, Rect, Sense, Ui, WidgetInfo, pos2, vec2};
 use std::collections::HashMap;
 
-const CARD_W: f32 = 160.0;
-const CARD_H: f32 = 46.0;
-const TRAY_H: f32 = 64.0;
-/// Room left for a quadrant's caption above the highest card.
-const CAPTION_H: f32 = 22.0;
 /// How long a card takes to glide to a new place.
 const GLIDE_SECONDS: f32 = 0.45;
-const MEASURED: Color32 = Color32::from_rgb(13, 148, 136);
 
 /// Which of the two charts the board shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -45,22 +40,6 @@ pub struct BeliefMapState {
     dragging: Option<NodeId>,
 }
 
-/// Where a card belongs, as fractions of the plot from its top-left corner;
-/// `None` on the belief map until it has both a stance and a height.
-fn spot(view: BeliefView, node: &Node, height: Option<&Height>) -> Option<(f32, f32)> {
-    match view {
-        BeliefView::Convergence => {
-            let stance = node.stance?;
-            let c = height?.convergence;
-            Some((f32::from(stance) / 100.0, 1.0 - f32::from(c) / 100.0))
-        }
-        BeliefView::ValueCertainty => Some((
-            f32::from(node.confidence) / 100.0,
-            (5.0 - f32::from(node.importance.clamp(1, 5)) + 0.5) / 5.0,
-        )),
-    }
-}
-
 /// The values under a point of the plot: (stance, convergence) or
 /// (confidence, importance).
 fn values_at(view: BeliefView, area: Rect, p: Pos2) -> (u8, u8) {
@@ -73,35 +52,27 @@ fn values_at(view: BeliefView, area: Rect, p: Pos2) -> (u8, u8) {
     }
 }
 
-/// One card to draw, borrowed from the shown document; edits wait until
-/// the cards are drawn.
-struct Card<'a> {
-    node: &'a Node,
-    height: Option<Height>,
-    /// Measured, from a snapshot that recorded it so.
-    measured_then: bool,
+/// The 2×2 a view draws.
+fn board_of(view: BeliefView) -> QuadrantBoard {
+    match view {
+        BeliefView::Convergence => QuadrantBoard::Beliefs,
+        BeliefView::ValueCertainty => QuadrantBoard::ValueCertainty,
+    }
 }
 
 pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     app.refresh_past();
     let rect = ui.available_rect_before_wrap();
     ui.advance_cursor_after_rect(rect);
-    ui.painter_at(rect).rect_filled(rect, 0.0, BACKGROUND);
+    let style = QuadrantStyle::new(Theme::Light.palette());
+    ui.painter_at(rect).rect_filled(rect, 0.0, style.background);
     let view = app.doc_ui.belief_map.view;
-    let tray_h = if view == BeliefView::Convergence {
-        TRAY_H
-    } else {
-        0.0
-    };
-    let area = Rect::from_min_max(
-        rect.min + vec2(70.0, 48.0),
-        rect.max - vec2(20.0, 50.0 + tray_h),
-    );
+    let board = board_of(view);
+    let area = quadrants::plot_area(board, rect);
     if area.width() < 100.0 || area.height() < 100.0 {
         return;
     }
     controls(app, ui, rect);
-    paint_axes(ui, view, area);
 
     let viewing = app
         .doc_ui
@@ -113,18 +84,9 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         .unwrap_or_default();
     let read_only = viewing.is_some();
     let doc = app.shown_doc();
-    let heights = belief_map::heights(doc);
     let include = app.doc_ui.belief_map.include_more;
-    let cards: Vec<Card> = doc
-        .nodes
-        .iter()
-        .filter(|n| belief_map::placed_kind(n.kind, include))
-        .map(|n| Card {
-            height: heights.get(&n.id).copied(),
-            measured_then: recorded.get(&n.id).copied().unwrap_or(false),
-            node: n,
-        })
-        .collect();
+    let layout = quadrants::layout(doc, board, rect, include, &recorded);
+    quadrants::paint_frame(ui.painter(), &layout, &style, false);
 
     let plot = ui.interact(area, Id::unique("belief-map-plot"), Sense::hover());
     let plot_name = match view {
@@ -133,20 +95,16 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     };
     plot.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, plot_name));
 
-    let tray = Rect::from_min_max(
-        pos2(area.left(), area.bottom() + 44.0),
-        pos2(area.right(), area.bottom() + 44.0 + tray_h - 8.0),
-    );
-    let places = place_cards(view, area, tray, &cards);
-    if view == BeliefView::Convergence {
-        paint_tray(ui, tray, places.iter().filter(|p| p.in_tray).count());
-    }
+    let tray = layout.tray.unwrap_or(Rect::NOTHING);
     let pointer = ui.input(|i| i.pointer.interact_pos());
     let dragging = app.doc_ui.belief_map.dragging;
     let mut picked = None;
     let mut lifted = None;
-    for (card, place) in cards.iter().zip(&places) {
-        let id = card.node.id;
+    for place in &layout.cards {
+        let id = place.id;
+        let Some(node) = doc.node(id) else {
+            continue;
+        };
         // Glide to the target; a card just dropped lands where it was let go.
         let snap = if dragging == Some(id) {
             0.0
@@ -176,39 +134,36 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
                 Sense::click_and_drag()
             },
         );
-        let label = format!("{}: {}", card.node.kind.label(), card.node.title);
+        let label = format!("{}: {}", node.kind.label(), node.title);
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
-        let measured = card.height.is_some_and(|h| h.measured.is_some()) || card.measured_then;
         if let Some(dot) = place.dot
             && !place.in_tray
         {
-            let painter = ui.painter();
-            if r.distance_to_pos(dot) > 2.0 {
-                painter.line_segment([dot, r.clamp(dot)], Stroke::new(1.0, AXIS));
-            }
-            painter.circle_filled(dot, 3.5, AXIS);
+            quadrants::paint_leader(ui.painter(), dot, r, &style);
         }
         let shown = match (dragging, pointer) {
             (Some(d), Some(p)) if d == id => Rect::from_center_size(p, r.size()),
             _ => r,
         };
-        let footer = footer(view, card, measured);
-        paint_card(
-            ui,
-            card.node,
-            &footer,
+        quadrants::paint_card(
+            &card_painter(ui, dragging == Some(id)),
+            node,
+            &place.footer,
             shown,
             app.doc_ui.selection.nodes.contains(&id),
-            dragging == Some(id),
+            &style,
         );
-        if measured && view == BeliefView::Convergence && !place.in_tray {
-            let at = shown.right_top() + vec2(-9.0, 9.0);
-            ui.painter()
-                .circle(at, 5.0, MEASURED, Stroke::new(1.5, Color32::WHITE));
+        if place.measured && view == BeliefView::Convergence && !place.in_tray {
+            quadrants::paint_measured(ui.painter(), shown, &style);
         }
         // Built only for the card under the pointer.
         let response = response.on_hover_ui(|ui| {
-            ui.label(hover(view, card, measured, read_only));
+            let card = BeliefCard {
+                node,
+                height: belief_map::heights(doc).get(&id).copied(),
+                measured_then: recorded.get(&id).copied().unwrap_or(false),
+            };
+            ui.label(hover(view, &card, place.measured, read_only));
         });
         if response.clicked() || response.drag_started() {
             picked = Some(id);
@@ -259,162 +214,7 @@ fn controls(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
     });
 }
 
-fn paint_axes(ui: &Ui, view: BeliefView, area: Rect) {
-    let painter = ui.painter();
-    // Value × certainty splits between importance 2 and 3, so "high value"
-    // means what the assumption map calls important.
-    let my = match view {
-        BeliefView::Convergence => area.center().y,
-        BeliefView::ValueCertainty => {
-            let important = f32::from(6 - IMPORTANT_FROM) / 5.0;
-            area.top() + important * area.height()
-        }
-    };
-    let mx = area.center().x;
-    let quadrant = |right: bool, top: bool| {
-        Rect::from_min_max(
-            pos2(
-                if right { mx } else { area.left() },
-                if top { area.top() } else { my },
-            ),
-            pos2(
-                if right { area.right() } else { mx },
-                if top { my } else { area.bottom() },
-            ),
-        )
-    };
-    match view {
-        BeliefView::Convergence => {
-            for q in Quadrant::ALL {
-                let (right, top) = q.sides();
-                let fill = match q {
-                    Quadrant::AgreeAndGood => Color32::from_rgb(233, 245, 237),
-                    Quadrant::HealthyTension => Color32::from_rgb(232, 240, 252),
-                    Quadrant::MustLearn => HOT_FILL,
-                    Quadrant::StaleAgreement => Color32::from_rgb(250, 245, 228),
-                };
-                let hot = q == Quadrant::MustLearn;
-                paint_quadrant(painter, quadrant(right, top), q.caption(), fill, hot);
-            }
-        }
-        BeliefView::ValueCertainty => {
-            let captions = [
-                (
-                    false,
-                    true,
-                    "Valuable and uncertain: learn here first",
-                    HOT_FILL,
-                    true,
-                ),
-                (
-                    true,
-                    true,
-                    "Valuable and fairly certain: act on it",
-                    Color32::from_rgb(233, 245, 237),
-                    false,
-                ),
-                (
-                    false,
-                    false,
-                    "Uncertain, less valuable: do not over-invest in learning",
-                    Color32::from_rgb(242, 244, 247),
-                    false,
-                ),
-                (
-                    true,
-                    false,
-                    "Certain, less valuable: fine as it is",
-                    Color32::from_rgb(246, 243, 236),
-                    false,
-                ),
-            ];
-            for (right, top, caption, fill, hot) in captions {
-                paint_quadrant(painter, quadrant(right, top), caption, fill, hot);
-            }
-        }
-    }
-    let stroke = Stroke::new(1.5, AXIS);
-    painter.line_segment([pos2(mx, area.top()), pos2(mx, area.bottom())], stroke);
-    painter.line_segment([pos2(area.left(), my), pos2(area.right(), my)], stroke);
-    let font = FontId::proportional(12.0);
-    let (left, right, up, down, x_title) = match view {
-        BeliefView::Convergence => (
-            "Disrupt, challenge, shift",
-            "Maintain, support, continue",
-            "Convergence: we agree",
-            "Divergence: we disagree",
-            "Stance",
-        ),
-        BeliefView::ValueCertainty => (
-            "Uncertain",
-            "Certain",
-            "High value",
-            "Low value",
-            "Certainty (confidence)",
-        ),
-    };
-    let below = area.bottom() + 6.0;
-    painter.text(
-        pos2(area.left(), below),
-        Align2::LEFT_TOP,
-        left,
-        font.clone(),
-        AXIS,
-    );
-    painter.text(
-        pos2(area.right(), below),
-        Align2::RIGHT_TOP,
-        right,
-        font.clone(),
-        AXIS,
-    );
-    painter.text(
-        pos2(mx, below),
-        Align2::CENTER_TOP,
-        x_title,
-        font.clone(),
-        AXIS,
-    );
-    // The vertical axis reads bottom to top, written up the left margin.
-    for (text, y, align) in [(down, area.bottom(), 0.0), (up, area.top(), 1.0)] {
-        let galley = painter.layout_no_wrap(text.to_string(), font.clone(), AXIS);
-        let start = pos2(area.left() - 62.0, y + align * galley.size().x);
-        painter.add(
-            egui::epaint::TextShape::new(start, galley, AXIS)
-                .with_angle(-std::f32::consts::FRAC_PI_2),
-        );
-    }
-    if view == BeliefView::ValueCertainty {
-        for importance in 1..=5u8 {
-            let y = area.top() + (5.0 - f32::from(importance) + 0.5) / 5.0 * area.height();
-            painter.text(
-                pos2(area.left() - 8.0, y),
-                Align2::RIGHT_CENTER,
-                format!("{importance}"),
-                FontId::proportional(13.0),
-                AXIS,
-            );
-        }
-    }
-}
-
-/// A card's footer: how its place was found.
-fn footer(view: BeliefView, card: &Card, measured: bool) -> String {
-    match view {
-        BeliefView::ValueCertainty => format!(
-            "Importance {} · {}% sure",
-            card.node.importance, card.node.confidence
-        ),
-        BeliefView::Convergence => match card.height.and_then(|h| h.measured) {
-            Some(s) => format!("Measured: {} votes, IQR {}", s.count, points(s.iqr())),
-            None if measured => "Measured from votes".into(),
-            None if card.height.is_some() => "Placed by hand".into(),
-            None => card.node.kind.label().into(),
-        },
-    }
-}
-
-fn hover(view: BeliefView, card: &Card, measured: bool, read_only: bool) -> String {
+fn hover(view: BeliefView, card: &BeliefCard, measured: bool, read_only: bool) -> String {
     let n = &card.node;
     let mut text = n.title.clone();
     match view {
@@ -456,130 +256,6 @@ fn hover(view: BeliefView, card: &Card, measured: bool, read_only: bool) -> Stri
         text += "\nViewing a snapshot: go back to now to move cards.";
     }
     text
-}
-
-/// Placed cards bucketed by card-sized cells, so checking a slot looks at
-/// the few cards near it rather than all of them (a year-old map can hold
-/// thousands of beliefs).
-#[derive(Default)]
-struct Taken {
-    cells: HashMap<(i32, i32), Vec<Rect>>,
-}
-
-impl Taken {
-    fn cells_of(r: Rect) -> impl Iterator<Item = (i32, i32)> {
-        let (x0, x1) = (
-            (r.left() / CARD_W).floor() as i32,
-            (r.right() / CARD_W).floor() as i32,
-        );
-        let (y0, y1) = (
-            (r.top() / CARD_H).floor() as i32,
-            (r.bottom() / CARD_H).floor() as i32,
-        );
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
-    }
-
-    fn is_free(&self, r: Rect) -> bool {
-        Self::cells_of(r).all(|c| {
-            self.cells
-                .get(&c)
-                .is_none_or(|list| list.iter().all(|t| !t.intersects(r)))
-        })
-    }
-
-    fn insert(&mut self, r: Rect) {
-        for c in Self::cells_of(r) {
-            self.cells.entry(c).or_default().push(r);
-        }
-    }
-}
-
-/// A card's target rectangle, and the exact point it stands for.
-struct Place {
-    rect: Rect,
-    dot: Option<Pos2>,
-    in_tray: bool,
-}
-
-/// Places every card: at its point when free, else nudged up or down to the
-/// nearest free slot (a dot and a leader line keep the exact point), and
-/// unplaced cards in a row along the tray.
-fn place_cards(view: BeliefView, area: Rect, tray: Rect, cards: &[Card]) -> Vec<Place> {
-    let mut taken = Taken::default();
-    let mut tray_slot = 0usize;
-    // Cards stay clear of the top quadrants' captions.
-    let inner = area.shrink2(vec2(CARD_W / 2.0 + 2.0, CARD_H / 2.0 + 2.0));
-    let inner = Rect::from_min_max(inner.min + vec2(0.0, CAPTION_H), inner.max);
-    cards
-        .iter()
-        .map(|card| match spot(view, card.node, card.height.as_ref()) {
-            Some((fx, fy)) => {
-                let dot = area.min + vec2(fx * area.width(), fy * area.height());
-                let center = inner.clamp(dot);
-                let step = CARD_H + 4.0;
-                let rect = (0..12)
-                    .map(|k| {
-                        let k = k as f32;
-                        let dy = if k as i32 % 2 == 0 {
-                            k / 2.0
-                        } else {
-                            -(k + 1.0) / 2.0
-                        };
-                        let c = pos2(
-                            center.x,
-                            (center.y + dy * step).clamp(inner.top(), inner.bottom()),
-                        );
-                        Rect::from_center_size(c, vec2(CARD_W, CARD_H))
-                    })
-                    .find(|r| taken.is_free(*r))
-                    .unwrap_or_else(|| Rect::from_center_size(center, vec2(CARD_W, CARD_H)));
-                taken.insert(rect);
-                Place {
-                    rect,
-                    dot: Some(dot),
-                    in_tray: false,
-                }
-            }
-            None => {
-                let per_row = ((tray.width() - 8.0) / (CARD_W + 6.0)).floor().max(1.0) as usize;
-                let (col, layer) = (tray_slot % per_row, tray_slot / per_row);
-                tray_slot += 1;
-                let min = tray.min
-                    + vec2(
-                        4.0 + col as f32 * (CARD_W + 6.0) + layer as f32 * 10.0,
-                        4.0 + layer as f32 * 6.0,
-                    );
-                Place {
-                    rect: Rect::from_min_size(min, vec2(CARD_W, (tray.height() - 8.0).min(CARD_H))),
-                    dot: None,
-                    in_tray: true,
-                }
-            }
-        })
-        .collect()
-}
-
-fn paint_tray(ui: &Ui, tray: Rect, count: usize) {
-    let painter = ui.painter();
-    painter.rect(
-        tray,
-        6.0,
-        Color32::from_rgb(241, 243, 246),
-        Stroke::new(1.0, Color32::from_rgb(209, 213, 219)),
-        egui::StrokeKind::Inside,
-    );
-    let text = if count == 0 {
-        "Every card is placed. Drag one here to take it off the map."
-    } else {
-        "Not placed yet: drag a card onto the map to place it"
-    };
-    painter.text(
-        tray.left_top() - vec2(0.0, 3.0),
-        Align2::LEFT_BOTTOM,
-        text,
-        FontId::proportional(11.5),
-        AXIS,
-    );
 }
 
 /// Arrow keys move the selected cards, as in any whiteboard: 5 points a
@@ -691,9 +367,9 @@ mod tests {
             confidence: 30,
             ..Node::default()
         };
-        let (fx, fy) = spot(BeliefView::ValueCertainty, &n, None).unwrap();
+        let (fx, fy) = quadrants::spot(board_of(BeliefView::ValueCertainty), &n, None).unwrap();
         let p = area.min + vec2(fx * area.width(), fy * area.height());
         assert_eq!(values_at(BeliefView::ValueCertainty, area, p), (30, 4));
-        assert!(spot(BeliefView::Convergence, &n, None).is_none());
+        assert!(quadrants::spot(board_of(BeliefView::Convergence), &n, None).is_none());
     }
 }

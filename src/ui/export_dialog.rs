@@ -6,11 +6,14 @@
 //! [`crate::export::export_to`], so a failed export leaves no half file.
 
 use super::app::CredenceApp;
+use super::belief_map::BeliefView;
+use super::boards::Board;
 use super::dialogs::Picked;
 use super::file_ops::{PathPrompt, PromptPurpose};
 use super::notice::Notice;
 use crate::export::{self, Background, ExportError, Format, Options, Scope};
 use crate::render::Theme;
+use crate::render::quadrants::{QuadrantBoard, QuadrantSpec};
 use egui::{Id, Modal, RichText};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -25,9 +28,32 @@ pub enum ScopeChoice {
     Selection,
 }
 
+/// Which board the Export dialog writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExportBoard {
+    #[default]
+    Map,
+    Canvas(crate::model::CanvasId),
+    Quadrants(QuadrantBoard),
+}
+
+impl ExportBoard {
+    /// Whether `format` can show this board: a canvas has no graph form
+    /// (Mermaid, DOT), a 2×2 is only a picture.
+    pub fn allows(self, format: Format) -> bool {
+        match self {
+            ExportBoard::Map => true,
+            ExportBoard::Canvas(_) => !matches!(format, Format::Mermaid | Format::Dot),
+            ExportBoard::Quadrants(_) => format.is_image(),
+        }
+    }
+}
+
 /// The dialog's choices, kept between exports in one session.
 #[derive(Clone, Debug)]
 pub struct ExportSettings {
+    /// Set to the board on show each time the dialog opens.
+    pub board: ExportBoard,
     pub format: Format,
     pub scope: ScopeChoice,
     pub scale: f32,
@@ -40,6 +66,7 @@ impl Default for ExportSettings {
     fn default() -> Self {
         let defaults = Options::default();
         Self {
+            board: ExportBoard::Map,
             format: Format::Png,
             scope: ScopeChoice::Board,
             scale: defaults.scale,
@@ -70,6 +97,7 @@ impl CredenceApp {
     /// Opens the Export dialog.
     pub fn open_export_dialog(&mut self) {
         self.doc_ui.canvas.commit_edit_into(&mut self.open);
+        self.export.board = self.board_on_show();
         self.export_open = true;
     }
 
@@ -86,11 +114,50 @@ impl CredenceApp {
         self.export_job.is_some()
     }
 
+    /// The board on show, as the Export dialog names it.
+    fn board_on_show(&self) -> ExportBoard {
+        match self.doc_ui.board {
+            Board::Map => ExportBoard::Map,
+            Board::Canvas(id) => ExportBoard::Canvas(id),
+            Board::Assumptions => ExportBoard::Quadrants(QuadrantBoard::Assumptions),
+            Board::Beliefs => ExportBoard::Quadrants(match self.doc_ui.belief_map.view {
+                BeliefView::Convergence => QuadrantBoard::Beliefs,
+                BeliefView::ValueCertainty => QuadrantBoard::ValueCertainty,
+            }),
+        }
+    }
+
+    /// Every board the document has, for the dialog's list.
+    fn export_boards(&self) -> Vec<(ExportBoard, String)> {
+        let mut boards = vec![(ExportBoard::Map, "Belief map".to_owned())];
+        boards.extend(
+            self.open
+                .doc()
+                .canvases
+                .iter()
+                .map(|c| (ExportBoard::Canvas(c.id), format!("Canvas: {}", c.name))),
+        );
+        boards.extend(
+            QuadrantBoard::ALL
+                .into_iter()
+                .map(|q| (ExportBoard::Quadrants(q), q.label().to_owned())),
+        );
+        boards
+    }
+
     fn export_options(&self) -> Options {
         let s = &self.export;
-        let scope = match (self.doc_ui.board, s.scope) {
-            (super::boards::Board::Canvas(id), _) => Scope::Canvas(id),
-            (_, scope) => match scope {
+        let include_more = |board| match board {
+            QuadrantBoard::Assumptions => self.doc_ui.assumption_map.include_beliefs,
+            _ => self.doc_ui.belief_map.include_more,
+        };
+        let scope = match (s.board, s.scope) {
+            (ExportBoard::Canvas(id), _) => Scope::Canvas(id),
+            (ExportBoard::Quadrants(board), _) => Scope::Quadrants(QuadrantSpec {
+                board,
+                include_more: include_more(board),
+            }),
+            (ExportBoard::Map, scope) => match scope {
                 ScopeChoice::Board => Scope::All,
                 ScopeChoice::Selection => {
                     let mut ids: Vec<_> = self.doc_ui.selection.nodes.iter().copied().collect();
@@ -255,8 +322,11 @@ impl CredenceApp {
         let mut export = false;
         let mut cancel = false;
         let has_selection = !self.doc_ui.selection.nodes.is_empty();
-        let canvas_name = self.current_canvas().map(|c| c.name.clone());
-        if canvas_name.is_some() && matches!(self.export.format, Format::Mermaid | Format::Dot) {
+        let boards = self.export_boards();
+        if !boards.iter().any(|(b, _)| *b == self.export.board) {
+            self.export.board = ExportBoard::Map;
+        }
+        if !self.export.board.allows(self.export.format) {
             self.export.format = Format::Png;
         }
         let size_hint = (self.export.format == Format::Png).then(|| self.export_size_hint());
@@ -269,14 +339,32 @@ impl CredenceApp {
                 .num_columns(2)
                 .spacing([12.0, 8.0])
                 .show(ui, |ui| {
+                    let label = ui.label("Board");
+                    let shown = boards
+                        .iter()
+                        .find(|(b, _)| *b == settings.board)
+                        .map_or("Belief map", |(_, name)| name.as_str());
+                    egui::ComboBox::from_id_salt("export-board")
+                        .selected_text(shown)
+                        .show_ui(ui, |ui| {
+                            for (board, name) in &boards {
+                                ui.selectable_value(&mut settings.board, *board, name);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id)
+                        .on_hover_text("Which board to write: the map, a canvas or a 2×2");
+                    if !settings.board.allows(settings.format) {
+                        settings.format = Format::Png;
+                    }
+                    ui.end_row();
+
                     let label = ui.label("Format");
                     egui::ComboBox::from_id_salt("export-format")
                         .selected_text(settings.format.label())
                         .show_ui(ui, |ui| {
                             for f in Format::ALL {
-                                if canvas_name.is_some()
-                                    && matches!(f, Format::Mermaid | Format::Dot)
-                                {
+                                if !settings.board.allows(f) {
                                     continue;
                                 }
                                 ui.selectable_value(&mut settings.format, f, f.label())
@@ -287,13 +375,9 @@ impl CredenceApp {
                         .labelled_by(label.id);
                     ui.end_row();
 
-                    ui.label(if canvas_name.is_some() {
-                        "Board"
-                    } else {
-                        "Scope"
-                    });
-                    if let Some(name) = &canvas_name {
-                        ui.label(format!("The canvas \"{name}\", whole"));
+                    ui.label("Scope");
+                    if settings.board != ExportBoard::Map {
+                        ui.label("The whole board");
                     } else {
                         ui.horizontal(|ui| {
                             ui.radio_value(&mut settings.scope, ScopeChoice::Board, "Whole board")

@@ -44,6 +44,6 @@ pub use app::CredenceApp;
 pub use boards::Board;
 pub use dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
 pub use document_ui::DocumentUi;
-pub use export_dialog::{ExportSettings, ScopeChoice};
+pub use export_dialog::{ExportBoard, ExportSettings, ScopeChoice};
 pub use notice::{Notice, NoticeKind};
 pub use workshop::{WorkshopUi, as_of, format_time};
