@@ -5,40 +5,69 @@
 //! # Layers
 //! One crate; each module depends only on those listed below it.
 //!
-//! - [`ui`]: the eframe app, including the facilitation tools (Workshop
-//!   panel, masked vote entry, presentation mode), the 2×2 boards
-//!   (assumption map, Cutler's belief map, value × certainty) and the
-//!   learning backlog. Turns input into
-//!   [`edit::Command`]s; never mutates the model directly. The belief map
-//!   keeps its painted cards as one retained mesh while nothing that decides
-//!   the picture changes: it moves the mesh for a pan, stretches it for the
-//!   length of a zoom gesture (painting it ahead of a zoom out, then crisp
-//!   when the gesture ends), and while cards are dragged keeps what stays
-//!   put and paints only what moves, so large maps stay smooth. Its cards
-//!   are not widgets: the canvas hit-tests presses itself and describes
-//!   each card to screen readers.
+//! - [`ui`]: the eframe app. The open document has one owner,
+//!   [`edit::OpenDocument`]; the window holds its UI half
+//!   ([`ui::DocumentUi`]: selection, board tab, edits in progress, the
+//!   voter, the snapshot on show, caches), replaced whole with the
+//!   document. Every board (the belief map in `ui/map/`, each canvas, the
+//!   assumption map, the belief 2×2 with value × certainty) implements
+//!   `ui::boards::BoardKind` in its own module and is listed once in
+//!   `ui::boards::KINDS`. Panels and shortcuts queue
+//!   [`edit::Command`]s; they never mutate the model. The belief map keeps
+//!   its painted cards as one retained mesh while nothing that decides the
+//!   picture changes (moved for a pan, stretched for a zoom gesture, and
+//!   split into still and moving layers for a drag), and its cards are not
+//!   widgets: the map hit-tests presses itself and describes each card to
+//!   screen readers.
 //! - [`export`]: PNG (offscreen egui-wgpu, tiled, the document embedded),
 //!   SVG (the same painted shapes as vectors), JSON Canvas, Markdown,
-//!   Mermaid and DOT. Knows egui's painter, but no windows.
-//! - [`render`]: `paint_board`, the one drawing code, with our own camera so
-//!   text stays crisp at every zoom, in a light or a dark theme; it paints
-//!   the room's vote strips and dot badges too, so exports show them.
-//! - [`edit`]: commands with exact inverses, undo history, selection, and
-//!   clipboard snippets.
+//!   Mermaid and DOT, of every board. Knows egui's painter, but no windows.
+//! - [`render`]: the one drawing code for every board: `paint_board` for
+//!   the map, `paint_canvas` for canvases and [`render::quadrants`] for the
+//!   2×2s, with our own camera so text stays crisp at every zoom, in a light
+//!   or a dark theme; it paints the room's vote strips and dot badges too,
+//!   so exports show them.
+//! - [`edit`]: the document's owner and its edit queue (drained once at the
+//!   start of every frame, and by the map between its input and its paint),
+//!   commands with exact inverses, undo history, selection, and clipboard
+//!   snippets.
 //! - [`layout`]: our own layered (Sugiyama-style) layout on petgraph.
 //! - [`analysis`]: petgraph views of the document: tracing, cycles,
 //!   "what if this is wrong?", effective confidence, riskiest assumptions,
 //!   the spread of votes, belief-map convergence measured from it, the
 //!   learning backlog's ranking, and presentation mode's walk order.
-//! - [`io`]: versioned RON load/save with positioned errors and atomic
-//!   writes; reading documents back from exported PNGs and JSON Canvas.
+//! - [`io`]: versioned RON load/save with positioned errors (unknown fields
+//!   included) and atomic, permission-keeping writes that follow symlinks;
+//!   bounded reads of regular files only; reading documents back from
+//!   exported PNGs and JSON Canvas.
 //! - [`model`]: the document as pure data (map, canvases, workshop votes,
 //!   the learning backlog, snapshots); knows no egui and no I/O.
 //!
-//! `model`, `io`, `analysis` and `layout` know nothing of egui; only `ui`
-//! knows about windows and dialogs. [`synth`] generates realistic maps for
-//! benchmarks. The binary (`src/main.rs`, `src/cli/`) adds the `clap` CLI:
-//! `check`, `trace`, `layout`, `export`, `import`, `bench` and `generate`.
+//! `model`, `io`, `analysis`, `layout` and `edit` know nothing of egui; only
+//! `ui` knows about windows and dialogs. [`synth`] generates realistic maps
+//! for benchmarks. The binary (`src/main.rs`, `src/cli/`) adds the `clap`
+//! CLI: `check`, `trace`, `layout`, `export`, `import`, `bench` and
+//! `generate`.
+//!
+//! # How to add…
+//!
+//! - **A board.** Its own module under `ui/` with a unit struct that
+//!   implements `BoardKind` (tab, central area, inspector, status line,
+//!   keys, what it exports), a variant of `ui::Board` naming its tab, and
+//!   one line in `ui::boards::KINDS`. Draw it in `render/` so export can
+//!   draw it too, and give `export::Scope` a variant for it.
+//! - **A node field.** The field on [`model::Node`] (with a serde default;
+//!   a new file format version if an older Credence must refuse files that
+//!   use it). The compiler then stops at `Node::texts()`, which decides
+//!   whether it is text (length limits, search), and at the inspector's
+//!   multi-select copy, which decides whether editing many cards copies it:
+//!   both destructure `Node` exhaustively. Then its widget in
+//!   `ui/inspector.rs`, and its line in the Markdown export if readers
+//!   need it.
+//! - **An export format.** A variant of [`export::Format`] (extension and
+//!   label, in `Format::ALL`); the compiler points at `export::render`,
+//!   which writes it, and at the boards that cannot take it
+//!   (`ui::ExportBoard::allows`, and `export::render`'s refusals).
 
 pub mod analysis;
 pub mod edit;

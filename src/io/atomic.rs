@@ -54,7 +54,7 @@ impl fmt::Display for Refusal {
 
 impl std::error::Error for Refusal {}
 
-/// The refusal inside an error from [`write`], if that is what it was.
+/// The refusal inside an error from [`write()`], if that is what it was.
 pub fn refusal(err: &io::Error) -> Option<&Refusal> {
     err.get_ref().and_then(|e| e.downcast_ref::<Refusal>())
 }

@@ -1,17 +1,14 @@
 //! The application state and the frame layout.
 
 use super::autosave::Autosave;
-use super::boards::{self, Board};
-use super::canvas;
+use super::boards;
 use super::dialogs::FileDialogs;
 use super::document_ui::DocumentUi;
 use super::file_ops::{PathPrompt, Pending};
 use super::insight::Insights;
+use super::map;
 use super::notice::{self, Notice};
-use super::{
-    assumption_map, belief_map, canvas_board, canvas_inspector, insights_panel, inspector, menu,
-    shortcuts,
-};
+use super::{insights_panel, menu, shortcuts};
 use crate::analysis::risk::Risk;
 use crate::edit::{Command, Edit, History, MergeKey, OpenDocument, Snippet};
 use crate::layout::Flow;
@@ -184,12 +181,12 @@ impl CredenceApp {
     }
 
     pub fn undo(&mut self) {
-        self.doc_ui.canvas.cancel_edit();
+        self.doc_ui.map.cancel_edit();
         self.open.queue(Edit::Undo);
     }
 
     pub fn redo(&mut self) {
-        self.doc_ui.canvas.cancel_edit();
+        self.doc_ui.map.cancel_edit();
         self.open.queue(Edit::Redo);
     }
 
@@ -253,7 +250,7 @@ impl CredenceApp {
         if let Some(node) = self.open.doc().node(id) {
             self.camera.center = node.center();
             self.doc_ui.selection.only_node(id);
-            self.doc_ui.canvas.focus_pending = true;
+            self.doc_ui.map.focus_pending = true;
         }
     }
 
@@ -264,14 +261,14 @@ impl CredenceApp {
         let bounds = ids
             .iter()
             .filter_map(|id| self.open.doc().node(*id))
-            .map(canvas::board_rect)
+            .map(map::board_rect)
             .reduce(|a, b| a.union(b));
         if let Some(bounds) = bounds {
             let zoom = self.camera.zoom;
-            self.camera.fit(self.doc_ui.canvas.rect, bounds);
+            self.camera.fit(self.doc_ui.map.rect, bounds);
             self.camera.zoom = self.camera.zoom.max(zoom.min(1.0));
         }
-        self.doc_ui.canvas.focus_pending = true;
+        self.doc_ui.map.focus_pending = true;
     }
 
     /// Draws one frame. The window and the tests both call this.
@@ -322,12 +319,9 @@ impl CredenceApp {
         egui::Panel::right("credence-inspector")
             .default_size(300.0)
             .min_size(240.0)
-            .show(ui, |ui| match self.doc_ui.board {
-                Board::Canvas(id) => {
-                    egui::ScrollArea::vertical()
-                        .show(ui, |ui| canvas_inspector::show(self, ui, id));
-                }
-                _ => inspector::show(self, ui),
+            .show(ui, |ui| {
+                let board = self.doc_ui.board;
+                boards::kind_of(board).inspector(self, ui, board);
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(ui.visuals().panel_fill))
@@ -339,16 +333,8 @@ impl CredenceApp {
                         ui.set_width(ui.available_width());
                         boards::tab_bar(self, ui);
                     });
-                match self.doc_ui.board {
-                    Board::Map => {
-                        self.step_layout_animation(ui.ctx());
-                        canvas::show(self, ui);
-                        super::workshop::history_banner(self, ui);
-                    }
-                    Board::Canvas(id) => canvas_board::show(self, ui, id),
-                    Board::Assumptions => assumption_map::show(self, ui),
-                    Board::Beliefs => belief_map::show(self, ui),
-                }
+                let board = self.doc_ui.board;
+                boards::kind_of(board).show(self, ui, board);
                 self.show_notice(ui);
             });
 
@@ -368,7 +354,7 @@ impl CredenceApp {
             ui.ctx().request_repaint();
         }
         self.update_window_title(ui.ctx());
-        self.doc_ui.canvas.finish_frame(ui.ctx());
+        self.doc_ui.map.finish_frame(ui.ctx());
     }
 
     fn show_notice(&mut self, ui: &mut egui::Ui) {

@@ -4,9 +4,11 @@
 //! evidence in one undoable step, and the belief map shows it at once.
 
 use super::app::CredenceApp;
+use super::boards::{Board, BoardKind, Tab};
+use super::export_dialog::ExportBoard;
 use super::quadrant::{card_painter, dropped};
 use crate::edit::Command;
-use crate::model::{EvidenceStrength, NodeId};
+use crate::model::{Document, EvidenceStrength, NodeId, NodeKind};
 use crate::render::Theme;
 use crate::render::quadrants::{self, COLUMNS, QuadrantBoard, QuadrantStyle};
 use egui::{Id, Pos2, Rect, Sense, Ui, WidgetInfo, pos2, vec2};
@@ -99,6 +101,49 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             changed.evidence = evidence;
             app.apply(Command::UpdateNodes(vec![changed]));
         }
+    }
+}
+
+/// The assumption map's tab.
+pub struct AssumptionBoard;
+
+impl BoardKind for AssumptionBoard {
+    fn owns(&self, board: Board) -> bool {
+        board == Board::Assumptions
+    }
+
+    fn tabs(&self, _doc: &Document) -> Vec<Tab> {
+        vec![Tab {
+            board: Board::Assumptions,
+            title: "Assumption map".into(),
+            hint: "Every assumption by importance and evidence; drag to change them",
+        }]
+    }
+
+    fn show(&self, app: &mut CredenceApp, ui: &mut Ui, _board: Board) {
+        show(app, ui);
+    }
+
+    fn inspector(&self, app: &mut CredenceApp, ui: &mut Ui, _board: Board) {
+        super::inspector::show(app, ui);
+    }
+
+    fn status(&self, app: &CredenceApp, _board: Board) -> (String, &'static str) {
+        let assumptions = app
+            .open
+            .doc()
+            .nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Assumption)
+            .count();
+        (
+            format!("{assumptions} assumptions"),
+            "Drag a card to set its importance and evidence · click to edit it",
+        )
+    }
+
+    fn export(&self, _app: &CredenceApp, _board: Board) -> ExportBoard {
+        ExportBoard::Quadrants(QuadrantBoard::Assumptions)
     }
 }
 

@@ -46,13 +46,13 @@ impl CredenceApp {
             .iter()
             .filter_map(|(id, _)| self.open.doc().node(*id).map(|n| (*id, n.pos)))
             .collect();
-        self.doc_ui.canvas.cancel_edit();
+        self.doc_ui.map.cancel_edit();
         self.open.queue(Edit::Seal);
         self.doc_ui.layout_animation = Some(LayoutAnimation {
             from,
             to,
             started: None,
-            key: self.doc_ui.canvas.fresh_key("layout"),
+            key: self.doc_ui.map.fresh_key("layout"),
         });
     }
 

@@ -1,10 +1,61 @@
 //! The board tabs: the belief map, each canvas, the assumption map, and
 //! the belief 2×2 (Cutler's belief map and value × certainty).
+//!
+//! Every board implements [`BoardKind`] in its own module (`map/`,
+//! `canvas_board.rs`, `assumption_map.rs`, `beliefs_2x2.rs`), and [`KINDS`]
+//! lists them in tab order: the window asks the kind on show for its tab
+//! titles, its central area, its inspector, its status line, its keys and
+//! what it exports, instead of matching on the board in each of those
+//! places. Adding a board is its module, a [`Board`] variant naming its tab,
+//! and one line in [`KINDS`].
 
 use super::app::CredenceApp;
+use super::export_dialog::ExportBoard;
 use crate::edit::Command;
-use crate::model::{CanvasId, Template};
+use crate::model::{CanvasId, Document, Template};
 use egui::{Button, RichText, Ui};
+
+/// What a board tab is and does.
+pub trait BoardKind: Sync {
+    /// Whether `board` is one of this kind's tabs.
+    fn owns(&self, board: Board) -> bool;
+    /// This kind's tabs for `doc`, in order: one, or one per canvas.
+    fn tabs(&self, doc: &Document) -> Vec<Tab>;
+    /// The central area.
+    fn show(&self, app: &mut CredenceApp, ui: &mut Ui, board: Board);
+    /// The panel on the right.
+    fn inspector(&self, app: &mut CredenceApp, ui: &mut Ui, board: Board);
+    /// The status line: what the board holds, then what its gestures do.
+    fn status(&self, app: &CredenceApp, board: Board) -> (String, &'static str);
+    /// Keys the board takes while nothing else has the keyboard.
+    fn keyboard(&self, _app: &mut CredenceApp, _ctx: &egui::Context) {}
+    /// What the Export dialog writes for this board.
+    fn export(&self, app: &CredenceApp, board: Board) -> ExportBoard;
+}
+
+/// One tab of the tab bar.
+pub struct Tab {
+    pub board: Board,
+    pub title: String,
+    pub hint: &'static str,
+}
+
+/// Every board kind, in tab order.
+pub static KINDS: [&dyn BoardKind; 4] = [
+    &super::map::MapBoard,
+    &super::canvas_board::CanvasBoard,
+    &super::assumption_map::AssumptionBoard,
+    &super::beliefs_2x2::Beliefs2x2Board,
+];
+
+/// The kind that shows `board`.
+pub fn kind_of(board: Board) -> &'static dyn BoardKind {
+    KINDS
+        .iter()
+        .copied()
+        .find(|k| k.owns(board))
+        .unwrap_or(KINDS[0])
+}
 
 /// Which board the central area shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,7 +112,7 @@ impl CredenceApp {
     /// Switches tabs, finishing any typing first.
     pub fn open_board(&mut self, board: Board) {
         self.commit_note_edit();
-        self.doc_ui.canvas.commit_edit_into(&mut self.open);
+        self.doc_ui.map.commit_edit_into(&mut self.open);
         self.doc_ui.board = board;
         self.doc_ui.canvas_board.selected = None;
     }
@@ -76,25 +127,13 @@ pub fn tab_bar(app: &mut CredenceApp, ui: &mut Ui) {
     }
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
-        let mut tabs: Vec<(Board, String, &str)> = vec![(
-            Board::Map,
-            "Belief map".into(),
-            "The graph of what rests on what",
-        )];
-        for c in &app.open.doc().canvases {
-            tabs.push((Board::Canvas(c.id), c.name.clone(), "A canvas board"));
-        }
-        tabs.push((
-            Board::Assumptions,
-            "Assumption map".into(),
-            "Every assumption by importance and evidence; drag to change them",
-        ));
-        tabs.push((
-            Board::Beliefs,
-            "Belief 2×2".into(),
-            "Cutler's belief map: where we agree, where we must learn; and value × certainty",
-        ));
-        for (board, name, hint) in tabs {
+        let tabs: Vec<Tab> = KINDS.iter().flat_map(|k| k.tabs(app.open.doc())).collect();
+        for Tab {
+            board,
+            title: name,
+            hint,
+        } in tabs
+        {
             let selected = app.doc_ui.board == board;
             let text = if selected {
                 RichText::new(name).strong()

@@ -7,6 +7,8 @@
 //! selected note adds the next one, F2 renames, Delete removes.
 
 use super::app::CredenceApp;
+use super::boards::{Board, BoardKind, Tab};
+use super::export_dialog::ExportBoard;
 use crate::edit::Edit;
 use crate::edit::{Command, MergeKey};
 use crate::model::{Canvas, CanvasId, DotTarget, Note, NoteId, SectionId};
@@ -342,5 +344,56 @@ fn note_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
     }
     if response.lost_focus() {
         app.commit_note_edit();
+    }
+}
+
+/// The canvas tabs, one per canvas of the document.
+pub struct CanvasBoard;
+
+impl BoardKind for CanvasBoard {
+    fn owns(&self, board: Board) -> bool {
+        matches!(board, Board::Canvas(_))
+    }
+
+    fn tabs(&self, doc: &crate::model::Document) -> Vec<Tab> {
+        doc.canvases
+            .iter()
+            .map(|c| Tab {
+                board: Board::Canvas(c.id),
+                title: c.name.clone(),
+                hint: "A canvas board",
+            })
+            .collect()
+    }
+
+    fn show(&self, app: &mut CredenceApp, ui: &mut Ui, board: Board) {
+        if let Board::Canvas(id) = board {
+            show(app, ui, id);
+        }
+    }
+
+    fn inspector(&self, app: &mut CredenceApp, ui: &mut Ui, board: Board) {
+        if let Board::Canvas(id) = board {
+            egui::ScrollArea::vertical().show(ui, |ui| super::canvas_inspector::show(app, ui, id));
+        }
+    }
+
+    fn status(&self, app: &CredenceApp, board: Board) -> (String, &'static str) {
+        let notes = match board {
+            Board::Canvas(id) => app.open.doc().canvas(id).map_or(0, |c| c.notes.len()),
+            _ => 0,
+        };
+        (
+            format!("{notes} notes"),
+            "Double-click a section: new note · Enter: next note · F2: edit · \
+             Delete: remove · drag a note to move it · Ctrl+F: search",
+        )
+    }
+
+    fn export(&self, _app: &CredenceApp, board: Board) -> ExportBoard {
+        match board {
+            Board::Canvas(id) => ExportBoard::Canvas(id),
+            _ => ExportBoard::Map,
+        }
     }
 }

@@ -10,11 +10,11 @@
 use super::auto_layout::LayoutAnimation;
 use super::backlog::BacklogUi;
 use super::boards::Board;
-use super::canvas::CanvasState;
 use super::insight::Insights;
+use super::map::MapState;
 use super::search::SearchState;
 use super::workshop::WorkshopUi;
-use super::{assumption_map, belief_map, canvas_board};
+use super::{assumption_map, beliefs_2x2, canvas_board};
 use crate::edit::Selection;
 use crate::model::NodeId;
 
@@ -24,7 +24,7 @@ pub struct DocumentUi {
     /// The board tab on show (a canvas tab names a canvas of this document).
     pub board: Board,
     /// The belief map's title edit, drag in progress and retained meshes.
-    pub(crate) canvas: CanvasState,
+    pub(crate) map: MapState,
     /// The node being traced (T), if any.
     pub trace_focus: Option<NodeId>,
     pub(crate) layout_animation: Option<LayoutAnimation>,
@@ -34,7 +34,7 @@ pub struct DocumentUi {
     pub(crate) search: Option<SearchState>,
     pub canvas_board: canvas_board::CanvasBoardState,
     pub assumption_map: assumption_map::AssumptionMapState,
-    pub belief_map: belief_map::BeliefMapState,
+    pub beliefs_2x2: beliefs_2x2::Beliefs2x2State,
     /// The voter, the snapshot on show and the past it shows.
     pub workshop_ui: WorkshopUi,
     pub backlog_ui: BacklogUi,

@@ -6,8 +6,6 @@
 //! [`crate::export::export_to`], so a failed export leaves no half file.
 
 use super::app::CredenceApp;
-use super::belief_map::BeliefView;
-use super::boards::Board;
 use super::dialogs::Picked;
 use super::file_ops::{PathPrompt, PromptPurpose};
 use super::notice::Notice;
@@ -96,7 +94,7 @@ impl ExportJob {
 impl CredenceApp {
     /// Opens the Export dialog.
     pub fn open_export_dialog(&mut self) {
-        self.doc_ui.canvas.commit_edit_into(&mut self.open);
+        self.doc_ui.map.commit_edit_into(&mut self.open);
         self.export.board = self.board_on_show();
         self.export_open = true;
     }
@@ -116,15 +114,8 @@ impl CredenceApp {
 
     /// The board on show, as the Export dialog names it.
     fn board_on_show(&self) -> ExportBoard {
-        match self.doc_ui.board {
-            Board::Map => ExportBoard::Map,
-            Board::Canvas(id) => ExportBoard::Canvas(id),
-            Board::Assumptions => ExportBoard::Quadrants(QuadrantBoard::Assumptions),
-            Board::Beliefs => ExportBoard::Quadrants(match self.doc_ui.belief_map.view {
-                BeliefView::Convergence => QuadrantBoard::Beliefs,
-                BeliefView::ValueCertainty => QuadrantBoard::ValueCertainty,
-            }),
-        }
+        let board = self.doc_ui.board;
+        super::boards::kind_of(board).export(self, board)
     }
 
     /// Every board the document has, for the dialog's list.
@@ -149,7 +140,7 @@ impl CredenceApp {
         let s = &self.export;
         let include_more = |board| match board {
             QuadrantBoard::Assumptions => self.doc_ui.assumption_map.include_beliefs,
-            _ => self.doc_ui.belief_map.include_more,
+            _ => self.doc_ui.beliefs_2x2.include_more,
         };
         let scope = match (s.board, s.scope) {
             (ExportBoard::Canvas(id), _) => Scope::Canvas(id),
@@ -165,7 +156,7 @@ impl CredenceApp {
                     Scope::Nodes(ids)
                 }
                 ScopeChoice::View => {
-                    let rect = self.doc_ui.canvas.rect;
+                    let rect = self.doc_ui.map.rect;
                     let a = self.camera.to_board(rect, rect.min);
                     let b = self.camera.to_board(rect, rect.max);
                     Scope::Region(egui::Rect::from_min_max(

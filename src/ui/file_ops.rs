@@ -171,9 +171,9 @@ impl CredenceApp {
     /// tab) carries over. Only where the map sits in the window is kept.
     fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
         self.open.replace(doc, path);
-        let rect = self.doc_ui.canvas.rect;
+        let rect = self.doc_ui.map.rect;
         self.doc_ui = super::document_ui::DocumentUi::default();
-        self.doc_ui.canvas.rect = rect;
+        self.doc_ui.map.rect = rect;
     }
 
     /// Saves to the current path, asking for one if there is none. If
@@ -217,7 +217,7 @@ impl CredenceApp {
     }
 
     fn save_with(&mut self, path: &Path, options: crate::io::SaveOptions) -> bool {
-        self.doc_ui.canvas.commit_edit_into(&mut self.open);
+        self.doc_ui.map.commit_edit_into(&mut self.open);
         // A save writes every edit made so far, this frame's included.
         self.apply_queued(None);
         if self.open.doc().workshop.snapshot_on_save {

@@ -222,54 +222,8 @@ pub fn toolbar(app: &mut CredenceApp, ui: &mut Ui) {
 }
 
 pub fn status(app: &mut CredenceApp, ui: &mut Ui) {
-    use super::boards::Board;
-    let (facts, hints) = match app.doc_ui.board {
-        Board::Map => (
-            format!(
-                "{} nodes · {} edges · zoom {:.0}%",
-                app.open.doc().nodes.len(),
-                app.open.doc().edges.len(),
-                app.camera.zoom * 100.0
-            ),
-            "Double-click: new card · Tab: child · Enter: sibling · F2: rename · \
-             drag the dot: connect · Shift+drag: select area · Ctrl+scroll: zoom",
-        ),
-        Board::Canvas(id) => (
-            format!(
-                "{} notes",
-                app.open.doc().canvas(id).map_or(0, |c| c.notes.len())
-            ),
-            "Double-click a section: new note · Enter: next note · F2: edit · \
-             Delete: remove · drag a note to move it · Ctrl+F: search",
-        ),
-        Board::Assumptions => (
-            format!(
-                "{} assumptions",
-                app.open
-                    .doc()
-                    .nodes
-                    .iter()
-                    .filter(|n| n.kind == NodeKind::Assumption)
-                    .count()
-            ),
-            "Drag a card to set its importance and evidence · click to edit it",
-        ),
-        Board::Beliefs => (
-            format!(
-                "{} beliefs · {} on the learning backlog",
-                app.open
-                    .doc()
-                    .nodes
-                    .iter()
-                    .filter(|n| n.kind == NodeKind::Belief)
-                    .count(),
-                crate::analysis::backlog::items(app.open.doc()).len()
-            ),
-            "Drag a card sideways to set its stance, up or down to set convergence \
-             (revealed votes measure it instead) · arrows nudge the selection · \
-             drop in the tray to unplace it",
-        ),
-    };
+    let board = app.doc_ui.board;
+    let (facts, hints) = super::boards::kind_of(board).status(app, board);
     ui.horizontal(|ui| {
         ui.label(facts);
         ui.separator();

@@ -5,9 +5,13 @@
 //! backlog panel, and presentation mode (F5).
 //!
 //! The UI turns input into [`edit::Command`](crate::edit::Command)s and
-//! hands them to the [`History`](crate::edit::History); it never mutates the
-//! document itself. [`CredenceApp::show`] draws one frame into any `Ui`, so
-//! the same code runs in the window and in the `egui_kittest` tests.
+//! queues them with the document's owner,
+//! [`OpenDocument`](crate::edit::OpenDocument), which applies them once a
+//! frame; it never mutates the document itself. Per-document UI state lives
+//! in [`DocumentUi`], replaced whole when another document comes in. Boards
+//! implement `boards::BoardKind`, listed once in `boards::KINDS`.
+//! [`CredenceApp::show`] draws one frame into any `Ui`, so the same code
+//! runs in the window and in the `egui_kittest` tests.
 
 mod app;
 mod assumption_map;
@@ -16,11 +20,8 @@ mod autosave;
 mod background;
 mod backlinks;
 mod backlog;
-mod belief_map;
-mod board_layers;
-mod board_mesh;
+mod beliefs_2x2;
 mod boards;
-mod canvas;
 mod canvas_board;
 mod canvas_inspector;
 mod dialogs;
@@ -30,6 +31,7 @@ mod file_ops;
 mod insight;
 mod insights_panel;
 mod inspector;
+mod map;
 mod menu;
 mod notice;
 mod presentation;

@@ -124,7 +124,7 @@ impl CredenceApp {
         };
         let saved_zoom_factor = ctx.zoom_factor();
         let was_fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-        self.doc_ui.canvas.cancel_edit();
+        self.doc_ui.map.cancel_edit();
         self.presentation = Some(Presentation {
             order,
             index: 0,
@@ -207,7 +207,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         .frame(egui::Frame::NONE.fill(palette.canvas))
         .show(ui, |ui| {
             let rect = ui.max_rect();
-            app.doc_ui.canvas.rect = rect;
+            app.doc_ui.map.rect = rect;
             let background = ui.interact(rect, Id::unique("presentation"), Sense::click());
             background
                 .widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Presentation"));
@@ -226,7 +226,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
                     Id::unique(("present", i)),
                     Sense::click(),
                 );
-                response.widget_info(|| super::canvas::card_info(node));
+                response.widget_info(|| super::map::card_info(node));
                 if response.clicked() {
                     clicked = Some(node.id);
                 }

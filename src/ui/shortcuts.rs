@@ -3,7 +3,6 @@
 //! Tab only act while the canvas has the keyboard, so they never eat text.
 
 use super::app::CredenceApp;
-use super::canvas::canvas_id;
 use super::file_ops::Pending;
 use crate::edit::Edit;
 use crate::edit::{Command, Snippet};
@@ -76,16 +75,13 @@ pub fn global(app: &mut CredenceApp, ui: &mut Ui) {
             app.undo();
         }
     }
-    let canvas_has_keys = app.doc_ui.board == super::boards::Board::Map
-        && !typing
-        && !app.doc_ui.canvas.is_editing()
-        && ctx.memory(|m| m.focused().is_none() || m.has_focus(canvas_id()));
-    if canvas_has_keys {
-        canvas_keys(app, &ctx);
+    if !typing {
+        super::boards::kind_of(app.doc_ui.board).keyboard(app, &ctx);
     }
 }
 
-fn canvas_keys(app: &mut CredenceApp, ctx: &egui::Context) {
+/// The belief map's keys; [`MapBoard`](super::map::MapBoard) decides when.
+pub(crate) fn map_keys(app: &mut CredenceApp, ctx: &egui::Context) {
     let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
     // The map on a snapshot is the past, and the past is read-only: keys
     // that would change the map do nothing (looking around still works).
@@ -222,7 +218,7 @@ fn paste_at_pointer(app: &mut CredenceApp, ctx: &egui::Context, snippet: &Snippe
         .iter()
         .map(|n| n.pos.y)
         .fold(f32::INFINITY, f32::min);
-    let rect = app.doc_ui.canvas.rect;
+    let rect = app.doc_ui.map.rect;
     let target = ctx
         .input(|i| i.pointer.hover_pos())
         .filter(|p| rect.contains(*p))
@@ -239,7 +235,7 @@ fn paste_plain_text(app: &mut CredenceApp, ctx: &egui::Context, text: &str) {
     if title.is_empty() {
         return;
     }
-    let rect = app.doc_ui.canvas.rect;
+    let rect = app.doc_ui.map.rect;
     let at = ctx
         .input(|i| i.pointer.hover_pos())
         .filter(|p| rect.contains(*p))

@@ -262,7 +262,7 @@ pub fn history_banner(app: &mut CredenceApp, ui: &mut Ui) {
         s.label,
         format_time(s.taken)
     );
-    let rect = app.doc_ui.canvas.rect;
+    let rect = app.doc_ui.map.rect;
     egui::Area::new(egui::Id::unique("history-banner"))
         .fixed_pos(rect.center_top() + egui::vec2(-220.0, 10.0))
         .show(ui.ctx(), |ui| {

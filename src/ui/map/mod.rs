@@ -4,8 +4,11 @@
 //! editor.
 
 use super::app::CredenceApp;
-use super::board_layers::{BoardLayers, Moving};
-use super::board_mesh::BoardKey;
+use super::boards::{Board, BoardKind, Tab};
+use super::export_dialog::ExportBoard;
+
+mod layers;
+mod mesh;
 use crate::edit::{Command, Edit, MergeKey, OpenDocument};
 use crate::model::{Document, Edge, EdgeKind, Node, NodeId, NodeKind, Point};
 use crate::render::{self, View, card_rect, kind_colour};
@@ -13,6 +16,8 @@ use egui::{
     Color32, CursorIcon, EventFilter, FontId, Id, Key, PointerButton, Pos2, Rect, Sense, Stroke,
     StrokeKind, TextEdit, Ui, WidgetInfo, vec2,
 };
+use layers::{BoardLayers, Moving};
+use mesh::BoardKey;
 
 pub const CANVAS_ID: &str = "credence-canvas";
 const TITLE_EDIT_ID: &str = "credence-title-edit";
@@ -54,7 +59,7 @@ pub struct TitleEdit {
 }
 
 #[derive(Debug)]
-pub struct CanvasState {
+pub struct MapState {
     drag: Option<Drag>,
     pub(crate) editing: Option<TitleEdit>,
     /// The canvas rect last frame, for placing new nodes in view.
@@ -66,13 +71,13 @@ pub struct CanvasState {
     board: BoardLayers,
 }
 
-impl Default for CanvasState {
+impl Default for MapState {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl CanvasState {
+impl MapState {
     pub fn new() -> Self {
         Self {
             drag: None,
@@ -135,7 +140,7 @@ impl CredenceApp {
     /// Adds a node (and optional edges) and starts editing its title; the
     /// creation and the typed title undo as one step.
     pub(crate) fn create_node(&mut self, node: Node, edges: Vec<Edge>) {
-        let key = self.doc_ui.canvas.fresh_key("create");
+        let key = self.doc_ui.map.fresh_key("create");
         let id = node.id;
         // The card reaches the document at the next drain; scroll now.
         self.scroll_into_view(&node);
@@ -143,7 +148,7 @@ impl CredenceApp {
         self.open.queue(Edit::Seal);
         self.apply_merged(command, key.clone());
         self.doc_ui.selection.only_node(id);
-        self.doc_ui.canvas.editing = Some(TitleEdit {
+        self.doc_ui.map.editing = Some(TitleEdit {
             node: id,
             text: String::new(),
             key,
@@ -234,7 +239,7 @@ impl CredenceApp {
             return;
         };
         self.open.queue(Edit::Seal);
-        self.doc_ui.canvas.editing = Some(TitleEdit {
+        self.doc_ui.map.editing = Some(TitleEdit {
             node: id,
             text: title,
             key: MergeKey(format!("title-{}", id.0)),
@@ -246,8 +251,8 @@ impl CredenceApp {
 
     /// Returns false when the card goes (new and never named).
     pub(crate) fn commit_title_edit(&mut self) -> bool {
-        let kept = self.doc_ui.canvas.commit_edit_into(&mut self.open);
-        self.doc_ui.canvas.focus_pending = true;
+        let kept = self.doc_ui.map.commit_edit_into(&mut self.open);
+        self.doc_ui.map.focus_pending = true;
         kept
     }
 
@@ -256,9 +261,9 @@ impl CredenceApp {
     pub fn scroll_into_view(&mut self, node: &Node) {
         let card = card_rect(
             node,
-            &View::new(self.camera, self.doc_ui.canvas.rect, &self.doc_ui.selection),
+            &View::new(self.camera, self.doc_ui.map.rect, &self.doc_ui.selection),
         );
-        let view = self.doc_ui.canvas.rect.shrink(24.0);
+        let view = self.doc_ui.map.rect.shrink(24.0);
         let dx = overshoot(card.x_range(), view.x_range());
         let dy = overshoot(card.y_range(), view.y_range());
         self.camera.pan(-vec2(dx, dy));
@@ -271,12 +276,12 @@ impl CredenceApp {
 
     /// Where the belief map was drawn last frame, in screen points.
     pub fn canvas_rect(&self) -> Rect {
-        self.doc_ui.canvas.rect
+        self.doc_ui.map.rect
     }
 
     pub fn fit_view(&mut self) {
         if let Some(bounds) = self.content_bounds() {
-            self.camera.fit(self.doc_ui.canvas.rect, bounds);
+            self.camera.fit(self.doc_ui.map.rect, bounds);
         }
     }
 }
@@ -308,9 +313,9 @@ fn overshoot(inner: egui::Rangef, outer: egui::Rangef) -> f32 {
 /// Draws the canvas and handles its gestures.
 pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let rect = ui.available_rect_before_wrap();
-    app.doc_ui.canvas.rect = rect;
-    if app.doc_ui.canvas.fit_pending {
-        app.doc_ui.canvas.fit_pending = false;
+    app.doc_ui.map.rect = rect;
+    if app.doc_ui.map.fit_pending {
+        app.doc_ui.map.fit_pending = false;
         app.fit_view();
     }
     let id = canvas_id();
@@ -378,7 +383,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     // handle on every card of a big selection would bury the map), except
     // while cards are being moved: a handle would trail its card by a frame.
     let mut handles = Vec::new();
-    let moving = matches!(app.doc_ui.canvas.drag, Some(Drag::Nodes { .. }));
+    let moving = matches!(app.doc_ui.map.drag, Some(Drag::Nodes { .. }));
     let alone = (app.doc_ui.selection.nodes.len() == 1)
         .then(|| app.doc_ui.selection.nodes.iter().next().copied())
         .flatten();
@@ -420,7 +425,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         .filter(|_| background.clicked() || background.clicked_by(PointerButton::Secondary))
         .or(activated)
     {
-        if app.doc_ui.canvas.is_editing() {
+        if app.doc_ui.map.is_editing() {
             app.commit_title_edit();
         }
         if toggle {
@@ -428,20 +433,20 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         } else {
             app.doc_ui.selection.only_node(node_id);
         }
-        app.doc_ui.canvas.focus_pending = true;
+        app.doc_ui.map.focus_pending = true;
     }
     if let Some(node_id) = on_card.filter(|_| background.double_clicked() && !past) {
         app.start_title_edit(node_id);
     }
     if let Some(node_id) = on_card.filter(|_| {
-        background.drag_started_by(PointerButton::Primary) && app.doc_ui.canvas.drag.is_none()
+        background.drag_started_by(PointerButton::Primary) && app.doc_ui.map.drag.is_none()
     }) {
-        if app.doc_ui.canvas.is_editing() {
+        if app.doc_ui.map.is_editing() {
             app.commit_title_edit();
         }
-        app.doc_ui.canvas.focus_pending = true;
+        app.doc_ui.map.focus_pending = true;
         if space || past {
-            app.doc_ui.canvas.drag = Some(Drag::Pan);
+            app.doc_ui.map.drag = Some(Drag::Pan);
         } else {
             if !app.doc_ui.selection.nodes.contains(&node_id) {
                 if !toggle {
@@ -459,8 +464,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
                 .map(|n| (n.id, n.pos))
                 .collect();
             app.open.queue(Edit::Seal);
-            let key = app.doc_ui.canvas.fresh_key("drag");
-            app.doc_ui.canvas.drag = Some(Drag::Nodes {
+            let key = app.doc_ui.map.fresh_key("drag");
+            app.doc_ui.map.drag = Some(Drag::Nodes {
                 key,
                 start,
                 origins,
@@ -469,14 +474,14 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     }
     for (node_id, _, response) in &handles {
         if response.drag_started() {
-            app.doc_ui.canvas.drag = Some(Drag::Connect { from: *node_id });
+            app.doc_ui.map.drag = Some(Drag::Connect { from: *node_id });
         }
     }
 
     // The background: click to select edges or clear, double-click to create,
     // drag to pan, Shift+drag to rubber-band select.
     if background.clicked() && on_card.is_none() {
-        if app.doc_ui.canvas.is_editing() {
+        if app.doc_ui.map.is_editing() {
             app.commit_title_edit();
         }
         let view = view_of(app, rect, None);
@@ -491,7 +496,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             None if toggle => {}
             None => app.doc_ui.selection.clear(),
         }
-        app.doc_ui.canvas.focus_pending = true;
+        app.doc_ui.map.focus_pending = true;
     }
     if background.double_clicked()
         && on_card.is_none()
@@ -501,13 +506,13 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         let at = app.camera.to_board(rect, p);
         app.create_node_at(app.new_kind, at);
     }
-    if background.drag_started() && app.doc_ui.canvas.drag.is_none() {
-        app.doc_ui.canvas.focus_pending = true;
+    if background.drag_started() && app.doc_ui.map.drag.is_none() {
+        app.doc_ui.map.focus_pending = true;
         let origin = ui
             .input(|i| i.pointer.press_origin())
             .or(pointer)
             .unwrap_or(rect.center());
-        app.doc_ui.canvas.drag =
+        app.doc_ui.map.drag =
             if modifiers.shift && !space && background.dragged_by(PointerButton::Primary) {
                 Some(Drag::Band {
                     start: origin,
@@ -525,8 +530,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     app.apply_queued(Some(ui.ctx()));
 
     let painter = ui.painter_at(rect);
-    let mut board = std::mem::take(&mut app.doc_ui.canvas.board);
-    let editing = app.doc_ui.canvas.editing.as_ref().map(|e| e.node);
+    let mut board = std::mem::take(&mut app.doc_ui.map.board);
+    let editing = app.doc_ui.map.editing.as_ref().map(|e| e.node);
     let trace = app.trace_highlight();
     app.refresh_insights();
     app.refresh_past();
@@ -562,7 +567,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let doc = app.shown_doc();
     // Only needed when a mesh is painted, not on the frames that reuse one.
     let content = || content_on_screen(doc, &view);
-    let dragged: Option<(&MergeKey, Vec<NodeId>)> = match &app.doc_ui.canvas.drag {
+    let dragged: Option<(&MergeKey, Vec<NodeId>)> = match &app.doc_ui.map.drag {
         Some(Drag::Nodes { key, origins, .. }) if app.doc_ui.workshop_ui.viewing.is_none() => {
             let mut ids: Vec<NodeId> = origins.iter().map(|(id, _)| *id).collect();
             ids.sort_unstable();
@@ -583,7 +588,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     if let Some(node) = hovered.and_then(|id| doc.node(id)) {
         render::paint_hover(&painter, node, &view);
     }
-    app.doc_ui.canvas.board = board;
+    app.doc_ui.map.board = board;
     for (node_id, center, response) in &handles {
         let colour = app
             .open
@@ -602,8 +607,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 
     title_editor(app, ui, rect);
 
-    if app.doc_ui.canvas.focus_pending && !app.doc_ui.canvas.is_editing() {
-        app.doc_ui.canvas.focus_pending = false;
+    if app.doc_ui.map.focus_pending && !app.doc_ui.map.is_editing() {
+        app.doc_ui.map.focus_pending = false;
         ui.memory_mut(|m| m.request_focus(id));
     }
 }
@@ -770,7 +775,7 @@ fn continue_drag(app: &mut CredenceApp, ui: &Ui, rect: Rect) {
             i.pointer.latest_pos(),
         )
     });
-    let Some(drag) = &app.doc_ui.canvas.drag else {
+    let Some(drag) = &app.doc_ui.map.drag else {
         return;
     };
     match drag {
@@ -805,7 +810,7 @@ fn continue_drag(app: &mut CredenceApp, ui: &Ui, rect: Rect) {
         return;
     }
     // The gesture ends.
-    let drag = app.doc_ui.canvas.drag.take().expect("checked above");
+    let drag = app.doc_ui.map.drag.take().expect("checked above");
     match drag {
         Drag::Nodes { .. } => app.open.queue(Edit::Seal),
         Drag::Connect { from } => {
@@ -861,7 +866,7 @@ fn connect_to_card_at(app: &mut CredenceApp, rect: Rect, from: NodeId, p: Pos2) 
 
 fn paint_drag_feedback(app: &CredenceApp, painter: &egui::Painter, ui: &Ui, rect: Rect) {
     let latest = ui.input(|i| i.pointer.latest_pos());
-    match (&app.doc_ui.canvas.drag, latest) {
+    match (&app.doc_ui.map.drag, latest) {
         (Some(Drag::Connect { from }), Some(p)) => {
             let view = view_of(app, rect, None);
             if let Some(node) = app.open.doc().node(*from) {
@@ -888,14 +893,14 @@ fn paint_drag_feedback(app: &CredenceApp, painter: &egui::Painter, ui: &Ui, rect
 
 /// The text field laid over a card while its title is typed.
 fn title_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
-    let Some(edit) = &app.doc_ui.canvas.editing else {
+    let Some(edit) = &app.doc_ui.map.editing else {
         return;
     };
     let Some(node) = app.open.doc().node(edit.node) else {
         // A card created this frame is still in the edit queue: keep the
         // edit for it. Otherwise the card is gone (undone, deleted).
         if !app.open.has_pending() {
-            app.doc_ui.canvas.editing = None;
+            app.doc_ui.map.editing = None;
         }
         return;
     };
@@ -909,7 +914,7 @@ fn title_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
     let hint = format!("{} title", node.kind.label());
     // Tab while typing: keep the text and go on to a child of this node.
     let tab = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab));
-    let edit = app.doc_ui.canvas.editing.as_mut().expect("checked above");
+    let edit = app.doc_ui.map.editing.as_mut().expect("checked above");
     let response = ui.put(
         field,
         TextEdit::singleline(&mut edit.text)
@@ -934,14 +939,67 @@ fn title_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
         }
     } else if escape {
         let created = edit.created;
-        app.doc_ui.canvas.editing = None;
+        app.doc_ui.map.editing = None;
         if created {
             // Escape on a brand-new card takes it back out.
             app.open.queue(Edit::Undo);
             app.doc_ui.selection.retain_existing(app.open.doc());
         }
-        app.doc_ui.canvas.focus_pending = true;
+        app.doc_ui.map.focus_pending = true;
     } else if response.lost_focus() {
         app.commit_title_edit();
+    }
+}
+
+/// The belief map's tab.
+pub struct MapBoard;
+
+impl BoardKind for MapBoard {
+    fn owns(&self, board: Board) -> bool {
+        board == Board::Map
+    }
+
+    fn tabs(&self, _doc: &Document) -> Vec<Tab> {
+        vec![Tab {
+            board: Board::Map,
+            title: "Belief map".into(),
+            hint: "The graph of what rests on what",
+        }]
+    }
+
+    fn show(&self, app: &mut CredenceApp, ui: &mut Ui, _board: Board) {
+        app.step_layout_animation(ui.ctx());
+        show(app, ui);
+        crate::ui::workshop::history_banner(app, ui);
+    }
+
+    fn inspector(&self, app: &mut CredenceApp, ui: &mut Ui, _board: Board) {
+        crate::ui::inspector::show(app, ui);
+    }
+
+    fn status(&self, app: &CredenceApp, _board: Board) -> (String, &'static str) {
+        (
+            format!(
+                "{} nodes · {} edges · zoom {:.0}%",
+                app.open.doc().nodes.len(),
+                app.open.doc().edges.len(),
+                app.camera.zoom * 100.0
+            ),
+            "Double-click: new card · Tab: child · Enter: sibling · F2: rename · \
+             drag the dot: connect · Shift+drag: select area · Ctrl+scroll: zoom",
+        )
+    }
+
+    fn keyboard(&self, app: &mut CredenceApp, ctx: &egui::Context) {
+        // The map's keys, while it (or nothing) has the keyboard focus.
+        if !app.doc_ui.map.is_editing()
+            && ctx.memory(|m| m.focused().is_none() || m.has_focus(canvas_id()))
+        {
+            crate::ui::shortcuts::map_keys(app, ctx);
+        }
+    }
+
+    fn export(&self, _app: &CredenceApp, _board: Board) -> ExportBoard {
+        ExportBoard::Map
     }
 }

@@ -12,7 +12,7 @@
 //!
 //! [`History::open_since`]: crate::edit::History::open_since
 
-use super::board_mesh::{BoardKey, BoardMesh};
+use super::mesh::{BoardKey, BoardMesh};
 use crate::edit::MergeKey;
 use crate::model::{Document, Node, NodeId, Point};
 use crate::render::{self, Camera, View};

@@ -11,11 +11,13 @@
 //! moves, so a team can watch beliefs travel round Cutler's cycle.
 
 use super::app::CredenceApp;
+use super::boards::{Board, BoardKind, Tab};
+use super::export_dialog::ExportBoard;
 use super::quadrant::{card_painter, dropped};
 use crate::analysis::belief_map::{self, Quadrant};
 use crate::analysis::votes::points;
 use crate::edit::Command;
-use crate::model::{Node, NodeId};
+use crate::model::{Document, Node, NodeId};
 use crate::render::Theme;
 use crate::render::quadrants::{self, BeliefCard, QuadrantBoard, QuadrantStyle};
 use egui::{Id, Pos2, Rect, Sense, Ui, WidgetInfo, pos2, vec2};
@@ -33,7 +35,7 @@ pub enum BeliefView {
 }
 
 #[derive(Default)]
-pub struct BeliefMapState {
+pub struct Beliefs2x2State {
     pub view: BeliefView,
     /// Also place assumptions and bets, not only beliefs.
     pub include_more: bool,
@@ -66,7 +68,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     ui.advance_cursor_after_rect(rect);
     let style = QuadrantStyle::new(Theme::Light.palette());
     ui.painter_at(rect).rect_filled(rect, 0.0, style.background);
-    let view = app.doc_ui.belief_map.view;
+    let view = app.doc_ui.beliefs_2x2.view;
     let board = board_of(view);
     let area = quadrants::plot_area(board, rect);
     if area.width() < 100.0 || area.height() < 100.0 {
@@ -84,7 +86,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         .unwrap_or_default();
     let read_only = viewing.is_some();
     let doc = app.shown_doc();
-    let include = app.doc_ui.belief_map.include_more;
+    let include = app.doc_ui.beliefs_2x2.include_more;
     let layout = quadrants::layout(doc, board, rect, include, &recorded);
     quadrants::paint_frame(ui.painter(), &layout, &style, false);
 
@@ -97,7 +99,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 
     let tray = layout.tray.unwrap_or(Rect::NOTHING);
     let pointer = ui.input(|i| i.pointer.interact_pos());
-    let dragging = app.doc_ui.belief_map.dragging;
+    let dragging = app.doc_ui.beliefs_2x2.dragging;
     let mut picked = None;
     let mut lifted = None;
     for place in &layout.cards {
@@ -176,9 +178,9 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         app.doc_ui.selection.only_node(id);
     }
     if lifted.is_some() {
-        app.doc_ui.belief_map.dragging = lifted;
+        app.doc_ui.beliefs_2x2.dragging = lifted;
     }
-    if let Some((id, p)) = dropped(ui, &mut app.doc_ui.belief_map.dragging) {
+    if let Some((id, p)) = dropped(ui, &mut app.doc_ui.beliefs_2x2.dragging) {
         drop_card(app, view, area, tray, id, p);
     }
     if !read_only {
@@ -192,7 +194,7 @@ fn controls(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
     let bar = Rect::from_min_size(rect.min + vec2(12.0, 8.0), vec2(rect.width() - 24.0, 26.0));
     ui.scope_builder(egui::UiBuilder::new().max_rect(bar), |ui| {
         ui.horizontal(|ui| {
-            let state = &mut app.doc_ui.belief_map;
+            let state = &mut app.doc_ui.beliefs_2x2;
             ui.selectable_value(
                 &mut state.view,
                 BeliefView::Convergence,
@@ -280,7 +282,7 @@ fn nudge(app: &mut CredenceApp, ui: &Ui, view: BeliefView) {
     let step = if fine { 1 } else { 5 };
     let shift = |v: u8, by: i32| (i32::from(v) + by).clamp(0, 100) as u8;
     let heights = belief_map::heights(app.open.doc());
-    let include = app.doc_ui.belief_map.include_more;
+    let include = app.doc_ui.beliefs_2x2.include_more;
     let changed: Vec<Node> = app
         .open
         .doc()
@@ -340,6 +342,53 @@ fn drop_card(app: &mut CredenceApp, view: BeliefView, area: Rect, tray: Rect, id
     }
     if changed != *node {
         app.apply(Command::UpdateNodes(vec![changed]));
+    }
+}
+
+/// The belief 2×2's tab: Cutler's belief map and value × certainty.
+pub struct Beliefs2x2Board;
+
+impl BoardKind for Beliefs2x2Board {
+    fn owns(&self, board: Board) -> bool {
+        board == Board::Beliefs
+    }
+
+    fn tabs(&self, _doc: &Document) -> Vec<Tab> {
+        vec![Tab {
+            board: Board::Beliefs,
+            title: "Belief 2×2".into(),
+            hint: "Cutler's belief map: where we agree, where we must learn; and value × certainty",
+        }]
+    }
+
+    fn show(&self, app: &mut CredenceApp, ui: &mut Ui, _board: Board) {
+        show(app, ui);
+    }
+
+    fn inspector(&self, app: &mut CredenceApp, ui: &mut Ui, _board: Board) {
+        super::inspector::show(app, ui);
+    }
+
+    fn status(&self, app: &CredenceApp, _board: Board) -> (String, &'static str) {
+        let doc = app.open.doc();
+        let beliefs = doc
+            .nodes
+            .iter()
+            .filter(|n| n.kind == crate::model::NodeKind::Belief)
+            .count();
+        (
+            format!(
+                "{beliefs} beliefs · {} on the learning backlog",
+                crate::analysis::backlog::items(doc).len()
+            ),
+            "Drag a card sideways to set its stance, up or down to set convergence \
+             (revealed votes measure it instead) · arrows nudge the selection · \
+             drop in the tray to unplace it",
+        )
+    }
+
+    fn export(&self, app: &CredenceApp, _board: Board) -> ExportBoard {
+        ExportBoard::Quadrants(board_of(app.doc_ui.beliefs_2x2.view))
     }
 }
 
