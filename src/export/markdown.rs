@@ -19,7 +19,7 @@ use crate::analysis::backlog;
 use crate::analysis::risk::riskiest_assumptions;
 use crate::analysis::votes::{self, Spread};
 use crate::analysis::{BeliefGraph, carries_support};
-use crate::model::{Document, Node, NodeId, NodeKind, PromptCard, takes_votes};
+use crate::model::{Document, Node, NodeId, NodeKind, takes_votes};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
@@ -233,16 +233,13 @@ fn learning_sections(doc: &Document, out: &mut String) {
 
 /// The blanks of a node's cards that are filled in, one nested line each.
 fn filled_prompts(node: &Node, out: &mut String) {
-    fn card<T: PromptCard>(card: &T, out: &mut String) {
-        for (label, text) in T::LABELS.iter().zip(card.texts()) {
+    for card in node.cards() {
+        for (label, text) in card.labels.iter().zip(card.texts) {
             if !text.trim().is_empty() {
                 let _ = writeln!(out, "   - {label} {}", one_line(text));
             }
         }
     }
-    card(&node.prompts, out);
-    card(&node.test_card, out);
-    card(&node.learning_card, out);
 }
 
 /// The revealed disagreements, with each person's vote, and the dot-voting

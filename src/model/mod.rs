@@ -29,8 +29,8 @@ pub use colour::Rgb;
 pub use document::{Document, Invalid, MAX_NODES, MAX_TEXT_CHARS};
 pub use edge::{Edge, EdgeId, EdgeKind};
 pub use node::{
-    EvidenceStrength, Horizon, LearningCard, LearningPrompts, Node, NodeId, NodeKind, Point,
-    PromptCard, Size, Status, TestCard,
+    CardTexts, EvidenceStrength, Horizon, LearningCard, LearningPrompts, Node, NodeId, NodeKind,
+    Point, PromptCard, Size, Status, TestCard,
 };
 pub use template::{Template, TemplateSection};
 pub use workshop::{

@@ -315,6 +315,16 @@ impl PromptCard for LearningCard {
     }
 }
 
+/// One four-blank card's words, whatever its kind.
+pub struct CardTexts<'a> {
+    pub title: &'static str,
+    /// Each blank's lead-in.
+    pub labels: [&'static str; 4],
+    /// Each blank's key in the file.
+    pub keys: [&'static str; 4],
+    pub texts: [&'a String; 4],
+}
+
 fn is_empty_card<T: PromptCard>(card: &T) -> bool {
     card.texts().iter().all(|t| t.is_empty())
 }
@@ -445,21 +455,42 @@ impl Node {
             colour: _,
             stance: _,
             convergence: _,
-            prompts,
-            test_card,
-            learning_card,
+            // The four-blank cards, through `cards()` below.
+            prompts: _,
+            test_card: _,
+            learning_card: _,
             pos: _,
             size: _,
         } = self;
-        fn card<T: PromptCard>(card: &T) -> impl Iterator<Item = (&'static str, &String)> {
-            T::KEYS.into_iter().zip(card.texts())
-        }
         [("title", title), ("notes", notes), ("owner", owner)]
             .into_iter()
             .chain(tags.iter().map(|tag| ("tags", tag)))
-            .chain(card(prompts))
-            .chain(card(test_card))
-            .chain(card(learning_card))
+            .chain(
+                self.cards()
+                    .into_iter()
+                    .flat_map(|card| card.keys.into_iter().zip(card.texts)),
+            )
+    }
+
+    /// The node's four-blank cards in reading order: Cutler's prompts, the
+    /// test card, the learning card. Exhaustive like [`texts`](Self::texts),
+    /// so a new card cannot be left out of the exports that list them.
+    pub fn cards(&self) -> [CardTexts<'_>; 3] {
+        fn of<T: PromptCard>(card: &T) -> CardTexts<'_> {
+            CardTexts {
+                title: T::TITLE,
+                labels: T::LABELS,
+                keys: T::KEYS,
+                texts: card.texts(),
+            }
+        }
+        let Node {
+            prompts,
+            test_card,
+            learning_card,
+            ..
+        } = self;
+        [of(prompts), of(test_card), of(learning_card)]
     }
 
     pub fn center(&self) -> Point {
