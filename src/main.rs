@@ -27,9 +27,10 @@ struct Cli {
 enum Command {
     /// Validate documents without opening a window.
     ///
-    /// Prints `FILE: ok, N nodes, M edges` per good file (with a warning if
-    /// the map has cycles) and `FILE:LINE:COL: message` per bad one. Exits 1
-    /// if any file is bad.
+    /// Prints `FILE: ok, N nodes, M edges` per good file on standard output
+    /// (with a warning if the map has cycles), and `credence:
+    /// FILE:LINE:COL: message` per bad one on standard error. Exits 1 if any
+    /// file is bad. Only regular files are read, up to 256 MiB.
     Check {
         /// Documents to check.
         #[arg(required = true)]
