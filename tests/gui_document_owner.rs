@@ -46,14 +46,7 @@ fn opening_another_document_keeps_nothing_of_the_old_ones_ui() {
     press(&mut h, Key::T);
     assert!(h.state().doc_ui.trace_focus.is_some());
     click_label(&mut h, "Snapshot", Modifiers::NONE);
-    let slider = h.get_by_label("History").rect();
-    click_at(
-        &mut h,
-        slider.left_center() + egui::vec2(2.0, 0.0),
-        Modifiers::NONE,
-    );
-    h.run_ok();
-    assert_eq!(h.state().doc_ui.workshop_ui.viewing, Some(0));
+    slide_to_the_first_snapshot(&mut h);
 
     shortcut(&mut h, Modifiers::COMMAND, Key::O);
     h.run_ok();
@@ -80,17 +73,22 @@ fn with_a_card_added_since() -> Document {
     doc
 }
 
-fn viewing_the_snapshot(doc: Document) -> Harness<'static, CredenceApp> {
-    let mut h = harness(app_with(doc));
-    click_label(&mut h, "Workshop", Modifiers::NONE);
+/// Moves the Workshop panel's history slider to its left end.
+fn slide_to_the_first_snapshot(h: &mut Harness<'static, CredenceApp>) {
     let slider = h.get_by_label("History").rect();
     click_at(
-        &mut h,
+        h,
         slider.left_center() + egui::vec2(2.0, 0.0),
         Modifiers::NONE,
     );
     h.run_ok();
     assert_eq!(h.state().doc_ui.workshop_ui.viewing, Some(0));
+}
+
+fn viewing_the_snapshot(doc: Document) -> Harness<'static, CredenceApp> {
+    let mut h = harness(app_with(doc));
+    click_label(&mut h, "Workshop", Modifiers::NONE);
+    slide_to_the_first_snapshot(&mut h);
     h
 }
 

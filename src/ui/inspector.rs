@@ -277,36 +277,16 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
 /// The destructuring is exhaustive: a new node field does not compile until
 /// it is copied here or named as never edited for many cards at once.
 fn copy_changed(original: &Node, draft: &Node, target: &mut Node) {
-    let Node {
-        // Identity and geometry are each card's own.
-        id: _,
-        pos: _,
-        size: _,
-        kind,
-        title,
-        notes,
-        confidence,
-        importance,
-        evidence,
-        status,
-        owner,
-        horizon,
-        tags,
-        colour,
-        stance,
-        convergence,
-        prompts,
-        test_card,
-        learning_card,
-    } = draft;
-    macro_rules! copy {
+    // One list: it is both the exhaustive pattern and what is copied.
+    macro_rules! copy_all_but_identity_and_geometry {
         ($($field:ident),+) => {
+            let Node { id: _, pos: _, size: _, $($field),+ } = draft;
             $(if *$field != original.$field {
                 target.$field = $field.clone();
             })+
         };
     }
-    copy!(
+    copy_all_but_identity_and_geometry!(
         kind,
         title,
         notes,
