@@ -19,6 +19,11 @@
 //!   split into still and moving layers for a drag), and its cards are not
 //!   widgets: the map hit-tests presses itself and describes each card to
 //!   screen readers.
+//! - [`room`]: the workshop room: an axum server on the local network,
+//!   on a tokio runtime of its own that runs only while a room is open, with
+//!   the phone page, codes, tokens and rate limits. Knows no egui and never
+//!   touches the document: it reads a published view and sends its edits
+//!   into the owner's queue.
 //! - [`export`]: PNG (offscreen egui-wgpu, tiled, the document embedded),
 //!   SVG (the same painted shapes as vectors), JSON Canvas, Markdown,
 //!   Mermaid and DOT, of every board. Knows egui's painter, but no windows.
@@ -43,11 +48,11 @@
 //! - [`model`]: the document as pure data (map, canvases, workshop votes,
 //!   the learning backlog, snapshots); knows no egui and no I/O.
 //!
-//! `model`, `io`, `analysis`, `layout` and `edit` know nothing of egui; only
-//! `ui` knows about windows and dialogs. [`synth`] generates realistic maps
-//! for benchmarks. The binary (`src/main.rs`, `src/cli/`) adds the `clap`
-//! CLI: `check`, `trace`, `layout`, `export`, `import`, `bench` and
-//! `generate`.
+//! `model`, `io`, `analysis`, `layout`, `edit` and `room` know nothing of
+//! egui; only `ui` knows about windows and dialogs. [`synth`] generates
+//! realistic maps for benchmarks. The binary (`src/main.rs`, `src/cli/`)
+//! adds the `clap` CLI: `check`, `trace`, `layout`, `export`, `import`,
+//! `bench`, `generate` and `room`.
 //!
 //! # How to add…
 //!
@@ -76,5 +81,6 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod room;
 pub mod synth;
 pub mod ui;

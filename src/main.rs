@@ -131,6 +131,30 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Open the workshop room without a window: phones on the local network
+    /// join and vote privately.
+    ///
+    /// Prints `room open: URL` and `facilitator: TOKEN` as its first two
+    /// lines. The document is saved atomically within a second of each
+    /// change, and on Ctrl+C. The room is plain HTTP: anyone on the network
+    /// with the code can join. See the README for the HTTP API.
+    Room {
+        /// The Credence document (.ron) the room votes on and saves into.
+        file: PathBuf,
+        /// The address to listen on (0.0.0.0: every network of this machine).
+        #[arg(long, default_value = "0.0.0.0")]
+        bind: std::net::IpAddr,
+        /// The port; 0 picks a free one.
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// The room code (default: six random letters and digits).
+        #[arg(long)]
+        code: Option<String>,
+        /// What the phones vote on: beliefs, assumptions, bets, all (beliefs,
+        /// assumptions and bets) or card ids separated by commas.
+        #[arg(long, default_value = "beliefs")]
+        cards: String,
+    },
     /// Write a synthetic belief map of N nodes (for benchmarks and demos).
     Generate {
         /// Number of nodes.
@@ -297,6 +321,19 @@ fn main() -> ExitCode {
             },
         }),
         Some(Command::Import { file, output }) => cli::export::import(&file, &output),
+        Some(Command::Room {
+            file,
+            bind,
+            port,
+            code,
+            cards,
+        }) => cli::room::run(&cli::room::Request {
+            file: &file,
+            bind,
+            port,
+            code: code.as_deref(),
+            cards: &cards,
+        }),
         None => run_gui(cli.file, started),
     }
 }

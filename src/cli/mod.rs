@@ -10,4 +10,5 @@ pub mod heap;
 pub mod layout;
 pub mod output;
 pub mod pipe;
+pub mod room;
 pub mod trace;

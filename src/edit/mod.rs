@@ -15,6 +15,8 @@ mod snippet;
 
 pub use command::Command;
 pub use history::{History, MergeKey};
-pub use open_document::{Drained, Edit, EditSender, OpenDocument};
+pub use open_document::{
+    Compute, Computed, Drained, Edit, EditSender, OpenDocument, Publisher, Waker,
+};
 pub use selection::Selection;
 pub use snippet::Snippet;

@@ -18,8 +18,22 @@ use crate::model::Document;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+/// What a [`Compute`] edit decided, from the document as it was when the
+/// queue reached it.
+pub struct Computed {
+    /// The change, if any (a refused request makes none).
+    pub command: Option<Command>,
+    /// Runs once the change is applied and published, to answer whoever
+    /// asked (the room answers a phone only when the document holds it).
+    pub then: Option<Box<dyn FnOnce() + Send>>,
+}
+
+/// An edit made from the document as it is when it is applied, not as it
+/// was when it was sent: two phones joining at once must not both take the
+/// same participant id, nor one overwrite the other's workshop.
+pub type Compute = Box<dyn FnOnce(&Document) -> Computed + Send>;
+
 /// One change to the open document, as queued.
-#[derive(Clone, Debug)]
 pub enum Edit {
     /// A command as its own undo step.
     Apply(Command),
@@ -30,20 +44,47 @@ pub enum Edit {
     Seal,
     Undo,
     Redo,
+    /// A command made at drain time; see [`Compute`].
+    Compute(Compute),
 }
 
+impl std::fmt::Debug for Edit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Edit::Apply(c) => f.debug_tuple("Apply").field(c).finish(),
+            Edit::Merge(c, k) => f.debug_tuple("Merge").field(c).field(k).finish(),
+            Edit::Seal => f.write_str("Seal"),
+            Edit::Undo => f.write_str("Undo"),
+            Edit::Redo => f.write_str("Redo"),
+            Edit::Compute(_) => f.write_str("Compute(..)"),
+        }
+    }
+}
+
+/// Told the document after each drain that changed it.
+pub type Publisher = Box<dyn FnMut(&Document) + Send>;
+
+/// Called when an edit arrives from another thread, so whoever drains the
+/// queue wakes up: the window repaints, the headless room's loop runs.
+pub type Waker = std::sync::Arc<dyn Fn() + Send + Sync>;
+
 /// Sends edits from another thread (a background job, the room's server).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct EditSender {
     generation: u64,
     tx: mpsc::Sender<(u64, Edit)>,
+    waker: std::sync::Arc<std::sync::Mutex<Option<Waker>>>,
 }
 
 impl EditSender {
     /// Queues `edit`; false once the owner is gone. An edit for a document
     /// that has since been replaced is accepted here and dropped there.
     pub fn send(&self, edit: Edit) -> bool {
-        self.tx.send((self.generation, edit)).is_ok()
+        let sent = self.tx.send((self.generation, edit)).is_ok();
+        if sent && let Some(wake) = self.waker.lock().ok().and_then(|w| w.clone()) {
+            wake();
+        }
+        sent
     }
 }
 
@@ -57,7 +98,6 @@ pub struct Drained {
 }
 
 /// The open document, its file, its history and the queue of edits to it.
-#[derive(Debug)]
 pub struct OpenDocument {
     doc: Document,
     path: Option<PathBuf>,
@@ -71,6 +111,23 @@ pub struct OpenDocument {
     queue: Vec<Edit>,
     tx: mpsc::Sender<(u64, Edit)>,
     rx: mpsc::Receiver<(u64, Edit)>,
+    /// Edits from other threads already taken off the channel by
+    /// [`wait`](Self::wait), still to be applied.
+    arrived: Vec<(u64, Edit)>,
+    waker: std::sync::Arc<std::sync::Mutex<Option<Waker>>>,
+    /// Told the document after every drain that changed it, before any
+    /// [`Computed::then`] runs: the room's published view.
+    publisher: Option<Publisher>,
+}
+
+impl std::fmt::Debug for OpenDocument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenDocument")
+            .field("path", &self.path)
+            .field("generation", &self.generation)
+            .field("queued", &self.queue.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl OpenDocument {
@@ -86,6 +143,38 @@ impl OpenDocument {
             queue: Vec::new(),
             tx,
             rx,
+            arrived: Vec::new(),
+            waker: Default::default(),
+            publisher: None,
+        }
+    }
+
+    /// Who to wake when another thread sends an edit.
+    pub fn set_waker(&mut self, waker: Option<Waker>) {
+        if let Ok(mut slot) = self.waker.lock() {
+            *slot = waker;
+        }
+    }
+
+    /// Who to tell the document after each drain that changed it (and once
+    /// now).
+    pub fn set_publisher(&mut self, publisher: Option<Publisher>) {
+        self.publisher = publisher;
+        if let Some(publish) = &mut self.publisher {
+            publish(&self.doc);
+        }
+    }
+
+    /// Blocks until an edit arrives from another thread or `timeout` passes;
+    /// true if one came. For an owner with no window to wake (the headless
+    /// room).
+    pub fn wait(&mut self, timeout: std::time::Duration) -> bool {
+        match self.rx.recv_timeout(timeout) {
+            Ok(edit) => {
+                self.arrived.push(edit);
+                true
+            }
+            Err(_) => false,
         }
     }
 
@@ -126,6 +215,7 @@ impl OpenDocument {
         EditSender {
             generation: self.generation,
             tx: self.tx.clone(),
+            waker: self.waker.clone(),
         }
     }
 
@@ -134,12 +224,14 @@ impl OpenDocument {
     pub fn drain(&mut self) -> Drained {
         let mut drained = Drained::default();
         let local = std::mem::take(&mut self.queue);
-        let remote: Vec<Edit> = self
-            .rx
-            .try_iter()
-            .filter(|(generation, _)| *generation == self.generation)
+        let generation = self.generation;
+        let remote: Vec<Edit> = std::mem::take(&mut self.arrived)
+            .into_iter()
+            .chain(self.rx.try_iter())
+            .filter(|(g, _)| *g == generation)
             .map(|(_, edit)| edit)
             .collect();
+        let mut answers = Vec::new();
         for edit in local.into_iter().chain(remote) {
             drained.changed = true;
             match edit {
@@ -160,7 +252,23 @@ impl OpenDocument {
                     self.history.redo(&mut self.doc);
                     drained.may_remove = true;
                 }
+                Edit::Compute(compute) => {
+                    let computed = compute(&self.doc);
+                    if let Some(command) = computed.command {
+                        drained.may_remove |= command.may_remove();
+                        self.history.apply(&mut self.doc, command);
+                    }
+                    answers.extend(computed.then);
+                }
             }
+        }
+        if drained.changed
+            && let Some(publish) = &mut self.publisher
+        {
+            publish(&self.doc);
+        }
+        for answer in answers {
+            answer();
         }
         drained
     }
@@ -174,6 +282,9 @@ impl OpenDocument {
         self.saved_state = self.history.state();
         self.generation += 1;
         self.queue.clear();
+        if let Some(publish) = &mut self.publisher {
+            publish(&self.doc);
+        }
     }
 
     /// The document was written to `path` as it is now.

@@ -1,0 +1,359 @@
+//! The workshop room over real sockets on 127.0.0.1: `credence room` runs
+//! as a user would run it, and a real HTTP client drives its API.
+
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// A running `credence room`, stopped (with SIGTERM, as Ctrl+C would) on drop.
+struct Room {
+    child: Child,
+    base: String,
+    facilitator: String,
+    file: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Room {
+    fn open(cards: &str) -> Room {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("workshop.ron");
+        let mut doc = credence::io::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop.ron"),
+        )
+        .unwrap();
+        // A fresh round: nobody has voted, nothing is revealed.
+        doc.workshop.votes.clear();
+        doc.workshop.revealed = false;
+        credence::io::save(&file, &doc).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_credence"))
+            .args(["room", file.to_str().unwrap()])
+            .args(["--bind", "127.0.0.1", "--port", "0", "--code", "K7QF2M"])
+            .args(["--cards", cards])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let first = lines.next().unwrap().unwrap();
+        let second = lines.next().unwrap().unwrap();
+        let url = first
+            .strip_prefix("room open: ")
+            .expect("first line")
+            .to_owned();
+        assert!(url.ends_with("/?code=K7QF2M"), "{url}");
+        let base = url.trim_end_matches("/?code=K7QF2M").to_owned();
+        let facilitator = second
+            .strip_prefix("facilitator: ")
+            .expect("second line")
+            .to_owned();
+        assert_eq!(facilitator.len(), 32, "a 128-bit token");
+        Room {
+            child,
+            base,
+            facilitator,
+            file,
+            _dir: dir,
+        }
+    }
+
+    /// Stops the room as Ctrl+C would and returns the document it saved.
+    fn stop(mut self) -> credence::model::Document {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "the room ends cleanly: {status}");
+        credence::io::load(&self.file).unwrap()
+    }
+}
+
+impl Drop for Room {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+/// One request: method, path, token, JSON body; the status and JSON answer.
+fn call(
+    room: &Room,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let url = format!("{}{path}", room.base);
+    let agent = agent();
+    let auth = token.map(|t| format!("Bearer {t}"));
+    macro_rules! with_auth {
+        ($req:expr) => {{
+            let req = $req;
+            match &auth {
+                Some(a) => req.header("Authorization", a),
+                None => req,
+            }
+        }};
+    }
+    let response = match (method, body) {
+        ("GET", _) => with_auth!(agent.get(&url)).call(),
+        ("DELETE", _) => with_auth!(agent.delete(&url)).call(),
+        ("POST", Some(b)) => with_auth!(agent.post(&url)).send_json(b),
+        ("POST", None) => with_auth!(agent.post(&url)).send_empty(),
+        ("PUT", Some(b)) => with_auth!(agent.put(&url)).send_json(b),
+        ("PUT", None) => with_auth!(agent.put(&url)).send_empty(),
+        _ => unreachable!(),
+    }
+    .unwrap();
+    let status = response.status().as_u16();
+    let text = response.into_body().read_to_string().unwrap_or_default();
+    let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+    (status, json)
+}
+
+fn join(room: &Room, name: &str) -> (String, u64) {
+    let (status, body) = call(
+        room,
+        "POST",
+        "/api/join",
+        None,
+        Some(json!({"code": "k7qf2m", "name": name})),
+    );
+    assert_eq!(status, 200, "{body}");
+    (
+        body["token"].as_str().unwrap().to_owned(),
+        body["participant"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn a_round_of_private_votes_then_a_reveal() {
+    let room = Room::open("beliefs");
+    let (ana, _) = join(&room, "Ana");
+    let (zoe, zoe_id) = join(&room, "Zoe");
+
+    let (status, state) = call(&room, "GET", "/api/state", Some(&ana), None);
+    assert_eq!(status, 200);
+    assert_eq!(state["phase"], "voting");
+    assert_eq!(state["revealed"], false);
+    assert_eq!(state["results"], json!([]));
+    let cards = state["cards"].as_array().unwrap();
+    assert!(!cards.is_empty());
+    assert!(cards.iter().all(|c| c["kind"] == "Belief"), "{state}");
+    let first = cards[0]["id"].as_u64().unwrap();
+
+    // Vote, change it, and a second person votes too.
+    let vote = |token: &str, value: Value| {
+        call(
+            &room,
+            "PUT",
+            &format!("/api/votes/{first}"),
+            Some(token),
+            Some(json!({ "confidence": value })),
+        )
+        .0
+    };
+    assert_eq!(vote(&ana, json!(40)), 204);
+    assert_eq!(vote(&ana, json!(60)), 204);
+    assert_eq!(vote(&ana, json!(60)), 204, "a repeated request is harmless");
+    assert_eq!(vote(&zoe, json!(90)), 204);
+
+    // Each phone sees its own vote only, before the reveal.
+    let (_, state) = call(&room, "GET", "/api/state", Some(&ana), None);
+    assert_eq!(state["votes"], json!({ first.to_string(): 60 }));
+    let (_, state) = call(&room, "GET", "/api/state", Some(&zoe), None);
+    assert_eq!(state["votes"], json!({ first.to_string(): 90 }));
+    let (_, state) = call(&room, "GET", "/api/state", Some(&room.facilitator), None);
+    assert_eq!(state["votes"], json!({}), "not even the facilitator's view");
+
+    // Only the facilitator reveals.
+    let (status, _) = call(&room, "POST", "/api/facilitator/reveal", Some(&ana), None);
+    assert_eq!(status, 403);
+    let (status, _) = call(
+        &room,
+        "POST",
+        "/api/facilitator/reveal",
+        Some(&room.facilitator),
+        None,
+    );
+    assert_eq!(status, 204);
+    let (_, state) = call(&room, "GET", "/api/state", Some(&ana), None);
+    assert_eq!(state["phase"], "revealed");
+    let result = &state["results"][0];
+    assert_eq!(result["id"], first);
+    assert_eq!(result["median"], 75.0);
+    assert_eq!(result["count"], 2);
+    assert_eq!(vote(&ana, json!(10)), 409, "no changes after the reveal");
+
+    // The document holds both votes and both people.
+    let doc = room.stop();
+    let w = &doc.workshop;
+    assert!(w.revealed);
+    let node = credence::model::NodeId(first);
+    assert_eq!(
+        w.vote(node, credence::model::ParticipantId(zoe_id)),
+        Some(90)
+    );
+    assert_eq!(w.votes_on(node).len(), 2);
+    assert!(w.participants.iter().any(|p| p.name == "Ana"));
+}
+
+#[test]
+fn every_refusal_has_its_status_and_changes_nothing() {
+    let room = Room::open("beliefs");
+    let join_as = |body: Value| call(&room, "POST", "/api/join", None, Some(body)).0;
+    assert_eq!(join_as(json!({"code": "WRONG1", "name": "Ana"})), 403);
+    assert_eq!(join_as(json!({"code": "K7QF2M", "name": "  "})), 400);
+    assert_eq!(
+        join_as(json!({"code": "K7QF2M", "name": "x".repeat(61)})),
+        400
+    );
+    let (ana, _) = join(&room, "Ana");
+    assert_eq!(
+        join_as(json!({"code": "K7QF2M", "name": "ana"})),
+        409,
+        "held"
+    );
+
+    assert_eq!(call(&room, "GET", "/api/state", None, None).0, 401);
+    assert_eq!(
+        call(
+            &room,
+            "GET",
+            "/api/state",
+            Some("0".repeat(32).as_str()),
+            None
+        )
+        .0,
+        401
+    );
+    let (_, state) = call(&room, "GET", "/api/state", Some(&ana), None);
+    let first = state["cards"][0]["id"].as_u64().unwrap();
+    let put = |id: String, body: Value| {
+        call(
+            &room,
+            "PUT",
+            &format!("/api/votes/{id}"),
+            Some(&ana),
+            Some(body),
+        )
+        .0
+    };
+    for bad in [json!(101), json!(-1), json!(50.5), json!("50"), Value::Null] {
+        assert_eq!(
+            put(first.to_string(), json!({ "confidence": bad })),
+            400,
+            "{bad}"
+        );
+    }
+    assert_eq!(put("999999".into(), json!({"confidence": 5})), 404);
+    assert_eq!(put("nope".into(), json!({"confidence": 5})), 404);
+    // An outcome is not open for voting.
+    assert_eq!(put("1".into(), json!({"confidence": 5})), 404);
+    let big = json!({ "confidence": 5, "pad": "x".repeat(20_000) });
+    assert_eq!(put(first.to_string(), big), 413);
+    let (status, body) = call(&room, "GET", "/etc/passwd", None, None);
+    assert_eq!(status, 404, "no path reaches a file");
+    assert!(body["error"].is_string());
+    assert_eq!(
+        call(
+            &room,
+            "DELETE",
+            &format!("/api/votes/{first}"),
+            Some(&ana),
+            None
+        )
+        .0,
+        204
+    );
+    let doc = room.stop();
+    assert!(
+        doc.workshop.votes.is_empty(),
+        "nothing refused was recorded"
+    );
+}
+
+#[test]
+fn guessing_the_code_is_rate_limited_per_address() {
+    let room = Room::open("beliefs");
+    for _ in 0..10 {
+        let (status, _) = call(
+            &room,
+            "POST",
+            "/api/join",
+            None,
+            Some(json!({"code": "GUESS9", "name": "Eve"})),
+        );
+        assert_eq!(status, 403);
+    }
+    let (status, body) = call(
+        &room,
+        "POST",
+        "/api/join",
+        None,
+        Some(json!({"code": "K7QF2M", "name": "Eve"})),
+    );
+    assert_eq!(status, 429, "{body}");
+}
+
+#[test]
+fn many_phones_voting_at_once_lose_nothing() {
+    let room = Room::open("all");
+    let (probe, _) = join(&room, "Probe");
+    let (_, state) = call(&room, "GET", "/api/state", Some(&probe), None);
+    let cards: Vec<u64> = state["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_u64().unwrap())
+        .collect();
+    let people = 20;
+    let room = std::sync::Arc::new(room);
+    let threads: Vec<_> = (0..people)
+        .map(|i| {
+            let room = room.clone();
+            let cards = cards.clone();
+            std::thread::spawn(move || {
+                let (token, id) = join(&room, &format!("Person {i}"));
+                for (k, card) in cards.iter().enumerate() {
+                    let (status, _) = call(
+                        &room,
+                        "PUT",
+                        &format!("/api/votes/{card}"),
+                        Some(&token),
+                        Some(json!({ "confidence": (i * 7 + k * 3) % 101 })),
+                    );
+                    assert_eq!(status, 204);
+                }
+                id
+            })
+        })
+        .collect();
+    let ids: Vec<u64> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    let room = std::sync::Arc::into_inner(room).expect("every thread is done");
+    let doc = room.stop();
+    let w = &doc.workshop;
+    assert_eq!(
+        w.votes.len(),
+        people * cards.len(),
+        "every vote is in the file"
+    );
+    for (i, id) in ids.iter().enumerate() {
+        for (k, card) in cards.iter().enumerate() {
+            assert_eq!(
+                w.vote(
+                    credence::model::NodeId(*card),
+                    credence::model::ParticipantId(*id)
+                ),
+                Some(((i * 7 + k * 3) % 101) as u8)
+            );
+        }
+    }
+}
