@@ -3,7 +3,8 @@
 //! them with [`Command::Batch`].
 
 use crate::model::{
-    Canvas, CanvasId, Document, Edge, EdgeId, Node, NodeId, Point, Snapshot, Workshop,
+    Canvas, CanvasId, Document, Edge, EdgeId, Node, NodeId, ParticipantId, Point, Snapshot,
+    Workshop,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +41,11 @@ pub enum Command {
     /// Replace the workshop (participants, votes, dot round). It is small,
     /// so a vote typed or a dot placed is one whole replace, like canvases.
     ReplaceWorkshop(Workshop),
+    /// Set (`Some`) or withdraw (`None`) one person's vote on a card, each.
+    /// Small on purpose: the room sends one per phone request, and a whole
+    /// workshop per vote would make a 2,000-vote round's history hold
+    /// millions of votes.
+    SetVotes(Vec<(NodeId, ParticipantId, Option<u8>)>),
     /// Insert a snapshot at a position in the history list.
     InsertSnapshot {
         index: usize,
@@ -187,6 +193,20 @@ impl Command {
                     None => Command::Batch(Vec::new()),
                 }
             }
+            Command::SetVotes(votes) => {
+                let mut inverse: Vec<_> = votes
+                    .into_iter()
+                    .map(|(node, participant, value)| {
+                        let before = doc.workshop.vote(node, participant);
+                        doc.workshop.set_vote(node, participant, value);
+                        (node, participant, before)
+                    })
+                    .collect();
+                // Undone in the reverse order, so a card voted twice in one
+                // batch comes back to its first value.
+                inverse.reverse();
+                Command::SetVotes(inverse)
+            }
             Command::ReplaceWorkshop(workshop) => {
                 Command::ReplaceWorkshop(std::mem::replace(&mut doc.workshop, workshop))
             }
@@ -209,5 +229,25 @@ impl Command {
                 Command::Batch(inverses)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_votes_undoes_exactly_even_a_card_voted_twice() {
+        let mut doc = Document::default();
+        let p = doc.workshop.add_participant("Ana");
+        let (a, b) = (NodeId(1), NodeId(2));
+        doc.workshop.set_vote(a, p, Some(30));
+        let before = doc.clone();
+        let inverse = Command::SetVotes(vec![(a, p, Some(60)), (b, p, Some(10)), (a, p, None)])
+            .apply(&mut doc);
+        assert_eq!(doc.workshop.vote(a, p), None);
+        assert_eq!(doc.workshop.vote(b, p), Some(10));
+        inverse.apply(&mut doc);
+        assert_eq!(doc, before);
     }
 }

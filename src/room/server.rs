@@ -338,9 +338,7 @@ async fn set_vote(shared: &Shared, me: ParticipantId, node: NodeId, value: Optio
             // A repeated request is harmless: nothing changes.
             return (None, Ok(()));
         }
-        let mut w = doc.workshop.clone();
-        w.set_vote(node, me, value);
-        (Some(Command::ReplaceWorkshop(w)), Ok(()))
+        (Some(Command::SetVotes(vec![(node, me, value)])), Ok(()))
     })
     .await;
     match decided? {
