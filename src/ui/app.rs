@@ -47,6 +47,10 @@ pub struct CredenceApp {
     /// A save refused because the file is read-only, held while the user
     /// decides whether to replace it anyway.
     pub(crate) read_only_save: Option<PathBuf>,
+    /// The workshop room, while it is open.
+    pub(crate) room: Option<super::room_panel::OpenRoom>,
+    /// The port the room listens on; 0 picks a free one.
+    pub room_port: u16,
     /// Recovery copies from earlier runs, still to be offered.
     pub(crate) recoveries: Vec<crate::io::recovery::Recovered>,
     /// The Export dialog's choices.
@@ -109,6 +113,8 @@ impl CredenceApp {
             disk_fingerprint: None,
             save_conflict: false,
             read_only_save: None,
+            room: None,
+            room_port: 0,
             recoveries: Vec::new(),
             window_title: String::new(),
             styled: false,

@@ -170,6 +170,8 @@ impl CredenceApp {
     /// UI (its voter, snapshot on show, selection, edit in progress, board
     /// tab) carries over. Only where the map sits in the window is kept.
     fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
+        // The room's people and tokens belong to the old document.
+        self.close_room();
         self.open.replace(doc, path);
         let rect = self.doc_ui.map.rect;
         self.doc_ui = super::document_ui::DocumentUi::default();

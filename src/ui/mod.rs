@@ -37,6 +37,7 @@ mod notice;
 mod presentation;
 mod progress;
 mod quadrant;
+mod room_panel;
 mod search;
 mod shortcuts;
 mod vote_fields;

@@ -288,6 +288,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         ui.add_space(6.0);
         ui.heading("Workshop");
         ui.separator();
+        super::room_panel::show(app, ui);
+        ui.add_space(8.0);
         participants(app, ui);
         ui.add_space(8.0);
         confidence_votes(app, ui);
