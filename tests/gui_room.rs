@@ -97,3 +97,55 @@ fn opening_another_document_closes_the_room() {
     assert!(h.state().room_address().is_none());
     assert!(std::net::TcpStream::connect(address).is_err());
 }
+
+/// The window is killed mid-round: the recovery copy, written within a
+/// second of the last edit, holds every vote the phones were told was in.
+#[test]
+fn votes_from_phones_survive_a_crash_in_the_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = credence::io::recovery::RecoveryStore::new(dir.path().join("recovery"));
+    let mut h = harness(app_with(two_cards()).with_recovery(store.clone()));
+    click_label(&mut h, "Workshop", Modifiers::NONE);
+    click_label(&mut h, "Open room", Modifiers::NONE);
+    let address = h.state().room_address().unwrap();
+    let code = h.state().room_code().unwrap().to_owned();
+    let base = format!("http://127.0.0.1:{}", address.port());
+    let phones = std::thread::spawn(move || {
+        let agent = agent();
+        for (i, name) in ["Ana", "Ben", "Chloé"].iter().enumerate() {
+            let mut joined = agent
+                .post(format!("{base}/api/join"))
+                .send_json(json!({"code": code, "name": name}))
+                .unwrap();
+            let body: serde_json::Value = joined.body_mut().read_json().unwrap();
+            let token = body["token"].as_str().unwrap().to_owned();
+            let status = agent
+                .put(format!("{base}/api/votes/2"))
+                .header("Authorization", &format!("Bearer {token}"))
+                .send_json(json!({"confidence": 20 + 30 * i}))
+                .unwrap()
+                .status()
+                .as_u16();
+            assert_eq!(status, 204);
+        }
+    });
+    while !phones.is_finished() {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    phones.join().unwrap();
+    // A little over a second of frames, then the "crash": the app is
+    // dropped without saving, and only the recovery copy is left.
+    h.run_steps(70);
+    drop(h);
+    let copies = store.list();
+    assert_eq!(copies.len(), 1);
+    let doc = &copies[0].as_ref().unwrap().doc;
+    let votes: Vec<u8> = doc
+        .workshop
+        .votes_on(credence::model::NodeId(2))
+        .iter()
+        .map(|(_, v)| *v)
+        .collect();
+    assert_eq!(votes, [20, 50, 80]);
+}
