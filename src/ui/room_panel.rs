@@ -118,6 +118,9 @@ impl CredenceApp {
     /// Stops the server, frees the port and signs every phone out.
     pub fn close_room(&mut self) {
         if let Some(open) = self.room.take() {
+            // Answer the requests already queued, so the server's shutdown
+            // does not wait for answers this thread would never give.
+            self.apply_queued(None);
             self.open.set_publisher(None);
             self.open.set_waker(None);
             open.room.close();
