@@ -396,21 +396,23 @@ async fn unvote(
     set_vote(&shared, me, node, None).await
 }
 
+/// Refuses anyone but the facilitator: 403 for a participant's token.
+fn facilitator_only(shared: &Shared, headers: &HeaderMap) -> Result<(), Refusal> {
+    match authorise(shared, headers)? {
+        (Role::Facilitator, _) => Ok(()),
+        _ => Err(error(
+            StatusCode::FORBIDDEN,
+            "only the facilitator can do that",
+        )),
+    }
+}
+
 async fn facilitate(
     State(shared): State<Shared>,
     headers: HeaderMap,
     Path(action): Path<String>,
 ) -> Answer {
-    match authorise(&shared, &headers) {
-        Ok((Role::Facilitator, _)) => {}
-        Ok(_) => {
-            return Err(error(
-                StatusCode::FORBIDDEN,
-                "only the facilitator can do that",
-            ));
-        }
-        Err(r) => return Err(r),
-    }
+    facilitator_only(&shared, &headers)?;
     let change: fn(&mut crate::model::Workshop) = match action.as_str() {
         "reveal" => |w| w.revealed = true,
         "hide" => |w| w.revealed = false,
@@ -446,16 +448,7 @@ async fn release(
     headers: HeaderMap,
     Path(participant): Path<u64>,
 ) -> Answer {
-    match authorise(&shared, &headers) {
-        Ok((Role::Facilitator, _)) => {}
-        Ok(_) => {
-            return Err(error(
-                StatusCode::FORBIDDEN,
-                "only the facilitator can do that",
-            ));
-        }
-        Err(r) => return Err(r),
-    }
+    facilitator_only(&shared, &headers)?;
     shared
         .state
         .lock()
