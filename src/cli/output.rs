@@ -29,15 +29,7 @@ pub fn check_target(path: &Path) -> Result<(), String> {
     }
     credence::io::atomic::check(path, false)
         .map(|_| ())
-        .map_err(|e| {
-            let hint = match credence::io::atomic::refusal(&e) {
-                Some(credence::io::atomic::Refusal::ReadOnly) => {
-                    " (make it writable, or choose another name)"
-                }
-                _ => "",
-            };
-            format!("{}: cannot write here: {e}{hint}", path.display())
-        })
+        .map_err(|e| format!("{}: cannot write here: {e}", path.display()))
 }
 
 /// Writes `bytes` to stdout, or atomically to `path`.

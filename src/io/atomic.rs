@@ -40,7 +40,9 @@ pub enum Refusal {
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Refusal::ReadOnly => f.write_str("the file is read-only"),
+            Refusal::ReadOnly => {
+                f.write_str("the file is read-only (make it writable, or choose another name)")
+            }
             Refusal::NotAFile(kind) => {
                 write!(
                     f,

@@ -96,9 +96,6 @@ impl fmt::Display for SaveError {
             self.path.display(),
             self.message
         )?;
-        if self.read_only {
-            f.write_str(" (make it writable, or save under another name)")?;
-        }
         if self.had_previous {
             f.write_str("; the previous file is unchanged")?;
         }

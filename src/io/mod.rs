@@ -141,12 +141,12 @@ pub fn save_with(
         ));
     }
     let text = to_ron(doc);
-    let real = atomic::resolve(path).map_err(fail)?;
-    // The previous version, only from a regular file of a sane size: a
-    // device or FIFO is refused by the write below, and never read here.
-    let previous = std::fs::metadata(&real)
-        .ok()
-        .filter(|m| m.is_file() && m.len() <= MAX_FILE_BYTES)
+    // What the write would refuse (a FIFO, a device, a read-only file) is
+    // refused here, before the `.bak` is touched.
+    let (real, existing) = atomic::check(path, options.replace_read_only).map_err(fail)?;
+    // The previous version, only from a regular file of a sane size.
+    let previous = existing
+        .filter(|m| m.len() <= MAX_FILE_BYTES)
         .and_then(|meta| {
             let file = std::fs::File::open(&real).ok()?;
             let bytes = bounded::read_capped(file, MAX_FILE_BYTES).ok()??;
@@ -159,9 +159,6 @@ pub fn save_with(
     if let Some((meta, bytes)) = previous
         && bytes != text.as_bytes()
     {
-        if meta.permissions().readonly() && !options.replace_read_only {
-            return Err(fail(std::io::Error::other(atomic::Refusal::ReadOnly)));
-        }
         let keep = atomic::Options {
             replace_read_only: true,
             permissions_from: Some(meta),
