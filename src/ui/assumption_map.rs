@@ -124,10 +124,6 @@ impl BoardKind for AssumptionBoard {
         show(app, ui);
     }
 
-    fn inspector(&self, app: &mut CredenceApp, ui: &mut Ui, _board: Board) {
-        super::inspector::show(app, ui);
-    }
-
     fn status(&self, app: &CredenceApp, _board: Board) -> (String, &'static str) {
         let assumptions = app
             .open

@@ -365,10 +365,6 @@ impl BoardKind for Beliefs2x2Board {
         show(app, ui);
     }
 
-    fn inspector(&self, app: &mut CredenceApp, ui: &mut Ui, _board: Board) {
-        super::inspector::show(app, ui);
-    }
-
     fn status(&self, app: &CredenceApp, _board: Board) -> (String, &'static str) {
         let doc = app.open.doc();
         let beliefs = doc

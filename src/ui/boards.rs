@@ -23,8 +23,11 @@ pub trait BoardKind: Sync {
     fn tabs(&self, doc: &Document) -> Vec<Tab>;
     /// The central area.
     fn show(&self, app: &mut CredenceApp, ui: &mut Ui, board: Board);
-    /// The panel on the right.
-    fn inspector(&self, app: &mut CredenceApp, ui: &mut Ui, board: Board);
+    /// The panel on the right: by default the card inspector, which every
+    /// board of cards shares.
+    fn inspector(&self, app: &mut CredenceApp, ui: &mut Ui, _board: Board) {
+        super::inspector::show(app, ui);
+    }
     /// The status line: what the board holds, then what its gestures do.
     fn status(&self, app: &CredenceApp, board: Board) -> (String, &'static str);
     /// Keys the board takes while nothing else has the keyboard.

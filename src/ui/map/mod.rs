@@ -973,10 +973,6 @@ impl BoardKind for MapBoard {
         crate::ui::workshop::history_banner(app, ui);
     }
 
-    fn inspector(&self, app: &mut CredenceApp, ui: &mut Ui, _board: Board) {
-        crate::ui::inspector::show(app, ui);
-    }
-
     fn status(&self, app: &CredenceApp, _board: Board) -> (String, &'static str) {
         (
             format!(
