@@ -149,3 +149,72 @@ fn votes_from_phones_survive_a_crash_in_the_recovery_copy() {
         .collect();
     assert_eq!(votes, [20, 50, 80]);
 }
+
+/// The room's rule for Undo: the facilitator's Ctrl+Z takes back their own
+/// last change, never a phone's vote that came after it.
+#[test]
+fn ctrl_z_takes_back_the_facilitators_move_and_keeps_the_phones_vote() {
+    let mut h = harness(app_with(two_cards()));
+    click_label(&mut h, "Workshop", Modifiers::NONE);
+    click_label(&mut h, "Open room", Modifiers::NONE);
+    let address = h.state().room_address().unwrap();
+    let code = h.state().room_code().unwrap().to_owned();
+    let card = credence::model::NodeId(2);
+    let before = h.state().doc().node(card).unwrap().pos;
+    let from = center_of(&h, "Customers pay more");
+    drag(
+        &mut h,
+        from,
+        from + egui::vec2(120.0, 40.0),
+        Modifiers::NONE,
+    );
+    h.run_ok();
+    let moved = h.state().doc().node(card).unwrap().pos;
+    assert_ne!(moved, before, "the drag moved the card");
+
+    let base = format!("http://127.0.0.1:{}", address.port());
+    let phone = std::thread::spawn(move || {
+        let agent = agent();
+        let mut joined = agent
+            .post(format!("{base}/api/join"))
+            .send_json(json!({"code": code, "name": "Ana"}))
+            .unwrap();
+        let body: serde_json::Value = joined.body_mut().read_json().unwrap();
+        let token = body["token"].as_str().unwrap().to_owned();
+        agent
+            .put(format!("{base}/api/votes/2"))
+            .header("Authorization", &format!("Bearer {token}"))
+            .send_json(json!({"confidence": 65}))
+            .unwrap()
+            .status()
+            .as_u16()
+    });
+    while !phone.is_finished() {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(phone.join().unwrap(), 204);
+    h.run_ok();
+
+    shortcut(&mut h, Modifiers::COMMAND, egui::Key::Z);
+    h.run_ok();
+    let doc = h.state().doc();
+    assert_eq!(doc.node(card).unwrap().pos, before, "the move is undone");
+    let ana = doc.workshop.participants[0].id;
+    assert_eq!(doc.workshop.participants[0].name, "Ana", "the join stays");
+    assert_eq!(doc.workshop.vote(card, ana), Some(65), "the vote stays");
+    assert!(
+        !h.state().history().can_undo(),
+        "nothing of the room's to undo"
+    );
+
+    shortcut(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run_ok();
+    let doc = h.state().doc();
+    assert_eq!(
+        doc.node(card).unwrap().pos,
+        moved,
+        "redo brings the move back"
+    );
+    assert_eq!(doc.workshop.vote(card, ana), Some(65));
+}

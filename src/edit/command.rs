@@ -3,8 +3,8 @@
 //! them with [`Command::Batch`].
 
 use crate::model::{
-    Canvas, CanvasId, Document, Edge, EdgeId, Node, NodeId, ParticipantId, Point, Snapshot,
-    Workshop,
+    Canvas, CanvasId, Document, Dot, Edge, EdgeId, Node, NodeId, Participant, ParticipantId, Point,
+    Snapshot, Workshop,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +46,26 @@ pub enum Command {
     /// workshop per vote would make a 2,000-vote round's history hold
     /// millions of votes.
     SetVotes(Vec<(NodeId, ParticipantId, Option<u8>)>),
+    /// Add someone at a position in the participant list (a phone joining
+    /// with a new name).
+    InsertParticipant {
+        index: usize,
+        participant: Participant,
+    },
+    /// Take someone off the list, keeping their votes and dots (ignored
+    /// while they are off it), so [`Command::InsertParticipant`] is its
+    /// exact inverse. The workshop panel's remove, which also drops their
+    /// votes, is a whole-workshop replace.
+    RemoveParticipant(ParticipantId),
+    /// Show or hide everyone's votes. Small, like the rest of the room's
+    /// commands, so that replaying it over an undone step carries no old
+    /// votes back (see `history`).
+    SetRevealed(bool),
+    /// Add one dot to the open round. The allowance is the caller's to
+    /// check; without an open round this changes nothing.
+    PlaceDot(Dot),
+    /// Take back the latest such dot, if there is one.
+    TakeDot(Dot),
     /// Insert a snapshot at a position in the history list.
     InsertSnapshot {
         index: usize,
@@ -209,6 +229,39 @@ impl Command {
             }
             Command::ReplaceWorkshop(workshop) => {
                 Command::ReplaceWorkshop(std::mem::replace(&mut doc.workshop, workshop))
+            }
+            Command::InsertParticipant { index, participant } => {
+                let id = participant.id;
+                let list = &mut doc.workshop.participants;
+                list.insert(index.min(list.len()), participant);
+                Command::RemoveParticipant(id)
+            }
+            Command::RemoveParticipant(id) => {
+                let list = &mut doc.workshop.participants;
+                match list.iter().position(|p| p.id == id) {
+                    Some(index) => Command::InsertParticipant {
+                        index,
+                        participant: list.remove(index),
+                    },
+                    None => Command::Batch(Vec::new()),
+                }
+            }
+            Command::SetRevealed(revealed) => {
+                Command::SetRevealed(std::mem::replace(&mut doc.workshop.revealed, revealed))
+            }
+            Command::PlaceDot(dot) => match doc.workshop.dot_round.as_mut().filter(|r| r.open) {
+                Some(round) => {
+                    round.dots.push(dot);
+                    Command::TakeDot(dot)
+                }
+                None => Command::Batch(Vec::new()),
+            },
+            Command::TakeDot(dot) => {
+                if doc.workshop.remove_dot(dot.participant, dot.target) {
+                    Command::PlaceDot(dot)
+                } else {
+                    Command::Batch(Vec::new())
+                }
             }
             Command::InsertSnapshot { index, snapshot } => {
                 let index = index.min(doc.snapshots.len());

@@ -44,7 +44,9 @@ pub enum Edit {
     Seal,
     Undo,
     Redo,
-    /// A command made at drain time; see [`Compute`].
+    /// A command made at drain time; see [`Compute`]. These come from the
+    /// room, so they are recorded as room steps, which the facilitator's
+    /// Undo and Redo pass over (see [`History`]).
     Compute(Compute),
 }
 
@@ -256,7 +258,7 @@ impl OpenDocument {
                     let computed = compute(&self.doc);
                     if let Some(command) = computed.command {
                         drained.may_remove |= command.may_remove();
-                        self.history.apply(&mut self.doc, command);
+                        self.history.apply_room(&mut self.doc, command);
                     }
                     answers.extend(computed.then);
                 }

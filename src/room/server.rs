@@ -214,7 +214,7 @@ async fn join(
     };
     let wanted = name.clone();
     let decided = apply(&shared, move |doc| {
-        let mut w = doc.workshop.clone();
+        let w = &doc.workshop;
         let found = w
             .participants
             .iter()
@@ -224,8 +224,15 @@ async fn join(
             Some(id) => (None, Ok(id)),
             None if w.participants.len() >= MAX_PARTICIPANTS => (None, Err(())),
             None => {
-                let id = w.add_participant(&wanted);
-                (Some(Command::ReplaceWorkshop(w)), Ok(id))
+                // The workshop's own naming and colouring, on a copy.
+                let mut added = w.clone();
+                let id = added.add_participant(&wanted);
+                let participant = added.participants.pop().expect("just added");
+                let command = Command::InsertParticipant {
+                    index: w.participants.len(),
+                    participant,
+                };
+                (Some(command), Ok(id))
             }
         }
     })
@@ -413,12 +420,21 @@ async fn facilitate(
     Path(action): Path<String>,
 ) -> Answer {
     facilitator_only(&shared, &headers)?;
-    let change: fn(&mut crate::model::Workshop) = match action.as_str() {
-        "reveal" => |w| w.revealed = true,
-        "hide" => |w| w.revealed = false,
+    // Small commands, not a workshop replace: see `edit::history`.
+    // None when there is nothing to change.
+    let change: fn(&crate::model::Workshop) -> Option<Command> = match action.as_str() {
+        "reveal" => |w| (!w.revealed).then_some(Command::SetRevealed(true)),
+        "hide" => |w| w.revealed.then_some(Command::SetRevealed(false)),
         "clear" => |w| {
-            w.votes.clear();
-            w.revealed = false;
+            let withdrawn = w
+                .votes
+                .iter()
+                .map(|v| (v.node, v.participant, None))
+                .collect();
+            (w.revealed || !w.votes.is_empty()).then_some(Command::Batch(vec![
+                Command::SetVotes(withdrawn),
+                Command::SetRevealed(false),
+            ]))
         },
         "lock" | "unlock" => {
             shared
@@ -430,13 +446,7 @@ async fn facilitate(
         }
         _ => return Err(error(StatusCode::NOT_FOUND, "no such action")),
     };
-    let decided = apply(&shared, move |doc| {
-        let mut w = doc.workshop.clone();
-        change(&mut w);
-        let command = (w != doc.workshop).then_some(Command::ReplaceWorkshop(w));
-        (command, ())
-    })
-    .await;
+    let decided = apply(&shared, move |doc| (change(&doc.workshop), ())).await;
     decided?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
