@@ -23,9 +23,28 @@ impl Room {
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop.ron"),
         )
         .unwrap();
-        // A fresh round: nobody has voted, nothing is revealed.
+        // A fresh round: nobody has voted, nothing is revealed; an open dot
+        // round of three each; a Lean Capability Canvas with one note.
         doc.workshop.votes.clear();
         doc.workshop.revealed = false;
+        doc.workshop.dot_round = Some(credence::model::DotRound {
+            per_person: 3,
+            open: true,
+            dots: Vec::new(),
+        });
+        let template = credence::io::templates::built_in()
+            .into_iter()
+            .find(|t| t.name == "Lean Capability Canvas")
+            .unwrap();
+        let mut canvas = template.instantiate(credence::model::CanvasId(1), "Capability");
+        let challenges = canvas.sections[2].id;
+        canvas.notes.push(credence::model::Note {
+            id: credence::model::NoteId(1),
+            section: challenges,
+            text: "Hand-offs take a week".into(),
+            ..Default::default()
+        });
+        doc.canvases.push(canvas);
         credence::io::save(&file, &doc).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_credence"))
             .args(["room", file.to_str().unwrap()])
@@ -356,4 +375,289 @@ fn many_phones_voting_at_once_lose_nothing() {
             );
         }
     }
+}
+
+#[test]
+fn dots_from_phones_within_the_allowance() {
+    let room = Room::open("beliefs");
+    let (ana, ana_id) = join(&room, "Ana");
+    let fac = room.facilitator.clone();
+    // The canvas's notes join the round once the facilitator shows it.
+    let (status, _) = call(
+        &room,
+        "POST",
+        "/api/facilitator/canvas",
+        Some(&fac),
+        Some(json!({"canvas": 1})),
+    );
+    assert_eq!(status, 204);
+    let (_, state) = call(&room, "GET", "/api/state", Some(&ana), None);
+    let dots = &state["dots"];
+    assert_eq!(dots["per_person"], 3);
+    assert_eq!(dots["left"], 3);
+    let targets: Vec<String> = dots["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["target"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(targets.contains(&"note-1-1".to_owned()), "{targets:?}");
+    let cards: Vec<&String> = targets.iter().filter(|t| t.starts_with("node-")).collect();
+    assert!(cards.len() >= 4, "enough cards to go over: {targets:?}");
+
+    let dot = |method: &str, target: &str| {
+        call(
+            &room,
+            method,
+            &format!("/api/dots/{target}"),
+            Some(&ana),
+            None,
+        )
+        .0
+    };
+    assert_eq!(dot("PUT", cards[0]), 204);
+    assert_eq!(
+        dot("PUT", cards[0]),
+        204,
+        "a repeated tap request is harmless"
+    );
+    assert_eq!(dot("PUT", cards[1]), 204);
+    assert_eq!(dot("PUT", "note-1-1"), 204);
+    let (status, body) = call(
+        &room,
+        "PUT",
+        &format!("/api/dots/{}", cards[2]),
+        Some(&ana),
+        None,
+    );
+    assert_eq!(status, 409, "the server enforces the allowance");
+    assert!(body["error"].as_str().unwrap().contains("all 3 dots"));
+    assert_eq!(dot("DELETE", cards[1]), 204, "a second tap takes it back");
+    assert_eq!(dot("PUT", cards[2]), 204, "and frees a dot");
+    assert_eq!(dot("PUT", "node-1"), 404, "an outcome is not in the round");
+    assert_eq!(dot("PUT", "note-1-99"), 404);
+    assert_eq!(dot("PUT", "../../etc"), 404);
+    assert_eq!(
+        call(
+            &room,
+            "PUT",
+            &format!("/api/dots/{}", cards[0]),
+            Some(&fac),
+            None
+        )
+        .0,
+        403,
+        "the facilitator places no dots from the API"
+    );
+    let (_, state) = call(&room, "GET", "/api/state", Some(&ana), None);
+    assert_eq!(state["dots"]["left"], 0);
+    assert_eq!(state["dots"]["mine"][cards[0].as_str()], 1);
+    assert!(state["dots"]["mine"].get(cards[1].as_str()).is_none());
+
+    let doc = room.stop();
+    let round = doc.workshop.dot_round.unwrap();
+    let mut mine: Vec<String> = round
+        .dots
+        .iter()
+        .filter(|d| d.participant.0 == ana_id)
+        .map(|d| match d.target {
+            credence::model::DotTarget::Node(id) => format!("node-{}", id.0),
+            credence::model::DotTarget::Note { canvas, note } => {
+                format!("note-{}-{}", canvas.0, note.0)
+            }
+        })
+        .collect();
+    mine.sort();
+    let mut expected = vec![cards[0].clone(), cards[2].clone(), "note-1-1".to_owned()];
+    expected.sort();
+    assert_eq!(mine, expected);
+}
+
+#[test]
+fn silent_writing_stays_hidden_until_the_reveal() {
+    let room = Room::open("beliefs");
+    let (ana, _) = join(&room, "Ana");
+    let (ben, _) = join(&room, "Ben");
+    let fac = room.facilitator.clone();
+    let write = |token: &str, text: &str| {
+        call(
+            &room,
+            "POST",
+            "/api/notes",
+            Some(token),
+            Some(json!({ "text": text })),
+        )
+        .0
+    };
+    assert_eq!(
+        write(&ana, "Too many meetings"),
+        409,
+        "no section is open yet"
+    );
+    let (_, state) = call(&room, "GET", "/api/state", Some(&ana), None);
+    let challenges = 3; // the third section of the template
+    let (status, _) = call(
+        &room,
+        "POST",
+        "/api/facilitator/writing",
+        Some(&ana),
+        Some(json!({"canvas": 1, "section": challenges})),
+    );
+    assert_eq!(status, 403);
+    assert!(state["writing"].is_null());
+    let (status, body) = call(
+        &room,
+        "POST",
+        "/api/facilitator/writing",
+        Some(&fac),
+        Some(json!({"canvas": 1, "section": 99})),
+    );
+    assert_eq!(status, 404, "{body}");
+    let (status, _) = call(
+        &room,
+        "POST",
+        "/api/facilitator/writing",
+        Some(&fac),
+        Some(json!({"canvas": 1, "section": challenges})),
+    );
+    assert_eq!(status, 204);
+
+    assert_eq!(write(&ana, "Too many meetings"), 201);
+    assert_eq!(write(&ana, "Nobody owns onboarding"), 201);
+    assert_eq!(write(&ben, "Releases wait for QA"), 201);
+    assert_eq!(write(&ben, "   "), 400);
+    let (_, state) = call(&room, "GET", "/api/state", Some(&ana), None);
+    assert_eq!(state["writing"]["section"], "Current challenges");
+    assert_eq!(
+        state["writing"]["mine"],
+        json!(["Too many meetings", "Nobody owns onboarding"]),
+        "a phone sees its own notes and nobody else's"
+    );
+    let (_, state) = call(&room, "GET", "/api/state", Some(&ben), None);
+    assert_eq!(state["writing"]["mine"], json!(["Releases wait for QA"]));
+    let (_, state) = call(&room, "GET", "/api/state", Some(&fac), None);
+    assert_eq!(state["waiting"], 3, "the big screen sees only a count");
+    assert!(state["writing"]["mine"].as_array().unwrap().is_empty());
+
+    let (status, _) = call(
+        &room,
+        "POST",
+        "/api/facilitator/notes/reveal",
+        Some(&ben),
+        None,
+    );
+    assert_eq!(status, 403);
+    let (status, _) = call(
+        &room,
+        "POST",
+        "/api/facilitator/notes/reveal",
+        Some(&fac),
+        None,
+    );
+    assert_eq!(status, 204);
+    let (_, state) = call(&room, "GET", "/api/state", Some(&fac), None);
+    assert_eq!(state["waiting"], 0);
+
+    let doc = room.stop();
+    let canvas = &doc.canvases[0];
+    let section = canvas.sections[2].id;
+    let texts: Vec<&str> = canvas.notes_in(section).map(|n| n.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Hand-offs take a week",
+            "Too many meetings",
+            "Nobody owns onboarding",
+            "Releases wait for QA"
+        ]
+    );
+    let mut ids: Vec<u64> = canvas.notes.iter().map(|n| n.id.0).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), canvas.notes.len(), "fresh note ids");
+}
+
+#[test]
+fn a_phone_picks_its_name_from_the_list_and_the_facilitator_releases_it() {
+    let room = Room::open("beliefs");
+    let (status, _) = call(&room, "GET", "/api/participants?code=WRONG1", None, None);
+    assert_eq!(status, 403, "the names stay in the room");
+    let (status, list) = call(&room, "GET", "/api/participants?code=k7qf2m", None, None);
+    assert_eq!(status, 200);
+    let names: Vec<&str> = list["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert!(names.len() >= 6, "the example workshop's people: {names:?}");
+    let first = names[0].to_owned();
+    let (phone, id) = join(&room, &first);
+    let (_, list) = call(&room, "GET", "/api/participants?code=K7QF2M", None, None);
+    assert_eq!(list["participants"][0]["taken"], true);
+    let (status, _) = call(
+        &room,
+        "POST",
+        "/api/join",
+        None,
+        Some(json!({"code": "K7QF2M", "name": first})),
+    );
+    assert_eq!(status, 409, "held by the first phone");
+
+    // Locked: new names are refused, names on the list still join.
+    let fac = room.facilitator.clone();
+    assert_eq!(
+        call(&room, "POST", "/api/facilitator/lock", Some(&fac), None).0,
+        204
+    );
+    let (status, _) = call(
+        &room,
+        "POST",
+        "/api/join",
+        None,
+        Some(json!({"code": "K7QF2M", "name": "Newcomer"})),
+    );
+    assert_eq!(status, 403);
+    let (_, list) = call(&room, "GET", "/api/participants?code=K7QF2M", None, None);
+    assert_eq!(list["locked"], true);
+    join(&room, names[1]);
+
+    let release = format!("/api/facilitator/release/{id}");
+    assert_eq!(call(&room, "POST", &release, Some(&phone), None).0, 403);
+    assert_eq!(call(&room, "POST", &release, Some(&fac), None).0, 204);
+    assert_eq!(
+        call(&room, "GET", "/api/state", Some(&phone), None).0,
+        401,
+        "the released phone is signed out"
+    );
+    let (_, again) = join(&room, &first);
+    assert_eq!(again, id, "the same participant, on another phone");
+
+    // Changing what the phones vote on.
+    let (status, _) = call(
+        &room,
+        "POST",
+        "/api/facilitator/cards",
+        Some(&fac),
+        Some(json!({"cards": "assumptions"})),
+    );
+    assert_eq!(status, 204);
+    let (status, _) = call(
+        &room,
+        "POST",
+        "/api/facilitator/cards",
+        Some(&fac),
+        Some(json!({"cards": "everything"})),
+    );
+    assert_eq!(status, 400);
+    let (_, token_state) = call(&room, "GET", "/api/state", Some(&fac), None);
+    let kinds: Vec<&str> = token_state["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        !kinds.is_empty() && kinds.iter().all(|k| *k == "Assumption"),
+        "{kinds:?}"
+    );
 }

@@ -3,8 +3,8 @@
 //! them with [`Command::Batch`].
 
 use crate::model::{
-    Canvas, CanvasId, Document, Dot, Edge, EdgeId, Node, NodeId, Participant, ParticipantId, Point,
-    Snapshot, Workshop,
+    Canvas, CanvasId, Document, Dot, Edge, EdgeId, Node, NodeId, Note, NoteId, Participant,
+    ParticipantId, Point, Snapshot, Workshop,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +66,17 @@ pub enum Command {
     PlaceDot(Dot),
     /// Take back the latest such dot, if there is one.
     TakeDot(Dot),
+    /// Append notes to a canvas (the room's silent writing, revealed).
+    /// Small, so replaying it over an undone canvas edit keeps that undo.
+    AddNotes {
+        canvas: CanvasId,
+        notes: Vec<Note>,
+    },
+    /// Take notes off a canvas by id: the inverse of [`Command::AddNotes`].
+    RemoveNotes {
+        canvas: CanvasId,
+        notes: Vec<NoteId>,
+    },
     /// Insert a snapshot at a position in the history list.
     InsertSnapshot {
         index: usize,
@@ -256,6 +267,31 @@ impl Command {
                 }
                 None => Command::Batch(Vec::new()),
             },
+            Command::AddNotes { canvas, notes } => {
+                match doc.canvases.iter_mut().find(|c| c.id == canvas) {
+                    Some(c) => {
+                        let ids = notes.iter().map(|n| n.id).collect();
+                        c.notes.extend(notes);
+                        Command::RemoveNotes { canvas, notes: ids }
+                    }
+                    None => Command::Batch(Vec::new()),
+                }
+            }
+            Command::RemoveNotes { canvas, notes } => {
+                match doc.canvases.iter_mut().find(|c| c.id == canvas) {
+                    Some(c) => {
+                        let (gone, kept) = std::mem::take(&mut c.notes)
+                            .into_iter()
+                            .partition(|n| notes.contains(&n.id));
+                        c.notes = kept;
+                        Command::AddNotes {
+                            canvas,
+                            notes: gone,
+                        }
+                    }
+                    None => Command::Batch(Vec::new()),
+                }
+            }
             Command::TakeDot(dot) => {
                 if doc.workshop.remove_dot(dot.participant, dot.target) {
                     Command::PlaceDot(dot)

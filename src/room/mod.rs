@@ -14,13 +14,16 @@
 //! address, tokens are 128-bit random values, and closing the room revokes
 //! every token.
 
+mod facilitator;
 mod limits;
+mod rounds;
 mod secrets;
 mod server;
 mod state;
 mod view;
 
 pub use server::MAX_BODY;
+pub use state::Writing;
 pub use state::{MAX_NAME_CHARS, MAX_PARTICIPANTS};
 pub use view::{CardChoice, Published};
 
@@ -47,6 +50,7 @@ pub struct Room {
     code: String,
     facilitator: String,
     published: Arc<RwLock<Published>>,
+    state: Arc<Mutex<state::RoomState>>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -65,12 +69,13 @@ impl Room {
         listener.set_nonblocking(true)?;
         let address = listener.local_addr()?;
         let published = Arc::new(RwLock::new(Published::default()));
+        let state = Arc::new(Mutex::new(state::RoomState::new(
+            code.clone(),
+            facilitator.clone(),
+            config.cards,
+        )));
         let shared = server::Shared {
-            state: Arc::new(Mutex::new(state::RoomState::new(
-                code.clone(),
-                facilitator.clone(),
-                config.cards,
-            ))),
+            state: state.clone(),
             published: published.clone(),
             edits,
         };
@@ -100,6 +105,7 @@ impl Room {
             code,
             facilitator,
             published,
+            state,
             stop: Some(stop),
             thread: Some(thread),
         })
@@ -137,6 +143,71 @@ impl Room {
             let view = Published::of(doc);
             *published.write().unwrap_or_else(|e| e.into_inner()) = view;
         })
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, state::RoomState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// What the phones vote on (and dot, during a round).
+    pub fn cards(&self) -> CardChoice {
+        self.state().choice.clone()
+    }
+
+    pub fn set_cards(&self, choice: CardChoice) {
+        self.state().choice = choice;
+    }
+
+    /// Whose notes phones dot-vote on.
+    pub fn set_canvas(&self, canvas: Option<crate::model::CanvasId>) {
+        self.state().canvas = canvas;
+    }
+
+    /// New names are refused while locked; people on the list still join.
+    pub fn locked(&self) -> bool {
+        self.state().locked
+    }
+
+    pub fn set_locked(&self, locked: bool) {
+        self.state().locked = locked;
+    }
+
+    /// Who a phone holds now.
+    pub fn held(&self) -> Vec<crate::model::ParticipantId> {
+        self.state().held().collect()
+    }
+
+    /// Frees a name for another phone; the phone holding it is signed out.
+    pub fn release(&self, participant: crate::model::ParticipantId) {
+        self.state().release(participant);
+    }
+
+    /// Where phones write hidden notes, while they do.
+    pub fn writing(&self) -> Option<Writing> {
+        self.state().writing
+    }
+
+    /// Opens a section for silent writing, or (`None`) ends the writing;
+    /// notes written stay waiting either way.
+    pub fn set_writing(&self, writing: Option<Writing>) {
+        let mut state = self.state();
+        state.writing = writing;
+        if let Some(w) = writing {
+            state.canvas = Some(w.canvas);
+        }
+    }
+
+    /// Notes written and not yet revealed.
+    pub fn waiting(&self) -> usize {
+        self.state().hidden.len()
+    }
+
+    /// Takes every waiting note as the command that lands them in their
+    /// sections. Call it on the owner's thread and apply the command there,
+    /// so nothing is lost between.
+    pub fn take_notes(&self, doc: &crate::model::Document) -> Option<crate::edit::Command> {
+        let hidden = std::mem::take(&mut self.state().hidden);
+        rounds::landing(doc, hidden)
     }
 
     /// Stops the server and waits for it, so the port is free on return.

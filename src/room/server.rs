@@ -7,8 +7,9 @@
 //! once the document holds the change. Only the page and `/api/…` are
 //! served: no request path ever reaches the file system.
 
+use super::facilitator;
 use super::state::{MAX_NAME_CHARS, MAX_PARTICIPANTS, Role, RoomState};
-use super::view::Published;
+use super::view::{Published, target_key};
 use crate::edit::{Command, Computed, Edit, EditSender};
 use crate::model::{Document, NodeId, ParticipantId};
 use axum::Router;
@@ -43,8 +44,27 @@ pub fn router(shared: Shared) -> Router {
         .route("/api/join", post(join))
         .route("/api/state", get(state))
         .route("/api/votes/{id}", put(vote).delete(unvote))
-        .route("/api/facilitator/{action}", post(facilitate))
-        .route("/api/facilitator/release/{participant}", post(release))
+        .route("/api/participants", get(participants))
+        .route(
+            "/api/dots/{target}",
+            put(super::rounds::place).delete(super::rounds::take),
+        )
+        .route("/api/notes", post(super::rounds::write))
+        .route("/api/facilitator/{action}", post(facilitator::act))
+        .route(
+            "/api/facilitator/release/{participant}",
+            post(facilitator::release),
+        )
+        .route("/api/facilitator/cards", post(facilitator::cards))
+        .route("/api/facilitator/canvas", post(facilitator::canvas))
+        .route(
+            "/api/facilitator/writing",
+            post(facilitator::open_writing).delete(facilitator::close_writing),
+        )
+        .route(
+            "/api/facilitator/notes/reveal",
+            post(facilitator::reveal_notes),
+        )
         .fallback(|| async { error(StatusCode::NOT_FOUND, "no such page") })
         .with_state(shared)
 }
@@ -58,11 +78,11 @@ impl IntoResponse for Refusal {
     }
 }
 
-fn error(status: StatusCode, message: &str) -> Refusal {
+pub(super) fn error(status: StatusCode, message: &str) -> Refusal {
     Refusal(status, message.to_owned())
 }
 
-type Answer = Result<Response, Refusal>;
+pub(super) type Answer = Result<Response, Refusal>;
 
 async fn page() -> Response {
     (
@@ -76,7 +96,7 @@ async fn page() -> Response {
 }
 
 /// The body as JSON, within [`MAX_BODY`].
-async fn json_body(body: Body) -> Result<Value, Refusal> {
+pub(super) async fn json_body(body: Body) -> Result<Value, Refusal> {
     let bytes = axum::body::to_bytes(body, MAX_BODY).await.map_err(|_| {
         error(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -89,7 +109,7 @@ async fn json_body(body: Body) -> Result<Value, Refusal> {
 
 /// Who the `Authorization: Bearer TOKEN` header speaks for, within the
 /// token's rate limit.
-fn authorise(shared: &Shared, headers: &HeaderMap) -> Result<(Role, String), Refusal> {
+pub(super) fn authorise(shared: &Shared, headers: &HeaderMap) -> Result<(Role, String), Refusal> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -115,7 +135,7 @@ fn authorise(shared: &Shared, headers: &HeaderMap) -> Result<(Role, String), Ref
 
 /// Queues `decide` and waits until the owner has applied it: its answer,
 /// or 503 when the owner does not get to it in time.
-async fn apply<T: Send + 'static>(
+pub(super) async fn apply<T: Send + 'static>(
     shared: &Shared,
     decide: impl FnOnce(&Document) -> (Option<Command>, T) + Send + 'static,
 ) -> Result<T, Refusal> {
@@ -144,6 +164,52 @@ async fn apply<T: Send + 'static>(
     }
 }
 
+/// Refuses a wrong room code, counting it against the address; refuses
+/// the address outright after too many.
+fn check_code(shared: &Shared, peer: SocketAddr, code: &str) -> Result<(), Refusal> {
+    let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+    let now = Instant::now();
+    if !state.failed_joins.allowed(peer.ip(), now) {
+        return Err(error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many wrong codes from this address; wait a minute",
+        ));
+    }
+    if !code.trim().eq_ignore_ascii_case(&state.code) {
+        state.failed_joins.failed(peer.ip(), now);
+        return Err(error(StatusCode::FORBIDDEN, "wrong room code"));
+    }
+    Ok(())
+}
+
+/// `GET /api/participants?code=CODE`: the names a phone may pick from,
+/// which of them another phone holds, and whether new names are locked
+/// out. Behind the code, like joining, so the names stay in the room.
+async fn participants(
+    State(shared): State<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    uri: axum::http::Uri,
+) -> Answer {
+    let code = uri
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("code="))
+        .unwrap_or_default();
+    check_code(&shared, peer, code)?;
+    let (held, locked) = {
+        let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        (state.held().collect::<Vec<_>>(), state.locked)
+    };
+    let published = shared.published.read().unwrap_or_else(|e| e.into_inner());
+    let people: Vec<Value> = published
+        .participants
+        .iter()
+        .map(|(id, name)| json!({ "name": name, "taken": held.contains(id) }))
+        .collect();
+    Ok(axum::Json(json!({ "participants": people, "locked": locked })).into_response())
+}
+
 async fn join(
     State(shared): State<Shared>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -157,20 +223,7 @@ async fn join(
         .unwrap_or_default()
         .trim()
         .to_owned();
-    {
-        let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
-        let now = Instant::now();
-        if !state.failed_joins.allowed(peer.ip(), now) {
-            return Err(error(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too many wrong codes from this address; wait a minute",
-            ));
-        }
-        if !code.trim().eq_ignore_ascii_case(&state.code) {
-            state.failed_joins.failed(peer.ip(), now);
-            return Err(error(StatusCode::FORBIDDEN, "wrong room code"));
-        }
-    }
+    check_code(&shared, peer, code)?;
     if name.is_empty() {
         return Err(error(StatusCode::BAD_REQUEST, "give your name"));
     }
@@ -261,12 +314,26 @@ async fn state(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
         Ok((role, _)) => role,
         Err(r) => return Err(r),
     };
-    let choice = shared
-        .state
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .choice
-        .clone();
+    let (choice, canvas, writing, mine_written, waiting) = {
+        let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mine: Vec<String> = match role {
+            Role::Participant(me) => state
+                .hidden
+                .iter()
+                .filter(|n| n.participant == me && Some(n.writing) == state.writing)
+                .map(|n| n.text.clone())
+                .collect(),
+            Role::Facilitator => Vec::new(),
+        };
+        let waiting = state.hidden.len();
+        (
+            state.choice.clone(),
+            state.canvas,
+            state.writing,
+            mine,
+            waiting,
+        )
+    };
     let published = shared.published.read().unwrap_or_else(|e| e.into_inner());
     let cards = published.cards(&choice);
     let mut votes = serde_json::Map::new();
@@ -288,13 +355,43 @@ async fn state(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
                 "count": r.spread.count,
                 "min": r.spread.min,
                 "max": r.spread.max,
+                "quadrant": r.quadrant.map(|q| q.caption()),
             })
         })
         .collect();
-    let cards: Vec<Value> = cards
-        .iter()
-        .map(|c| json!({ "id": c.id.0, "kind": c.kind, "title": c.title }))
-        .collect();
+    let dots = published.round.map(|round| {
+        let me = match role {
+            Role::Participant(me) => Some(me),
+            Role::Facilitator => None,
+        };
+        let placed = me.map_or(&[][..], |me| published.dots_of(me));
+        let mut targets: Vec<Value> = cards
+            .iter()
+            .map(|c| {
+                let target = crate::model::DotTarget::Node(c.id);
+                json!({ "target": target_key(target), "kind": c.kind, "title": c.title })
+            })
+            .collect();
+        if let Some(canvas) = canvas {
+            targets.extend(published.notes_of(canvas).map(|n| {
+                let target = crate::model::DotTarget::Note {
+                    canvas: n.canvas,
+                    note: n.note,
+                };
+                json!({ "target": target_key(target), "kind": n.section, "title": n.text })
+            }));
+        }
+        let mut mine = std::collections::BTreeMap::<String, usize>::new();
+        for target in placed {
+            *mine.entry(target_key(*target)).or_default() += 1;
+        }
+        json!({
+            "per_person": round.per_person,
+            "left": usize::from(round.per_person).saturating_sub(placed.len()),
+            "targets": targets,
+            "mine": mine,
+        })
+    });
     let name = match role {
         Role::Participant(me) => published
             .participants
@@ -303,6 +400,16 @@ async fn state(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
             .map(|(_, n)| n.clone()),
         Role::Facilitator => None,
     };
+    let cards: Vec<Value> = cards
+        .iter()
+        .map(|c| json!({ "id": c.id.0, "kind": c.kind, "title": c.title }))
+        .collect();
+    let writing = writing.map(|w| {
+        json!({
+            "section": published.section_title(w.canvas, w.section).unwrap_or_default(),
+            "mine": mine_written,
+        })
+    });
     Ok(axum::Json(json!({
         "phase": if published.revealed { "revealed" } else { "voting" },
         "name": name,
@@ -310,6 +417,9 @@ async fn state(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
         "votes": votes,
         "revealed": published.revealed,
         "results": results,
+        "dots": dots,
+        "writing": writing,
+        "waiting": if role == Role::Facilitator { json!(waiting) } else { Value::Null },
     }))
     .into_response())
 }
@@ -361,7 +471,7 @@ async fn set_vote(shared: &Shared, me: ParticipantId, node: NodeId, value: Optio
     }
 }
 
-fn participant_only(role: Role) -> Result<ParticipantId, Refusal> {
+pub(super) fn participant_only(role: Role) -> Result<ParticipantId, Refusal> {
     match role {
         Role::Participant(me) => Ok(me),
         Role::Facilitator => Err(error(
@@ -401,68 +511,4 @@ async fn unvote(
     let me = authorise(&shared, &headers).and_then(|(r, _)| participant_only(r))?;
     let node = open_card(&shared, &id)?;
     set_vote(&shared, me, node, None).await
-}
-
-/// Refuses anyone but the facilitator: 403 for a participant's token.
-fn facilitator_only(shared: &Shared, headers: &HeaderMap) -> Result<(), Refusal> {
-    match authorise(shared, headers)? {
-        (Role::Facilitator, _) => Ok(()),
-        _ => Err(error(
-            StatusCode::FORBIDDEN,
-            "only the facilitator can do that",
-        )),
-    }
-}
-
-async fn facilitate(
-    State(shared): State<Shared>,
-    headers: HeaderMap,
-    Path(action): Path<String>,
-) -> Answer {
-    facilitator_only(&shared, &headers)?;
-    // Small commands, not a workshop replace: see `edit::history`.
-    // None when there is nothing to change.
-    let change: fn(&crate::model::Workshop) -> Option<Command> = match action.as_str() {
-        "reveal" => |w| (!w.revealed).then_some(Command::SetRevealed(true)),
-        "hide" => |w| w.revealed.then_some(Command::SetRevealed(false)),
-        "clear" => |w| {
-            let withdrawn = w
-                .votes
-                .iter()
-                .map(|v| (v.node, v.participant, None))
-                .collect();
-            (w.revealed || !w.votes.is_empty()).then_some(Command::Batch(vec![
-                Command::SetVotes(withdrawn),
-                Command::SetRevealed(false),
-            ]))
-        },
-        "lock" | "unlock" => {
-            shared
-                .state
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .locked = action == "lock";
-            return Ok(StatusCode::NO_CONTENT.into_response());
-        }
-        _ => return Err(error(StatusCode::NOT_FOUND, "no such action")),
-    };
-    let decided = apply(&shared, move |doc| (change(&doc.workshop), ())).await;
-    decided?;
-    Ok(StatusCode::NO_CONTENT.into_response())
-}
-
-/// Frees a participant's name for another phone: the phone that held it is
-/// signed out.
-async fn release(
-    State(shared): State<Shared>,
-    headers: HeaderMap,
-    Path(participant): Path<u64>,
-) -> Answer {
-    facilitator_only(&shared, &headers)?;
-    shared
-        .state
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .release(ParticipantId(participant));
-    Ok(StatusCode::NO_CONTENT.into_response())
 }

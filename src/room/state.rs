@@ -3,8 +3,28 @@
 
 use super::limits::{Buckets, FailedJoins};
 use super::view::CardChoice;
-use crate::model::ParticipantId;
+use crate::model::{CanvasId, ParticipantId, SectionId};
 use std::collections::HashMap;
+
+/// Hidden notes one phone may have waiting; past it, writing is refused.
+pub const MAX_NOTES_EACH: usize = 30;
+
+/// A canvas section open for silent writing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Writing {
+    pub canvas: CanvasId,
+    pub section: SectionId,
+}
+
+/// A note written on a phone, hidden from everyone else until the
+/// facilitator reveals the notes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HiddenNote {
+    pub id: u64,
+    pub participant: ParticipantId,
+    pub writing: Writing,
+    pub text: String,
+}
 
 /// Names longer than this are refused at join.
 pub const MAX_NAME_CHARS: usize = 60;
@@ -29,6 +49,13 @@ pub struct RoomState {
     /// New names are refused; people already in the workshop may still join.
     pub locked: bool,
     pub choice: CardChoice,
+    /// The canvas whose notes phones dot-vote on, if any.
+    pub canvas: Option<CanvasId>,
+    /// Where phones write, while silent writing is on.
+    pub writing: Option<Writing>,
+    /// Notes written and not yet revealed, oldest first.
+    pub hidden: Vec<HiddenNote>,
+    next_note: u64,
     pub buckets: Buckets,
     pub failed_joins: FailedJoins,
 }
@@ -42,6 +69,10 @@ impl RoomState {
             held: HashMap::new(),
             locked: false,
             choice,
+            canvas: None,
+            writing: None,
+            hidden: Vec::new(),
+            next_note: 1,
             buckets: Buckets::default(),
             failed_joins: FailedJoins::default(),
         }
@@ -62,6 +93,27 @@ impl RoomState {
     pub fn hold(&mut self, participant: ParticipantId, token: String) {
         self.held.insert(participant, token.clone());
         self.tokens.insert(token, participant);
+    }
+
+    /// Keeps a phone's note hidden until the reveal; false past the limit.
+    pub fn write(&mut self, participant: ParticipantId, writing: Writing, text: String) -> bool {
+        let mine = self.hidden.iter().filter(|n| n.participant == participant);
+        if mine.count() >= MAX_NOTES_EACH {
+            return false;
+        }
+        self.hidden.push(HiddenNote {
+            id: self.next_note,
+            participant,
+            writing,
+            text,
+        });
+        self.next_note += 1;
+        true
+    }
+
+    /// Who holds a name now.
+    pub fn held(&self) -> impl Iterator<Item = ParticipantId> + '_ {
+        self.held.keys().copied()
     }
 
     /// Frees a name for another phone (the facilitator's "release").

@@ -2,8 +2,11 @@
 //! after every change. The room never touches the document itself; it reads
 //! this and sends edits back through the owner's queue.
 
+use crate::analysis::belief_map::{self, Quadrant};
 use crate::analysis::votes::Spread;
-use crate::model::{Document, NodeId, NodeKind, ParticipantId, takes_votes};
+use crate::model::{
+    CanvasId, Document, DotTarget, NodeId, NodeKind, NoteId, ParticipantId, SectionId, takes_votes,
+};
 use std::collections::HashMap;
 
 /// Which cards the phones vote on.
@@ -67,6 +70,45 @@ pub struct Card {
 pub struct Outcome {
     pub id: NodeId,
     pub spread: Spread,
+    /// Where the card now sits on the belief 2×2; `None` without a stance.
+    pub quadrant: Option<Quadrant>,
+}
+
+/// A canvas note as a phone lists it for dot voting.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoteCard {
+    pub canvas: CanvasId,
+    pub note: NoteId,
+    pub section: String,
+    pub text: String,
+}
+
+/// The dot-voting round, while one is open.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Round {
+    pub per_person: u8,
+}
+
+/// How a target is written in the API: `node-12`, `note-3-5` (canvas 3,
+/// note 5).
+pub fn target_key(target: DotTarget) -> String {
+    match target {
+        DotTarget::Node(id) => format!("node-{}", id.0),
+        DotTarget::Note { canvas, note } => format!("note-{}-{}", canvas.0, note.0),
+    }
+}
+
+pub fn parse_target(key: &str) -> Option<DotTarget> {
+    let mut parts = key.split('-');
+    let target = match (parts.next()?, parts.next(), parts.next()) {
+        ("node", Some(id), None) => DotTarget::Node(NodeId(id.parse().ok()?)),
+        ("note", Some(canvas), Some(note)) => DotTarget::Note {
+            canvas: CanvasId(canvas.parse().ok()?),
+            note: NoteId(note.parse().ok()?),
+        },
+        _ => return None,
+    };
+    parts.next().is_none().then_some(target)
 }
 
 /// The document as the room sees it.
@@ -81,7 +123,15 @@ pub struct Published {
     /// Each person's own votes: a phone only ever sees its own.
     votes: HashMap<ParticipantId, Vec<(NodeId, u8)>>,
     pub revealed: bool,
-    spreads: HashMap<NodeId, Spread>,
+    spreads: HashMap<NodeId, (Spread, Option<Quadrant>)>,
+    /// The open dot round, if any.
+    pub round: Option<Round>,
+    /// Each person's dots in the open round.
+    dots: HashMap<ParticipantId, Vec<DotTarget>>,
+    /// Every canvas note, for the canvas the phones are shown.
+    notes: Vec<NoteCard>,
+    /// Each canvas's sections, by id and title: where phones may write.
+    sections: HashMap<CanvasId, Vec<(SectionId, String)>>,
 }
 
 impl Published {
@@ -105,13 +155,50 @@ impl Published {
                 .push((v.node, v.confidence));
         }
         let spreads = if w.revealed {
+            let heights = belief_map::heights(doc);
+            let stances: HashMap<NodeId, Option<u8>> =
+                doc.nodes.iter().map(|n| (n.id, n.stance)).collect();
             crate::analysis::votes::votes_by_node(doc)
                 .into_iter()
-                .filter_map(|(id, values)| Spread::of(&values).map(|s| (id, s)))
+                .filter_map(|(id, values)| {
+                    let quadrant = match (stances.get(&id).copied().flatten(), heights.get(&id)) {
+                        (Some(stance), Some(h)) => Some(Quadrant::of(stance, h.convergence)),
+                        _ => None,
+                    };
+                    Spread::of(&values).map(|s| (id, (s, quadrant)))
+                })
                 .collect()
         } else {
             HashMap::new()
         };
+        let round = w.dot_round.as_ref().filter(|r| r.open);
+        let mut dots: HashMap<ParticipantId, Vec<DotTarget>> = HashMap::new();
+        for d in round.map_or(&[][..], |r| r.dots.as_slice()) {
+            dots.entry(d.participant).or_default().push(d.target);
+        }
+        let notes = doc
+            .canvases
+            .iter()
+            .flat_map(|c| {
+                c.notes.iter().map(|n| NoteCard {
+                    canvas: c.id,
+                    note: n.id,
+                    section: c
+                        .section(n.section)
+                        .map(|s| s.title.clone())
+                        .unwrap_or_default(),
+                    text: n.text.clone(),
+                })
+            })
+            .collect();
+        let sections = doc
+            .canvases
+            .iter()
+            .map(|c| {
+                let list = c.sections.iter().map(|s| (s.id, s.title.clone()));
+                (c.id, list.collect())
+            })
+            .collect();
         Published {
             kinds: doc.nodes.iter().map(|n| (n.id, n.kind)).collect(),
             cards,
@@ -123,6 +210,51 @@ impl Published {
             votes,
             revealed: w.revealed,
             spreads,
+            round: round.map(|r| Round {
+                per_person: r.per_person,
+            }),
+            dots,
+            notes,
+            sections,
+        }
+    }
+
+    /// `participant`'s dots in the open round.
+    pub fn dots_of(&self, participant: ParticipantId) -> &[DotTarget] {
+        self.dots.get(&participant).map_or(&[], Vec::as_slice)
+    }
+
+    /// The notes of `canvas`, in the canvas's order.
+    pub fn notes_of(&self, canvas: CanvasId) -> impl Iterator<Item = &NoteCard> {
+        self.notes.iter().filter(move |n| n.canvas == canvas)
+    }
+
+    pub fn has_canvas(&self, canvas: CanvasId) -> bool {
+        self.sections.contains_key(&canvas)
+    }
+
+    /// The title of a section phones may write into, if it exists.
+    pub fn section_title(&self, canvas: CanvasId, section: SectionId) -> Option<&str> {
+        self.sections
+            .get(&canvas)?
+            .iter()
+            .find(|(id, _)| *id == section)
+            .map(|(_, title)| title.as_str())
+    }
+
+    /// Whether a dot may go on `target`: a card open for voting, or a note
+    /// of the canvas the phones are shown.
+    pub fn dot_target_open(
+        &self,
+        choice: &CardChoice,
+        canvas: Option<CanvasId>,
+        target: DotTarget,
+    ) -> bool {
+        match target {
+            DotTarget::Node(id) => self.is_open(choice, id),
+            DotTarget::Note { canvas: c, note } => {
+                Some(c) == canvas && self.notes_of(c).any(|n| n.note == note)
+            }
         }
     }
 
@@ -160,9 +292,10 @@ impl Published {
         cards
             .iter()
             .filter_map(|c| {
-                self.spreads.get(&c.id).map(|s| Outcome {
+                self.spreads.get(&c.id).map(|(s, q)| Outcome {
                     id: c.id,
                     spread: *s,
+                    quadrant: *q,
                 })
             })
             .collect()
@@ -175,5 +308,35 @@ impl Published {
             .iter()
             .find(|(_, n)| n.trim().to_lowercase() == name)
             .map(|(id, _)| *id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_read_back_as_written_and_nothing_else_parses() {
+        for target in [
+            DotTarget::Node(NodeId(12)),
+            DotTarget::Note {
+                canvas: CanvasId(3),
+                note: NoteId(5),
+            },
+        ] {
+            assert_eq!(parse_target(&target_key(target)), Some(target));
+        }
+        for bad in [
+            "",
+            "node",
+            "node-",
+            "node-x",
+            "node-1-2",
+            "note-1",
+            "note-1-2-3",
+            "../x",
+        ] {
+            assert_eq!(parse_target(bad), None, "{bad}");
+        }
     }
 }
