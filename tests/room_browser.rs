@@ -202,26 +202,51 @@ fn decode_base64(text: &str) -> Vec<u8> {
     out
 }
 
-#[test]
-fn a_phone_joins_votes_and_sees_the_reveal() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("workshop.ron");
+/// The example workshop with no votes, nothing revealed, and (with
+/// `dots`) an open dot round of two each, saved to `file`.
+fn fresh_workshop(file: &Path, dots: bool) {
     let mut doc =
         credence::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop.ron"))
             .unwrap();
     doc.workshop.votes.clear();
     doc.workshop.revealed = false;
-    credence::io::save(&file, &doc).unwrap();
+    doc.workshop.dot_round = dots.then(|| credence::model::DotRound {
+        per_person: 2,
+        open: true,
+        dots: Vec::new(),
+    });
+    credence::io::save(file, &doc).unwrap();
+}
+
+/// `credence room FILE` on 127.0.0.1 with the code K7QF2M: its join URL
+/// and facilitator token.
+fn serve(file: &Path, port: u16) -> (Killed, String, String) {
     let mut room = Command::new(env!("CARGO_BIN_EXE_credence"))
         .args(["room", file.to_str().unwrap(), "--bind", "127.0.0.1"])
-        .args(["--code", "K7QF2M"])
+        .args(["--code", "K7QF2M", "--port", &port.to_string()])
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(room.stdout.take().unwrap()).lines();
     let url = lines.next().unwrap().unwrap()["room open: ".len()..].to_owned();
     let facilitator = lines.next().unwrap().unwrap()["facilitator: ".len()..].to_owned();
-    let room = Killed(room);
+    (Killed(room), url, facilitator)
+}
+
+/// Ends a room as Ctrl+C would and reads the document it saved.
+fn stop(mut room: Killed, file: &Path) -> credence::model::Document {
+    let pid = room.0.id().to_string();
+    let _ = Command::new("kill").args(["-TERM", &pid]).status();
+    assert!(room.0.wait().unwrap().success(), "the room saves and ends");
+    credence::io::load(file).unwrap()
+}
+
+#[test]
+fn a_phone_joins_votes_and_sees_the_reveal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("workshop.ron");
+    fresh_workshop(&file, false);
+    let (room, url, facilitator) = serve(&file, 0);
 
     let browser = Browser::start();
     browser.go(&url);
@@ -258,11 +283,7 @@ fn a_phone_joins_votes_and_sees_the_reveal() {
 
     // The vote the phone showed is the one in the document.
     drop(browser);
-    let mut room = room;
-    let pid = room.0.id().to_string();
-    let _ = Command::new("kill").args(["-TERM", &pid]).status();
-    assert!(room.0.wait().unwrap().success(), "the room saves and ends");
-    let doc = credence::io::load(&file).unwrap();
+    let doc = stop(room, &file);
     let ana = doc
         .workshop
         .participants
@@ -279,4 +300,92 @@ fn a_phone_joins_votes_and_sees_the_reveal() {
         .collect();
     assert_eq!(votes.len(), 1);
     assert_eq!(votes, [51], "one step right of the middle");
+}
+
+/// A phone picks its name from the workshop's list, taps a dot on and off
+/// and on again; then the facilitator's room restarts from a file that
+/// never got the vote, with the same code, and the phone joins again by
+/// itself and sends its vote again.
+#[test]
+fn a_phone_picks_its_name_dots_and_resends_its_vote_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("workshop.ron");
+    let before = dir.path().join("before.ron");
+    fresh_workshop(&file, true);
+    std::fs::copy(&file, &before).unwrap();
+    let port = free_port();
+    let (room, url, _) = serve(&file, port);
+
+    let browser = Browser::start();
+    browser.go(&url);
+    let first = browser.find("#names button");
+    let name = browser.text(&first);
+    assert!(!name.is_empty(), "the workshop's names are listed");
+    browser.click(&first);
+    browser.wait_for_text("header", &name);
+    browser.wait_for_text("#dotsLeft", "2 dots left of 2");
+
+    let dot = browser.find(".dot");
+    browser.click(&dot);
+    browser.wait_for_text("#dotsLeft", "1 dot left");
+    browser.click(&browser.find(".dot[aria-pressed=true]"));
+    browser.wait_for_text("#dotsLeft", "2 dots left");
+    browser.click(&browser.find(".dot"));
+    browser.wait_for_text("#dotsLeft", "1 dot left");
+
+    let slider = browser.find(".card input[type=range]");
+    browser.click(&slider);
+    browser.type_into(&slider, "\u{E012}");
+    browser.wait_for_text("#phase", "You have voted on 1 of");
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    browser.screenshot(&shots.join("room_phone_dots.png"));
+    let doc = stop(room, &file);
+    assert_eq!(doc.workshop.dot_round.as_ref().unwrap().dots.len(), 1);
+
+    // The room comes back from the older file: the vote is not in it.
+    std::fs::copy(&before, &file).unwrap();
+    let (room, _, _) = serve(&file, port);
+    let base = url.trim_end_matches("/?code=K7QF2M").to_owned();
+    let started = Instant::now();
+    let votes = loop {
+        let mut response = agent()
+            .get(format!("{base}/api/participants?code=K7QF2M"))
+            .call()
+            .unwrap();
+        let list: Value = response.body_mut().read_json().unwrap();
+        let back = list["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == name.as_str() && p["taken"] == true);
+        if back {
+            break stop_after_votes(room, &file);
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the phone never joined the restarted room"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(
+        votes,
+        [49],
+        "the phone's vote, sent again: one step left of the middle"
+    );
+}
+
+/// Waits (up to 10 s) for a vote to reach the room, then stops it: the
+/// votes in its file.
+fn stop_after_votes(room: Killed, file: &Path) -> Vec<u8> {
+    let started = Instant::now();
+    loop {
+        // The room writes its file within a second of each change.
+        let doc = credence::io::load(file).unwrap();
+        if !doc.workshop.votes.is_empty() || started.elapsed() > Duration::from_secs(10) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let doc = stop(room, file);
+    doc.workshop.votes.iter().map(|v| v.confidence).collect()
 }

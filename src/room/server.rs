@@ -119,6 +119,12 @@ pub(super) fn authorise(shared: &Shared, headers: &HeaderMap) -> Result<(Role, S
         .to_owned();
     let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
     let Some(role) = state.role(&token) else {
+        if state.was_released(&token) {
+            return Err(error(
+                StatusCode::UNAUTHORIZED,
+                "the facilitator released your name for another phone; join again",
+            ));
+        }
         return Err(error(
             StatusCode::UNAUTHORIZED,
             "missing or unknown token: join the room first",

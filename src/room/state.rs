@@ -46,6 +46,9 @@ pub struct RoomState {
     tokens: HashMap<String, ParticipantId>,
     /// Which participant is held by a phone, by its token.
     held: HashMap<ParticipantId, String>,
+    /// Tokens whose name the facilitator released: told so, so the phone
+    /// does not join straight back under the same name.
+    released: std::collections::HashSet<String>,
     /// New names are refused; people already in the workshop may still join.
     pub locked: bool,
     pub choice: CardChoice,
@@ -67,6 +70,7 @@ impl RoomState {
             facilitator,
             tokens: HashMap::new(),
             held: HashMap::new(),
+            released: Default::default(),
             locked: false,
             choice,
             canvas: None,
@@ -83,6 +87,10 @@ impl RoomState {
             return Some(Role::Facilitator);
         }
         self.tokens.get(token).copied().map(Role::Participant)
+    }
+
+    pub fn was_released(&self, token: &str) -> bool {
+        self.released.contains(token)
     }
 
     pub fn is_held(&self, participant: ParticipantId) -> bool {
@@ -120,6 +128,7 @@ impl RoomState {
     pub fn release(&mut self, participant: ParticipantId) {
         if let Some(token) = self.held.remove(&participant) {
             self.tokens.remove(&token);
+            self.released.insert(token);
         }
     }
 }
