@@ -159,6 +159,10 @@ impl Room {
     }
 
     /// Whose notes phones dot-vote on.
+    pub fn canvas(&self) -> Option<crate::model::CanvasId> {
+        self.state().canvas
+    }
+
     pub fn set_canvas(&self, canvas: Option<crate::model::CanvasId>) {
         self.state().canvas = canvas;
     }

@@ -145,6 +145,15 @@ pub async fn write(State(shared): State<Shared>, headers: HeaderMap, body: Body)
             &format!("you have {MAX_NOTES_EACH} notes waiting; that is the most"),
         ));
     }
+    drop(state);
+    // The note is not in the document, but the big screen's count is:
+    // wake the owner so it shows.
+    shared.edits.send(crate::edit::Edit::Compute(Box::new(|_| {
+        crate::edit::Computed {
+            command: None,
+            then: None,
+        }
+    })));
     Ok((StatusCode::CREATED, axum::Json(json!({}))).into_response())
 }
 

@@ -178,6 +178,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
     render::paint_canvas(&ui.painter_at(rect), app.open.doc(), &canvas, rect, &view);
 
     let layout = render::canvas_layout(&canvas, rect);
+    writing_badge(app, ui, id, &layout);
     let pointer = ui.input(|i| i.pointer.interact_pos());
     let released = ui.input(|i| i.pointer.any_released());
     let mut drop: Option<(NoteId, SectionId, usize)> = None;
@@ -312,6 +313,50 @@ fn keys(app: &mut CredenceApp, ui: &mut Ui, id: CanvasId) {
     } else if pressed(Key::D) && app.open.doc().workshop.dot_round.is_some() {
         app.place_dot(DotTarget::Note { canvas: id, note });
     }
+}
+
+/// On the section the room's phones write into, the one thing the big
+/// screen shows of their notes before the reveal: how many are waiting.
+fn writing_badge(
+    app: &CredenceApp,
+    ui: &Ui,
+    canvas: crate::model::CanvasId,
+    layout: &[render::SectionLayout],
+) {
+    let Some(open) = &app.room else {
+        return;
+    };
+    let Some(writing) = open.room.writing().filter(|w| w.canvas == canvas) else {
+        return;
+    };
+    let Some(section) = layout.iter().find(|s| s.id == writing.section) else {
+        return;
+    };
+    let text = match open.room.waiting() {
+        0 => "Phones are writing here".to_owned(),
+        1 => "1 note waiting".to_owned(),
+        n => format!("{n} notes waiting"),
+    };
+    let painter = ui.painter_at(section.rect);
+    let galley = painter.layout_no_wrap(
+        text.clone(),
+        egui::FontId::proportional(16.0),
+        egui::Color32::WHITE,
+    );
+    let pad = egui::vec2(12.0, 6.0);
+    let size = galley.size() + 2.0 * pad;
+    let badge = Rect::from_min_size(
+        section.rect.right_bottom() - size - egui::vec2(8.0, 8.0),
+        size,
+    );
+    painter.rect_filled(badge, 12.0, egui::Color32::from_rgb(13, 148, 136));
+    painter.galley(badge.min + pad, galley, egui::Color32::WHITE);
+    ui.interact(
+        badge,
+        Id::unique(("writing-badge", canvas.0)),
+        Sense::hover(),
+    )
+    .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text.clone()));
 }
 
 /// The text field laid over a note while it is typed.

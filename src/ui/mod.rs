@@ -31,6 +31,7 @@ mod file_ops;
 mod insight;
 mod insights_panel;
 mod inspector;
+mod join_slide;
 mod map;
 mod menu;
 mod notice;

@@ -23,6 +23,8 @@ pub struct Presentation {
     /// The cards the spotlight visits, in order.
     pub order: Vec<NodeId>,
     pub index: usize,
+    /// Showing the room's join slide instead of the map (J toggles it).
+    pub join_slide: bool,
     pub timer: Timer,
     saved_camera: Camera,
     saved_board: Board,
@@ -128,6 +130,8 @@ impl CredenceApp {
         self.presentation = Some(Presentation {
             order,
             index: 0,
+            // With a room open, the room joins before anything is shown.
+            join_slide: self.room.is_some(),
             timer: Timer::default(),
             saved_camera: self.camera,
             saved_board: self.doc_ui.board,
@@ -166,7 +170,7 @@ impl CredenceApp {
 
 pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let ctx = ui.ctx().clone();
-    let (back, next, first, last, leave) = ctx.input_mut(|i| {
+    let (back, next, first, last, leave, join) = ctx.input_mut(|i| {
         let mut any = |keys: &[Key]| {
             keys.iter()
                 .any(|k| i.consume_key(egui::Modifiers::NONE, *k))
@@ -183,11 +187,33 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             any(&[Key::Home]),
             any(&[Key::End]),
             any(&[Key::Escape, Key::F5]),
+            any(&[Key::J]),
         )
     });
     if leave {
         app.stop_presentation(&ctx);
         return;
+    }
+    if join && app.room.is_some() {
+        if let Some(p) = &mut app.presentation {
+            p.join_slide = !p.join_slide;
+        }
+    }
+    if app.room.is_none()
+        && let Some(p) = &mut app.presentation
+    {
+        p.join_slide = false;
+    }
+    if app.presentation.as_ref().is_some_and(|p| p.join_slide) {
+        if next || back || first || last {
+            // Moving on from the join slide starts the walk where it was.
+            if let Some(p) = &mut app.presentation {
+                p.join_slide = false;
+            }
+        } else {
+            super::join_slide::show(app, ui);
+            return;
+        }
     }
     if back {
         app.step_spotlight(-1);
@@ -297,7 +323,13 @@ fn overlay(app: &mut CredenceApp, ui: &mut Ui, rect: egui::Rect) {
     painter.text(
         rect.left_bottom() + vec2(16.0, -12.0),
         Align2::LEFT_BOTTOM,
-        format!("{step}  ·  arrow keys or click to move  ·  Esc to leave"),
+        if app.room.is_some() {
+            format!(
+                "{step}  ·  arrow keys or click to move  ·  J for the join slide  ·  Esc to leave"
+            )
+        } else {
+            format!("{step}  ·  arrow keys or click to move  ·  Esc to leave")
+        },
         FontId::proportional(14.0),
         Color32::from_gray(110),
     );

@@ -8,7 +8,8 @@
 //! the old one.
 
 use super::app::CredenceApp;
-use crate::room::{CardChoice, Room, RoomConfig};
+use crate::model::ParticipantId;
+use crate::room::{CardChoice, Room, RoomConfig, Writing};
 use egui::{Color32, Rect, RichText, Sense, Ui, WidgetInfo, vec2};
 use std::net::IpAddr;
 
@@ -163,6 +164,210 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
                 .clicked()
             {
                 app.close_room();
+                return;
+            }
+            ui.separator();
+            cards_choice(app, ui);
+            dot_canvas(app, ui);
+            phones(app, ui);
+            writing(app, ui);
+        });
+}
+
+/// What the phones vote on, changeable while the room is open.
+fn cards_choice(app: &mut CredenceApp, ui: &mut Ui) {
+    let Some(open) = &app.room else {
+        return;
+    };
+    let current = open.room.cards();
+    let text = |choice: &CardChoice| match choice {
+        CardChoice::Beliefs => "All beliefs".to_owned(),
+        CardChoice::Assumptions => "All assumptions".to_owned(),
+        CardChoice::Bets => "All bets".to_owned(),
+        CardChoice::All => "Beliefs, assumptions and bets".to_owned(),
+        CardChoice::Ids(ids) if ids.len() == 1 => "1 selected card".to_owned(),
+        CardChoice::Ids(ids) => format!("{} selected cards", ids.len()),
+    };
+    let mut selected: Vec<_> = app.doc_ui.selection.nodes.iter().copied().collect();
+    selected.sort();
+    let mut chosen = None;
+    egui::ComboBox::from_label("Phones vote on")
+        .selected_text(text(&current))
+        .show_ui(ui, |ui| {
+            for choice in [
+                CardChoice::Beliefs,
+                CardChoice::Assumptions,
+                CardChoice::Bets,
+                CardChoice::All,
+            ] {
+                if ui
+                    .selectable_label(current == choice, text(&choice))
+                    .clicked()
+                {
+                    chosen = Some(choice);
+                }
+            }
+            let with_selection = CardChoice::Ids(selected.clone());
+            let label = format!("The selection ({})", selected.len());
+            if ui
+                .add_enabled(!selected.is_empty(), egui::Button::selectable(false, label))
+                .on_disabled_hover_text("Select cards on the map first")
+                .clicked()
+            {
+                chosen = Some(with_selection);
+            }
+        })
+        .response
+        .on_hover_text("The cards each phone lists with a slider, and dots on in a round");
+    if let Some(choice) = chosen {
+        open.room.set_cards(choice);
+    }
+}
+
+/// Whose canvas notes join the cards in a dot round on the phones.
+fn dot_canvas(app: &mut CredenceApp, ui: &mut Ui) {
+    let Some(open) = &app.room else {
+        return;
+    };
+    let doc = app.open.doc();
+    if doc.canvases.is_empty() {
+        return;
+    }
+    let current = open.room.canvas();
+    let name = |id| {
+        doc.canvases
+            .iter()
+            .find(|c| Some(c.id) == id)
+            .map_or("None".to_owned(), |c| c.name.clone())
+    };
+    let mut chosen = None;
+    egui::ComboBox::from_label("Notes to dot")
+        .selected_text(name(current))
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(current.is_none(), "None").clicked() {
+                chosen = Some(None);
+            }
+            for c in &doc.canvases {
+                if ui
+                    .selectable_label(current == Some(c.id), &c.name)
+                    .clicked()
+                {
+                    chosen = Some(Some(c.id));
+                }
+            }
+        })
+        .response
+        .on_hover_text("In a dot-voting round, phones also list this canvas's notes");
+    if let Some(canvas) = chosen {
+        open.room.set_canvas(canvas);
+    }
+}
+
+/// Who is on a phone, each with Release; and the lock on new names.
+fn phones(app: &mut CredenceApp, ui: &mut Ui) {
+    let Some(open) = &app.room else {
+        return;
+    };
+    let mut locked = open.room.locked();
+    if ui
+        .checkbox(&mut locked, "Lock the list of names")
+        .on_hover_text("Phones can still pick a name on the list; new names are refused")
+        .changed()
+    {
+        open.room.set_locked(locked);
+    }
+    let held = open.room.held();
+    let people = &app.open.doc().workshop.participants;
+    let on_phones: Vec<(ParticipantId, String)> = people
+        .iter()
+        .filter(|p| held.contains(&p.id))
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    ui.label(format!(
+        "{} of {} on a phone",
+        on_phones.len(),
+        people.len()
+    ));
+    for (id, name) in on_phones {
+        ui.horizontal(|ui| {
+            ui.label(&name);
+            if ui
+                .small_button("Release")
+                .on_hover_text(format!(
+                    "Sign {name}'s phone out, so the name can be picked on another phone"
+                ))
+                .clicked()
+            {
+                open.room.release(id);
             }
         });
+    }
+}
+
+/// Silent writing: a canvas section the phones write into, the count of
+/// notes waiting, and the reveal that lands them.
+fn writing(app: &mut CredenceApp, ui: &mut Ui) {
+    let Some(open) = &app.room else {
+        return;
+    };
+    let doc = app.open.doc();
+    if doc.canvases.is_empty() {
+        return;
+    }
+    let current = open.room.writing();
+    let name_of = |w: Writing| {
+        doc.canvases
+            .iter()
+            .find(|c| c.id == w.canvas)
+            .and_then(|c| {
+                c.section(w.section)
+                    .map(|s| format!("{}: {}", c.name, s.title))
+            })
+            .unwrap_or_else(|| "a section since removed".to_owned())
+    };
+    let mut chosen = None;
+    egui::ComboBox::from_label("Phones write into")
+        .selected_text(current.map_or("Nothing (off)".to_owned(), name_of))
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(current.is_none(), "Nothing (off)")
+                .clicked()
+            {
+                chosen = Some(None);
+            }
+            for canvas in &doc.canvases {
+                for section in &canvas.sections {
+                    let w = Writing {
+                        canvas: canvas.id,
+                        section: section.id,
+                    };
+                    let label = format!("{}: {}", canvas.name, section.title);
+                    if ui.selectable_label(current == Some(w), label).clicked() {
+                        chosen = Some(Some(w));
+                    }
+                }
+            }
+        })
+        .response
+        .on_hover_text(
+            "Silent writing: phones add notes to this section, hidden from everyone until you \
+             reveal them",
+        );
+    if let Some(w) = chosen {
+        open.room.set_writing(w);
+    }
+    let waiting = open.room.waiting();
+    let label = match waiting {
+        1 => "1 note waiting".to_owned(),
+        n => format!("{n} notes waiting"),
+    };
+    ui.label(RichText::new(label).strong());
+    if ui
+        .add_enabled(waiting > 0, egui::Button::new("Reveal notes"))
+        .on_hover_text("Put every waiting note in its section, as ordinary notes (one undo step)")
+        .clicked()
+        && let Some(command) = open.room.take_notes(doc)
+    {
+        app.apply(command);
+    }
 }
