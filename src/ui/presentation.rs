@@ -194,10 +194,11 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         app.stop_presentation(&ctx);
         return;
     }
-    if join && app.room.is_some() {
-        if let Some(p) = &mut app.presentation {
-            p.join_slide = !p.join_slide;
-        }
+    if join
+        && app.room.is_some()
+        && let Some(p) = &mut app.presentation
+    {
+        p.join_slide = !p.join_slide;
     }
     if app.room.is_none()
         && let Some(p) = &mut app.presentation
