@@ -301,7 +301,9 @@ fn the_facilitator_chooses_the_cards_and_releases_a_name_from_the_window() {
         while_phone(&mut h, kinds(base.clone(), token.clone())),
         ["Belief"]
     );
-    click_label(&mut h, "Phones vote on", Modifiers::NONE);
+    let combo = center_of_role(&h, "Phones vote on", egui::accesskit::Role::ComboBox);
+    click_at(&mut h, combo, Modifiers::NONE);
+    h.run_ok();
     click_label(&mut h, "All assumptions", Modifiers::NONE);
     assert_eq!(
         while_phone(&mut h, kinds(base.clone(), token.clone())),
@@ -342,7 +344,9 @@ fn silent_writing_shows_a_count_until_the_reveal_lands_the_notes() {
     let port = h.state().room_address().unwrap().port();
     let code = h.state().room_code().unwrap().to_owned();
     let base = format!("http://127.0.0.1:{port}");
-    click_label(&mut h, "Phones write into", Modifiers::NONE);
+    let combo = center_of_role(&h, "Phones write into", egui::accesskit::Role::ComboBox);
+    click_at(&mut h, combo, Modifiers::NONE);
+    h.run_ok();
     click_label(&mut h, "Capability: Current challenges", Modifiers::NONE);
     let status = {
         let base = base.clone();

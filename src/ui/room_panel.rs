@@ -37,6 +37,23 @@ impl OpenRoom {
     }
 }
 
+/// A combo box whose label sits above it (the panel is narrow) still
+/// carries that label for screen readers and tests.
+trait Labelled {
+    fn labelled(self, label: &str, shown: &str) -> Self;
+}
+
+impl Labelled for egui::Response {
+    fn labelled(self, label: &str, shown: &str) -> Self {
+        self.widget_info(|| {
+            let mut info = WidgetInfo::labeled(egui::Role::ComboBox, true, label);
+            info.current_text_value = Some(shown.to_owned());
+            info
+        });
+        self
+    }
+}
+
 /// Paints `qr` as black squares on white, filling `side` points.
 pub fn paint_qr(ui: &mut Ui, open: &OpenRoom, side: f32) {
     let (rect, response) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
@@ -191,8 +208,11 @@ fn cards_choice(app: &mut CredenceApp, ui: &mut Ui) {
     let mut selected: Vec<_> = app.doc_ui.selection.nodes.iter().copied().collect();
     selected.sort();
     let mut chosen = None;
-    egui::ComboBox::from_label("Phones vote on")
-        .selected_text(text(&current))
+    let shown = text(&current);
+    ui.label("Phones vote on");
+    egui::ComboBox::from_id_salt("room-cards")
+        .width(ui.available_width() - 8.0)
+        .selected_text(shown.clone())
         .show_ui(ui, |ui| {
             for choice in [
                 CardChoice::Beliefs,
@@ -218,6 +238,7 @@ fn cards_choice(app: &mut CredenceApp, ui: &mut Ui) {
             }
         })
         .response
+        .labelled("Phones vote on", &shown)
         .on_hover_text("The cards each phone lists with a slider, and dots on in a round");
     if let Some(choice) = chosen {
         open.room.set_cards(choice);
@@ -241,8 +262,11 @@ fn dot_canvas(app: &mut CredenceApp, ui: &mut Ui) {
             .map_or("None".to_owned(), |c| c.name.clone())
     };
     let mut chosen = None;
-    egui::ComboBox::from_label("Notes to dot")
-        .selected_text(name(current))
+    let shown = name(current);
+    ui.label("Notes to dot");
+    egui::ComboBox::from_id_salt("room-canvas")
+        .width(ui.available_width() - 8.0)
+        .selected_text(shown.clone())
         .show_ui(ui, |ui| {
             if ui.selectable_label(current.is_none(), "None").clicked() {
                 chosen = Some(None);
@@ -257,6 +281,7 @@ fn dot_canvas(app: &mut CredenceApp, ui: &mut Ui) {
             }
         })
         .response
+        .labelled("Notes to dot", &shown)
         .on_hover_text("In a dot-voting round, phones also list this canvas's notes");
     if let Some(canvas) = chosen {
         open.room.set_canvas(canvas);
@@ -326,8 +351,11 @@ fn writing(app: &mut CredenceApp, ui: &mut Ui) {
             .unwrap_or_else(|| "a section since removed".to_owned())
     };
     let mut chosen = None;
-    egui::ComboBox::from_label("Phones write into")
-        .selected_text(current.map_or("Nothing (off)".to_owned(), name_of))
+    let shown = current.map_or("Nothing (off)".to_owned(), name_of);
+    ui.label("Phones write into");
+    egui::ComboBox::from_id_salt("room-writing")
+        .width(ui.available_width() - 8.0)
+        .selected_text(shown.clone())
         .show_ui(ui, |ui| {
             if ui
                 .selectable_label(current.is_none(), "Nothing (off)")
@@ -349,6 +377,7 @@ fn writing(app: &mut CredenceApp, ui: &mut Ui) {
             }
         })
         .response
+        .labelled("Phones write into", &shown)
         .on_hover_text(
             "Silent writing: phones add notes to this section, hidden from everyone until you \
              reveal them",
