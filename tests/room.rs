@@ -27,6 +27,12 @@ impl Room {
         // round of three each; a Lean Capability Canvas with one note.
         doc.workshop.votes.clear();
         doc.workshop.revealed = false;
+        // Every belief has a stance, so a reveal can place it on the 2×2.
+        for node in &mut doc.nodes {
+            if node.kind == credence::model::NodeKind::Belief && node.stance.is_none() {
+                node.stance = Some(30);
+            }
+        }
         doc.workshop.dot_round = Some(credence::model::DotRound {
             per_person: 3,
             open: true,
@@ -210,6 +216,7 @@ fn a_round_of_private_votes_then_a_reveal() {
     assert_eq!(result["median"], 75.0);
     assert_eq!(result["count"], 2);
     assert_eq!(vote(&ana, json!(10)), 409, "no changes after the reveal");
+    let quadrant = result["quadrant"].clone();
 
     // The document holds both votes and both people.
     let doc = room.stop();
@@ -222,6 +229,15 @@ fn a_round_of_private_votes_then_a_reveal() {
     );
     assert_eq!(w.votes_on(node).len(), 2);
     assert!(w.participants.iter().any(|p| p.name == "Ana"));
+    // The phones are told where the card now sits on the belief 2×2.
+    use credence::analysis::belief_map::{Quadrant, heights};
+    let stance = doc
+        .node(node)
+        .unwrap()
+        .stance
+        .expect("the fixture sets a stance");
+    let convergence = heights(&doc)[&node].convergence;
+    assert_eq!(quadrant, Quadrant::of(stance, convergence).caption());
 }
 
 #[test]
@@ -660,4 +676,49 @@ fn a_phone_picks_its_name_from_the_list_and_the_facilitator_releases_it() {
         !kinds.is_empty() && kinds.iter().all(|k| *k == "Assumption"),
         "{kinds:?}"
     );
+}
+
+#[test]
+fn the_facilitator_ends_and_starts_dot_rounds_from_a_tablet() {
+    let room = Room::open("beliefs");
+    let (ana, _) = join(&room, "Ana");
+    let fac = room.facilitator.clone();
+    let (_, state) = call(&room, "GET", "/api/state", Some(&ana), None);
+    let target = state["dots"]["targets"][0]["target"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let dots = |method: &str, token: &str, body: Option<Value>| {
+        call(&room, method, "/api/facilitator/dots", Some(token), body).0
+    };
+    assert_eq!(dots("DELETE", &ana, None), 403);
+    assert_eq!(dots("DELETE", &fac, None), 204);
+    let (_, state) = call(&room, "GET", "/api/state", Some(&ana), None);
+    assert!(state["dots"].is_null(), "no round on the phones");
+    let (status, _) = call(
+        &room,
+        "PUT",
+        &format!("/api/dots/{target}"),
+        Some(&ana),
+        None,
+    );
+    assert_eq!(status, 409);
+    for bad in [json!(0), json!(21), json!("3"), Value::Null] {
+        assert_eq!(dots("POST", &fac, Some(json!({ "per_person": bad }))), 400);
+    }
+    assert_eq!(dots("POST", &fac, Some(json!({"per_person": 1}))), 204);
+    let (_, state) = call(&room, "GET", "/api/state", Some(&ana), None);
+    assert_eq!(state["dots"]["left"], 1);
+    let (status, _) = call(
+        &room,
+        "PUT",
+        &format!("/api/dots/{target}"),
+        Some(&ana),
+        None,
+    );
+    assert_eq!(status, 204);
+    let doc = room.stop();
+    let round = doc.workshop.dot_round.unwrap();
+    assert!(round.open);
+    assert_eq!((round.per_person, round.dots.len()), (1, 1));
 }

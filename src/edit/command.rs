@@ -3,8 +3,8 @@
 //! them with [`Command::Batch`].
 
 use crate::model::{
-    Canvas, CanvasId, Document, Dot, Edge, EdgeId, Node, NodeId, Note, NoteId, Participant,
-    ParticipantId, Point, Snapshot, Workshop,
+    Canvas, CanvasId, Document, Dot, DotRound, Edge, EdgeId, Node, NodeId, Note, NoteId,
+    Participant, ParticipantId, Point, Snapshot, Workshop,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +61,11 @@ pub enum Command {
     /// commands, so that replaying it over an undone step carries no old
     /// votes back (see `history`).
     SetRevealed(bool),
+    /// Start (a new round, no dots) or drop the dot round.
+    SetDotRound(Option<DotRound>),
+    /// Close or reopen the dot round, keeping its dots: small, so that
+    /// replaying it never carries old dots back.
+    OpenDotRound(bool),
     /// Add one dot to the open round. The allowance is the caller's to
     /// check; without an open round this changes nothing.
     PlaceDot(Dot),
@@ -260,6 +265,13 @@ impl Command {
             Command::SetRevealed(revealed) => {
                 Command::SetRevealed(std::mem::replace(&mut doc.workshop.revealed, revealed))
             }
+            Command::SetDotRound(round) => {
+                Command::SetDotRound(std::mem::replace(&mut doc.workshop.dot_round, round))
+            }
+            Command::OpenDotRound(open) => match &mut doc.workshop.dot_round {
+                Some(round) => Command::OpenDotRound(std::mem::replace(&mut round.open, open)),
+                None => Command::Batch(Vec::new()),
+            },
             Command::PlaceDot(dot) => match doc.workshop.dot_round.as_mut().filter(|r| r.open) {
                 Some(round) => {
                     round.dots.push(dot);

@@ -190,3 +190,41 @@ pub async fn reveal_notes(State(shared): State<Shared>, headers: HeaderMap) -> A
     .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
+
+/// `POST /api/facilitator/dots {"per_person": 1–20}`: a new dot-voting
+/// round (earlier dots are cleared, as in the window).
+pub async fn start_dots(State(shared): State<Shared>, headers: HeaderMap, body: Body) -> Answer {
+    facilitator_only(&shared, &headers)?;
+    let body = json_body(body).await?;
+    let per_person = body
+        .get("per_person")
+        .and_then(Value::as_u64)
+        .filter(|n| (1..=20).contains(n));
+    let Some(per_person) = per_person else {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "per_person must be a whole number from 1 to 20",
+        ));
+    };
+    let round = crate::model::DotRound {
+        per_person: per_person as u8,
+        open: true,
+        dots: Vec::new(),
+    };
+    apply(&shared, move |_| {
+        (Some(Command::SetDotRound(Some(round))), ())
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `DELETE /api/facilitator/dots`: closes the round, keeping its result.
+pub async fn end_dots(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
+    facilitator_only(&shared, &headers)?;
+    apply(&shared, |doc| {
+        let open = doc.workshop.dot_round.as_ref().is_some_and(|r| r.open);
+        (open.then_some(Command::OpenDotRound(false)), ())
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

@@ -56,6 +56,10 @@ pub fn router(shared: Shared) -> Router {
             post(facilitator::release),
         )
         .route("/api/facilitator/cards", post(facilitator::cards))
+        .route(
+            "/api/facilitator/dots",
+            post(facilitator::start_dots).delete(facilitator::end_dots),
+        )
         .route("/api/facilitator/canvas", post(facilitator::canvas))
         .route(
             "/api/facilitator/writing",
