@@ -81,6 +81,10 @@ enum Command {
         /// Frames per scenario.
         #[arg(long, default_value_t = 240)]
         frames: usize,
+        /// Open the window's room on loopback with this many phones, each
+        /// voting on 20 cards every two seconds, while the frames are timed.
+        #[arg(long, value_name = "PEOPLE")]
+        room: Option<usize>,
         #[command(subcommand)]
         what: Option<Bench>,
     },
@@ -280,8 +284,9 @@ fn main() -> ExitCode {
         Some(Command::Bench {
             file: Some(file),
             frames,
+            room,
             what: None,
-        }) => cli::frames::run(&file, frames),
+        }) => cli::frames::run(&file, frames, room),
         Some(Command::Bench { .. }) => {
             eprintln!("credence bench: give a FILE, or `layout`, `trace` or `export`; see --help");
             ExitCode::FAILURE

@@ -18,6 +18,8 @@ struct Bench {
     ctx: egui::Context,
     app: CredenceApp,
     time: f64,
+    /// Each frame's CPU time on this thread, since the scenario began.
+    cpu: Vec<Duration>,
 }
 
 impl Bench {
@@ -29,12 +31,14 @@ impl Bench {
             events,
             ..Default::default()
         };
+        let cpu = thread_cpu();
         let start = Instant::now();
         let mut output = self.ctx.run_ui(input, |ui| self.app.show(ui));
         // No GPU here: font atlas updates have nowhere to go.
         output.textures_delta.clear();
         let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         let took = start.elapsed();
+        self.cpu.push(thread_cpu().saturating_sub(cpu));
         std::hint::black_box(primitives);
         took
     }
@@ -44,13 +48,38 @@ impl Bench {
     }
 }
 
+/// CPU time this thread has run. With a room, the phones' hundred threads
+/// share this machine's cores with the window, which real phones do not:
+/// time on the CPU is what the window's own work costs, whoever else runs.
+#[cfg(unix)]
+fn thread_cpu() -> Duration {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec through a valid pointer.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) } == 0;
+    if !ok {
+        return Duration::ZERO;
+    }
+    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
+}
+
+#[cfg(not(unix))]
+fn thread_cpu() -> Duration {
+    Duration::ZERO
+}
+
 fn percentile(times: &mut [Duration], p: f64) -> f64 {
     times.sort_unstable();
     let i = ((times.len() as f64 - 1.0) * p).round() as usize;
     times[i].as_secs_f64() * 1000.0
 }
 
-pub fn run(file: &Path, frames: usize) -> ExitCode {
+/// Cards each phone votes on, as in the room's load benchmark.
+const ROOM_VOTES: usize = 20;
+
+pub fn run(file: &Path, frames: usize, room: Option<usize>) -> ExitCode {
     let load_start = Instant::now();
     let doc = match credence::io::load(file) {
         Ok(doc) => doc,
@@ -84,20 +113,54 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
         ctx: egui::Context::default(),
         app,
         time: 0.0,
+        cpu: Vec::new(),
     };
     // Settle: fonts, fit to the map, first layout of every text.
     for _ in 0..5 {
         bench.frame(Vec::new());
     }
-    println!("| scenario | frames | p50 (ms) | p95 (ms) |");
-    println!("|---|---:|---:|---:|");
-    let report = |name: &str, times: &mut Vec<Duration>| {
+    let phones = match room {
+        Some(people) => match open_room(&mut bench, people) {
+            Ok(phones) => Some(phones),
+            Err(err) => {
+                eprintln!("credence bench: {err}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
+    let with_cpu = phones.is_some();
+    if with_cpu {
+        println!("| scenario | frames | p50 (ms) | p95 (ms) | CPU p50 (ms) | CPU p95 (ms) |");
+        println!("|---|---:|---:|---:|---:|---:|");
+    } else {
+        println!("| scenario | frames | p50 (ms) | p95 (ms) |");
+        println!("|---|---:|---:|---:|");
+    }
+    let report = |name: &str, times: &mut Vec<Duration>, cpu: &mut Vec<Duration>| {
         let (p50, p95) = (percentile(times, 0.5), percentile(times, 0.95));
-        println!("| {name} | {} | {p50:.2} | {p95:.2} |", times.len());
+        let row = format!("| {name} | {} | {p50:.2} | {p95:.2} |", times.len());
+        // The scenario's own frames: setting it up ran a few more.
+        let from = cpu.len().saturating_sub(times.len());
+        let own = &mut cpu[from..];
+        if with_cpu && !own.is_empty() {
+            let (c50, c95) = (percentile(own, 0.5), percentile(own, 0.95));
+            println!("{row} {c50:.2} | {c95:.2} |");
+        } else {
+            println!("{row}");
+        }
+        cpu.clear();
     };
 
+    // With a room, every scenario begins with all phones voting at once.
+    let wave = |phones: &Option<super::room_load::Phones>| {
+        if let Some(phones) = phones {
+            phones.wave();
+        }
+    };
+    wave(&phones);
     let mut idle: Vec<Duration> = (0..frames).map(|_| bench.frame(Vec::new())).collect();
-    report("idle redraw", &mut idle);
+    report("idle redraw", &mut idle, &mut bench.cpu);
 
     // Every scenario starts from the whole map in view, the heaviest frame.
     bench.app.fit_view();
@@ -109,6 +172,7 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
         modifiers,
         source: MouseWheelSource::Wheel,
     };
+    wave(&phones);
     let mut pan: Vec<Duration> = (0..frames)
         .map(|i| {
             // Back and forth, so the map stays in view: a pan that drifts
@@ -120,9 +184,10 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
             ])
         })
         .collect();
-    report("pan", &mut pan);
+    report("pan", &mut pan, &mut bench.cpu);
     bench.app.fit_view();
 
+    wave(&phones);
     let mut zoom: Vec<Duration> = (0..frames)
         .map(|i| {
             let dy = if (i / 30) % 2 == 0 { 40.0 } else { -40.0 };
@@ -132,7 +197,7 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
             ])
         })
         .collect();
-    report("zoom", &mut zoom);
+    report("zoom", &mut zoom, &mut bench.cpu);
 
     // Drag 50 selected nodes: select the 50 nodes nearest the view centre,
     // press on the nearest, and move the pointer a little every frame.
@@ -176,6 +241,7 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
             modifiers: Modifiers::NONE,
         };
         bench.frame(vec![Event::PointerMoved(at), press(at, true)]);
+        wave(&phones);
         // A press that misses the card pans the view instead, which would
         // time the wrong thing; checked once the cards should have moved
         // (the drag goes back and forth, so it may end where it began).
@@ -206,7 +272,87 @@ pub fn run(file: &Path, frames: usize) -> ExitCode {
     if drag.is_empty() {
         println!("| drag 50 selected nodes | 0 | – | – |");
     } else {
-        report("drag 50 selected nodes", &mut drag);
+        report("drag 50 selected nodes", &mut drag, &mut bench.cpu);
+    }
+    match phones {
+        Some(phones) => report_room(&mut bench, phones),
+        None => ExitCode::SUCCESS,
+    }
+}
+
+/// Opens the window's room on loopback and starts `people` phones; the
+/// frames run while they join, and every scenario after is timed while
+/// they vote.
+fn open_room(bench: &mut Bench, people: usize) -> Result<super::room_load::Phones, String> {
+    bench.app.room_bind = std::net::IpAddr::from([127, 0, 0, 1]);
+    bench.app.set_room_cards(credence::room::CardChoice::All);
+    let ctx = bench.ctx.clone();
+    bench.app.open_room(&ctx);
+    let address = bench.app.room_address().ok_or("the room did not open")?;
+    let code = bench.app.room_code().unwrap_or_default().to_owned();
+    let cards: Vec<u64> = bench
+        .app
+        .doc()
+        .nodes
+        .iter()
+        .filter(|n| credence::model::takes_votes(n.kind))
+        .map(|n| n.id.0)
+        .take(ROOM_VOTES)
+        .collect();
+    if cards.len() < ROOM_VOTES {
+        return Err(format!(
+            "--room needs {ROOM_VOTES} beliefs, assumptions or bets to vote on; the map has {}",
+            cards.len()
+        ));
+    }
+    let phones = super::room_load::Phones::start(address, &code, people, cards);
+    // The window answers the joins from its frames.
+    let joined = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            phones.wait_joined();
+            joined.store(true, std::sync::atomic::Ordering::Relaxed);
+        });
+        while !joined.load(std::sync::atomic::Ordering::Relaxed) {
+            bench.frame(Vec::new());
+        }
+    });
+    Ok(phones)
+}
+
+/// The room's row: what the phones did while the frames above were timed,
+/// and whether the document holds the last vote each phone was told was in.
+fn report_room(bench: &mut Bench, phones: super::room_load::Phones) -> ExitCode {
+    let people = bench.app.doc().workshop.participants.len();
+    // The last wave's votes are answered by frames too (not timed).
+    let started = Instant::now();
+    while !phones.settled() && started.elapsed() < Duration::from_secs(10) {
+        bench.frame(Vec::new());
+    }
+    let load = phones.stop();
+    bench.app.close_room();
+    let held = bench.app.doc().workshop.votes.len();
+    let p = |q: f64| {
+        let i = ((load.latencies.len() as f64 - 1.0) * q).round() as usize;
+        load.latencies
+            .get(i)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    println!();
+    println!(
+        "room: {} phones joined; {} votes answered ({} refused), \
+         request p50 {:.1} ms, p99 {:.1} ms; the document holds {held} votes \
+         ({people} people × {ROOM_VOTES} cards)",
+        load.joined,
+        load.votes,
+        load.failed,
+        p(0.5),
+        p(0.99),
+    );
+    let complete = held == load.joined * ROOM_VOTES;
+    if load.failed > 0 || !complete {
+        eprintln!("credence bench: the room lost or refused votes");
+        return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
 }

@@ -11,4 +11,5 @@ pub mod layout;
 pub mod output;
 pub mod pipe;
 pub mod room;
+pub mod room_load;
 pub mod trace;

@@ -110,6 +110,24 @@ impl Command {
         }
     }
 
+    /// Whether this changes only what the board draws as marks over the
+    /// cards (vote tags, dot badges): who is in the room, their votes and
+    /// dots, the reveal. Boards then keep the rest of their picture.
+    pub fn marks_only(&self) -> bool {
+        match self {
+            Command::SetVotes(_)
+            | Command::InsertParticipant { .. }
+            | Command::RemoveParticipant(_)
+            | Command::SetRevealed(_)
+            | Command::SetDotRound(_)
+            | Command::OpenDotRound(_)
+            | Command::PlaceDot(_)
+            | Command::TakeDot(_) => true,
+            Command::Batch(commands) => commands.iter().all(Command::marks_only),
+            _ => false,
+        }
+    }
+
     /// Whether applying this can take nodes or edges away, so a selection
     /// must be checked against the document afterwards.
     pub fn may_remove(&self) -> bool {

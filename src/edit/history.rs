@@ -39,6 +39,9 @@ pub struct History {
     undone: Vec<Step>,
     /// Identifies the document's current state; equal ids mean equal documents.
     current: u64,
+    /// The state whose drawing (everything but vote and dot marks) the
+    /// document shares: a vote leaves it, so the map's retained mesh stays.
+    drawn: u64,
     next_state: u64,
 }
 
@@ -47,6 +50,12 @@ impl History {
     /// document is dirty exactly when the current id differs.
     pub fn state(&self) -> u64 {
         self.current
+    }
+
+    /// Equal ids mean the documents draw the same, marks aside: every
+    /// card, edge and field the board paints is equal (see [`Command::marks_only`]).
+    pub fn drawn_state(&self) -> u64 {
+        self.drawn
     }
 
     pub fn can_undo(&self) -> bool {
@@ -73,8 +82,12 @@ impl History {
             self.push(doc, command, Some(key));
             return;
         };
+        let marks_only = command.marks_only();
         let inverse = command.clone().apply(doc);
         let after = self.fresh_state();
+        if !marks_only {
+            self.drawn = after;
+        }
         let step = &mut self.done[own];
         let redo = std::mem::replace(&mut step.redo, Command::Batch(Vec::new()));
         let undo = std::mem::replace(&mut step.undo, Command::Batch(Vec::new()));
@@ -89,9 +102,16 @@ impl History {
     /// still open: the document is that state plus only this gesture's
     /// commands. A drag's unmoved cards look as they did in that state.
     pub fn open_since(&self, key: &MergeKey) -> Option<u64> {
-        let step = self.done.last()?;
-        (!step.sealed && step.key.as_ref() == Some(key) && step.after == self.current)
-            .then_some(step.before)
+        let own = self.done.iter().rposition(|s| !s.room)?;
+        let step = &self.done[own];
+        // Votes that came in during the gesture change only marks, which
+        // are painted apart, so the still parts stay as they were.
+        // An unsealed step is the live gesture: undo and redo seal theirs.
+        let above = &self.done[own + 1..];
+        (!step.sealed
+            && step.key.as_ref() == Some(key)
+            && above.iter().all(|s| s.redo.marks_only()))
+        .then_some(step.before)
     }
 
     /// Ends the current gesture: the next command starts a new step.
@@ -106,8 +126,12 @@ impl History {
     /// it leaves their Redo alone.
     pub fn apply_room(&mut self, doc: &mut Document, command: Command) {
         let before = self.current;
+        let marks_only = command.marks_only();
         let undo = command.clone().apply(doc);
         let after = self.fresh_state();
+        if !marks_only {
+            self.drawn = after;
+        }
         self.done.push(Step {
             redo: command,
             undo,
@@ -132,6 +156,7 @@ impl History {
         step.undo = Command::Batch(Vec::new());
         step.sealed = true;
         self.current = step.before;
+        self.drawn = self.current;
         self.undone.push(step);
         self.replay_room_steps(doc, room);
         true
@@ -147,6 +172,7 @@ impl History {
         let redo = std::mem::replace(&mut step.redo, Command::Batch(Vec::new()));
         step.undo = redo.apply(doc);
         self.current = step.after;
+        self.drawn = self.current;
         self.done.push(step);
         self.replay_room_steps(doc, room);
         true
@@ -176,14 +202,21 @@ impl History {
             step.before = self.current;
             step.after = self.fresh_state();
             self.current = step.after;
+            if !step.redo.marks_only() {
+                self.drawn = self.current;
+            }
             self.done.push(step);
         }
     }
 
     fn push(&mut self, doc: &mut Document, command: Command, key: Option<MergeKey>) {
         let before = self.current;
+        let marks_only = command.marks_only();
         let undo = command.clone().apply(doc);
         let after = self.fresh_state();
+        if !marks_only {
+            self.drawn = after;
+        }
         self.done.push(Step {
             redo: command,
             undo,
@@ -336,6 +369,34 @@ mod tests {
         assert_eq!(doc.nodes[0].pos.x, 0.0, "one undo takes the whole drag");
         assert!(!history.can_undo());
         assert_eq!(vote_of(&doc), Some(40));
+    }
+
+    #[test]
+    fn votes_during_a_drag_keep_its_still_parts_and_their_drawing() {
+        let (mut doc, mut history, to) = setup();
+        let drag = MergeKey("drag-1".into());
+        let before = history.state();
+        history.apply_merged(&mut doc, to(5.0), drag.clone());
+        let drawn = history.drawn_state();
+        history.apply_room(&mut doc, vote(40));
+        assert_eq!(history.drawn_state(), drawn, "a vote changes only marks");
+        assert_ne!(history.state(), drawn, "but it is a new state");
+        history.apply_merged(&mut doc, to(9.0), drag.clone());
+        assert_eq!(history.open_since(&drag), Some(before));
+        assert_ne!(history.drawn_state(), drawn, "the card moved");
+        history.apply_room(
+            &mut doc,
+            Command::UpdateNodes(vec![Node::new(
+                NodeId(1),
+                crate::model::NodeKind::Belief,
+                "b",
+            )]),
+        );
+        assert_eq!(
+            history.open_since(&drag),
+            None,
+            "a room edit that draws differently"
+        );
     }
 
     #[test]

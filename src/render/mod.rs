@@ -164,10 +164,18 @@ pub fn paint_board<'a>(painter: &Painter, doc: &'a Document, view: &View<'a>) {
 }
 
 /// Everything [`paint_board`] paints over the background: edges, cards,
-/// then vote marks. The canvas keeps this part as one retained mesh.
+/// then vote marks.
 pub fn paint_content<'a>(painter: &Painter, doc: &'a Document, view: &View<'a>) {
     paint_edges(painter, doc, view, |_, _| true);
     paint_cards(painter, doc, view, |_| true);
+}
+
+/// [`paint_content`] without the vote marks: what the canvas keeps as one
+/// retained mesh, so a vote arriving from the room repaints only the marks
+/// ([`paint_marks_over`]) and not a thousand cards.
+pub fn paint_unmarked<'a>(painter: &Painter, doc: &'a Document, view: &View<'a>) {
+    paint_edges(painter, doc, view, |_, _| true);
+    paint_bare_cards(painter, doc, view, |_| true);
 }
 
 /// The edges `keep` picks. While cards are dragged the canvas paints the
@@ -197,9 +205,30 @@ pub fn paint_cards<'a>(
     view: &View<'a>,
     keep: impl Fn(NodeId) -> bool,
 ) {
+    paint_bare_cards(painter, doc, view, &keep);
+    paint_marks_over(painter, doc, view, keep);
+}
+
+/// The cards `keep` picks, without their marks.
+pub fn paint_bare_cards<'a>(
+    painter: &Painter,
+    doc: &'a Document,
+    view: &View<'a>,
+    keep: impl Fn(NodeId) -> bool,
+) {
     for node in doc.nodes.iter().filter(|n| keep(n.id)) {
         card::paint_card(painter, node, view);
     }
+}
+
+/// The vote tags and dot badges of the cards `keep` picks, on top of
+/// every card.
+pub fn paint_marks_over<'a>(
+    painter: &Painter,
+    doc: &'a Document,
+    view: &View<'a>,
+    keep: impl Fn(NodeId) -> bool,
+) {
     // Only the picked cards' marks: a drag paints its few cards every frame.
     let marks = votes::marks_in_view(doc, view, painter.clip_rect(), &keep);
     for node in doc.nodes.iter().filter(|n| keep(n.id)) {

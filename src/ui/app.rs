@@ -51,6 +51,11 @@ pub struct CredenceApp {
     pub(crate) room: Option<super::room_panel::OpenRoom>,
     /// The port the room listens on; 0 picks a free one.
     pub room_port: u16,
+    /// Where the room listens: every interface, so phones on the network
+    /// reach it (benchmarks use loopback).
+    pub room_bind: std::net::IpAddr,
+    /// What the next room's phones vote on, when chosen before it opens.
+    pub(crate) room_cards: Option<crate::room::CardChoice>,
     /// Recovery copies from earlier runs, still to be offered.
     pub(crate) recoveries: Vec<crate::io::recovery::Recovered>,
     /// The Export dialog's choices.
@@ -115,6 +120,8 @@ impl CredenceApp {
             read_only_save: None,
             room: None,
             room_port: 0,
+            room_bind: std::net::IpAddr::from([0, 0, 0, 0]),
+            room_cards: None,
             recoveries: Vec::new(),
             window_title: String::new(),
             styled: false,

@@ -97,13 +97,13 @@ impl CredenceApp {
         }
         let mut selected: Vec<_> = self.doc_ui.selection.nodes.iter().copied().collect();
         selected.sort();
-        let cards = if selected.is_empty() {
-            CardChoice::Beliefs
-        } else {
-            CardChoice::Ids(selected)
+        let cards = match self.room_cards.take() {
+            Some(chosen) => chosen,
+            None if selected.is_empty() => CardChoice::Beliefs,
+            None => CardChoice::Ids(selected),
         };
         let config = RoomConfig {
-            bind: IpAddr::from([0, 0, 0, 0]),
+            bind: self.room_bind,
             port: self.room_port,
             code: None,
             cards,
@@ -121,6 +121,14 @@ impl CredenceApp {
                     "Could not open the room: {e}"
                 )));
             }
+        }
+    }
+
+    /// What the open room's phones vote on.
+    pub fn set_room_cards(&mut self, choice: CardChoice) {
+        match &self.room {
+            Some(open) => open.room.set_cards(choice),
+            None => self.room_cards = Some(choice),
         }
     }
 

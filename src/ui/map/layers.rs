@@ -57,11 +57,15 @@ impl BoardLayers {
             camera,
             ..view.clone()
         };
+        // Marks (vote tags, dot badges) are painted afresh each frame, on
+        // top: votes arriving from the room change only them, and the
+        // meshes are keyed by what the board draws apart from them.
         let Some(moving) = moving else {
             self.whole
                 .paint(painter, key, center, content, |p, camera| {
-                    render::paint_content(p, doc, &at(camera))
+                    render::paint_unmarked(p, doc, &at(camera))
                 });
+            render::paint_marks_over(painter, doc, view, |_| true);
             return;
         };
         let still = BoardKey {
@@ -78,9 +82,10 @@ impl BoardLayers {
         render::paint_edges(painter, doc, view, |a, b| moves(a.id) || moves(b.id));
         self.still_over
             .paint(painter, still, center, content, |p, camera| {
-                render::paint_cards(p, doc, &at(camera), |id| !moves(id))
+                render::paint_bare_cards(p, doc, &at(camera), |id| !moves(id))
             });
-        render::paint_cards(painter, doc, view, moves);
+        render::paint_bare_cards(painter, doc, view, moves);
+        render::paint_marks_over(painter, doc, view, |_| true);
     }
 
     /// See [`BoardMesh::finish`].

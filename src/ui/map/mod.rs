@@ -551,7 +551,7 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let key = BoardKey {
         doc: (
             app.open.generation(),
-            app.open.history().state(),
+            app.open.history().drawn_state(),
             app.doc_ui.workshop_ui.viewing,
         ),
         zoom: app.camera.zoom,
