@@ -73,7 +73,9 @@ enum Command {
     /// With FILE, runs the real canvas code headlessly (egui layout and
     /// tessellation, no GPU) and prints CPU milliseconds per frame, p50 and
     /// p95, for idle redraw, pan, zoom and dragging 50 selected nodes, plus
-    /// the time to load and save FILE.
+    /// the time to load and save FILE. With --room, the window's room is
+    /// open on loopback and its phones vote at the start of every scenario;
+    /// the table then adds each frame's CPU time on the window's thread.
     #[command(args_conflicts_with_subcommands = true)]
     Bench {
         /// A document to measure frame times on.

@@ -16,7 +16,7 @@ mod snippet;
 pub use command::Command;
 pub use history::{History, MergeKey};
 pub use open_document::{
-    Compute, Computed, Drained, Edit, EditSender, OpenDocument, Publisher, Waker,
+    Compute, Computed, Drained, Drawing, Edit, EditSender, OpenDocument, Publisher, Waker,
 };
 pub use selection::Selection;
 pub use snippet::Snippet;

@@ -64,7 +64,13 @@ impl std::fmt::Debug for Edit {
 }
 
 /// Told the document after each drain that changed it.
-pub type Publisher = Box<dyn FnMut(&Document) + Send>;
+/// With the document, its drawing's identity: equal values mean equal
+/// documents apart from marks (votes, dots, participants, the reveal), so a
+/// publisher may keep what it copied of the rest.
+pub type Publisher = Box<dyn FnMut(&Document, Drawing) + Send>;
+
+/// Which document and which of its drawn states ([`History::drawn_state`]).
+pub type Drawing = (u64, u64);
 
 /// Called when an edit arrives from another thread, so whoever drains the
 /// queue wakes up: the window repaints, the headless room's loop runs.
@@ -163,7 +169,7 @@ impl OpenDocument {
     pub fn set_publisher(&mut self, publisher: Option<Publisher>) {
         self.publisher = publisher;
         if let Some(publish) = &mut self.publisher {
-            publish(&self.doc);
+            publish(&self.doc, (self.generation, self.history.drawn_state()));
         }
     }
 
@@ -267,7 +273,7 @@ impl OpenDocument {
         if drained.changed
             && let Some(publish) = &mut self.publisher
         {
-            publish(&self.doc);
+            publish(&self.doc, (self.generation, self.history.drawn_state()));
         }
         for answer in answers {
             answer();
@@ -285,7 +291,7 @@ impl OpenDocument {
         self.generation += 1;
         self.queue.clear();
         if let Some(publish) = &mut self.publisher {
-            publish(&self.doc);
+            publish(&self.doc, (self.generation, self.history.drawn_state()));
         }
     }
 

@@ -139,9 +139,14 @@ impl Room {
     /// reads the document as it now is.
     pub fn publisher(&self) -> crate::edit::Publisher {
         let published = self.published.clone();
-        Box::new(move |doc| {
-            let view = Published::of(doc);
-            *published.write().unwrap_or_else(|e| e.into_inner()) = view;
+        let mut drawn: Option<crate::edit::Drawing> = None;
+        Box::new(move |doc, drawing| {
+            let mut view = published.write().unwrap_or_else(|e| e.into_inner());
+            if drawn != Some(drawing) {
+                view.refresh_drawing(doc);
+                drawn = Some(drawing);
+            }
+            view.refresh_marks(doc);
         })
     }
 

@@ -136,8 +136,17 @@ pub struct Published {
 
 impl Published {
     pub fn of(doc: &Document) -> Published {
-        let w = &doc.workshop;
-        let cards: Vec<Card> = doc
+        let mut view = Published::default();
+        view.refresh_drawing(doc);
+        view.refresh_marks(doc);
+        view
+    }
+
+    /// The cards, kinds, notes and sections: what changes only when the
+    /// document draws differently, so a vote (a marks-only change, see
+    /// `Command::marks_only`) need not copy every title again.
+    pub fn refresh_drawing(&mut self, doc: &Document) {
+        self.cards = doc
             .nodes
             .iter()
             .filter(|n| takes_votes(n.kind))
@@ -147,6 +156,35 @@ impl Published {
                 title: n.title.clone(),
             })
             .collect();
+        self.kinds = doc.nodes.iter().map(|n| (n.id, n.kind)).collect();
+        self.notes = doc
+            .canvases
+            .iter()
+            .flat_map(|c| {
+                c.notes.iter().map(|n| NoteCard {
+                    canvas: c.id,
+                    note: n.id,
+                    section: c
+                        .section(n.section)
+                        .map(|s| s.title.clone())
+                        .unwrap_or_default(),
+                    text: n.text.clone(),
+                })
+            })
+            .collect();
+        self.sections = doc
+            .canvases
+            .iter()
+            .map(|c| {
+                let list = c.sections.iter().map(|s| (s.id, s.title.clone()));
+                (c.id, list.collect())
+            })
+            .collect();
+    }
+
+    /// Who is in the room, their votes and dots, and the reveal.
+    pub fn refresh_marks(&mut self, doc: &Document) {
+        let w = &doc.workshop;
         let mut votes: HashMap<ParticipantId, Vec<(NodeId, u8)>> = HashMap::new();
         for v in &w.votes {
             votes
@@ -154,7 +192,7 @@ impl Published {
                 .or_default()
                 .push((v.node, v.confidence));
         }
-        let spreads = if w.revealed {
+        self.spreads = if w.revealed {
             let heights = belief_map::heights(doc);
             let stances: HashMap<NodeId, Option<u8>> =
                 doc.nodes.iter().map(|n| (n.id, n.stance)).collect();
@@ -176,47 +214,17 @@ impl Published {
         for d in round.map_or(&[][..], |r| r.dots.as_slice()) {
             dots.entry(d.participant).or_default().push(d.target);
         }
-        let notes = doc
-            .canvases
+        self.participants = w
+            .participants
             .iter()
-            .flat_map(|c| {
-                c.notes.iter().map(|n| NoteCard {
-                    canvas: c.id,
-                    note: n.id,
-                    section: c
-                        .section(n.section)
-                        .map(|s| s.title.clone())
-                        .unwrap_or_default(),
-                    text: n.text.clone(),
-                })
-            })
+            .map(|p| (p.id, p.name.clone()))
             .collect();
-        let sections = doc
-            .canvases
-            .iter()
-            .map(|c| {
-                let list = c.sections.iter().map(|s| (s.id, s.title.clone()));
-                (c.id, list.collect())
-            })
-            .collect();
-        Published {
-            kinds: doc.nodes.iter().map(|n| (n.id, n.kind)).collect(),
-            cards,
-            participants: w
-                .participants
-                .iter()
-                .map(|p| (p.id, p.name.clone()))
-                .collect(),
-            votes,
-            revealed: w.revealed,
-            spreads,
-            round: round.map(|r| Round {
-                per_person: r.per_person,
-            }),
-            dots,
-            notes,
-            sections,
-        }
+        self.votes = votes;
+        self.revealed = w.revealed;
+        self.round = round.map(|r| Round {
+            per_person: r.per_person,
+        });
+        self.dots = dots;
     }
 
     /// `participant`'s dots in the open round.

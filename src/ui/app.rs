@@ -220,11 +220,13 @@ impl CredenceApp {
     }
 
     pub(crate) fn refresh_insights(&mut self) {
+        // Keyed by the drawn state: a vote from the room changes no card or
+        // edge, so it need not even hash the structure again.
         Insights::refresh(
             &mut self.doc_ui.insights,
             self.open.doc(),
             self.open.generation(),
-            self.open.history().state(),
+            self.open.history().drawn_state(),
         );
     }
 
