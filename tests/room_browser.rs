@@ -304,10 +304,10 @@ fn a_phone_joins_votes_and_sees_the_reveal() {
 
 /// A phone picks its name from the workshop's list, taps a dot on and off
 /// and on again; then the facilitator's room restarts from a file that
-/// never got the vote, with the same code, and the phone joins again by
-/// itself and sends its vote again.
+/// never got the vote or the dot, with the same code, and the phone joins
+/// again by itself and sends both again.
 #[test]
-fn a_phone_picks_its_name_dots_and_resends_its_vote_after_a_restart() {
+fn a_phone_picks_its_name_dots_and_resends_its_vote_and_dot_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("workshop.ron");
     let before = dir.path().join("before.ron");
@@ -347,7 +347,7 @@ fn a_phone_picks_its_name_dots_and_resends_its_vote_after_a_restart() {
     let (room, _, _) = serve(&file, port);
     let base = url.trim_end_matches("/?code=K7QF2M").to_owned();
     let started = Instant::now();
-    let votes = loop {
+    let doc = loop {
         let mut response = agent()
             .get(format!("{base}/api/participants?code=K7QF2M"))
             .call()
@@ -359,7 +359,7 @@ fn a_phone_picks_its_name_dots_and_resends_its_vote_after_a_restart() {
             .iter()
             .any(|p| p["name"] == name.as_str() && p["taken"] == true);
         if back {
-            break stop_after_votes(room, &file);
+            break stop_after_resend(room, &file);
         }
         assert!(
             started.elapsed() < Duration::from_secs(10),
@@ -367,25 +367,33 @@ fn a_phone_picks_its_name_dots_and_resends_its_vote_after_a_restart() {
         );
         std::thread::sleep(Duration::from_millis(100));
     };
+    let votes: Vec<u8> = doc.workshop.votes.iter().map(|v| v.confidence).collect();
     assert_eq!(
         votes,
         [49],
         "the phone's vote, sent again: one step left of the middle"
     );
+    let dots = doc.workshop.dot_round.as_ref().map_or(0, |r| r.dots.len());
+    assert_eq!(dots, 1, "and its dot");
 }
 
-/// Waits (up to 10 s) for a vote to reach the room, then stops it: the
-/// votes in its file.
-fn stop_after_votes(room: Killed, file: &Path) -> Vec<u8> {
+/// Waits (up to 10 s) for a vote and a dot to reach the room, then stops
+/// it: the document in its file.
+fn stop_after_resend(room: Killed, file: &Path) -> credence::model::Document {
     let started = Instant::now();
     loop {
         // The room writes its file within a second of each change.
         let doc = credence::io::load(file).unwrap();
-        if !doc.workshop.votes.is_empty() || started.elapsed() > Duration::from_secs(10) {
+        let dotted = doc
+            .workshop
+            .dot_round
+            .as_ref()
+            .is_some_and(|r| !r.dots.is_empty());
+        if (!doc.workshop.votes.is_empty() && dotted) || started.elapsed() > Duration::from_secs(10)
+        {
             break;
         }
         std::thread::sleep(Duration::from_millis(200));
     }
-    let doc = stop(room, file);
-    doc.workshop.votes.iter().map(|v| v.confidence).collect()
+    stop(room, file)
 }
