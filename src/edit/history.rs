@@ -67,7 +67,7 @@ impl History {
     }
 
     pub fn apply(&mut self, doc: &mut Document, command: Command) {
-        self.push(doc, command, None);
+        self.push(doc, command, None, false);
     }
 
     /// Applies `command`, folding it into the previous step when that step
@@ -79,7 +79,7 @@ impl History {
         let mergeable =
             own.is_some_and(|i| !self.done[i].sealed && self.done[i].key.as_ref() == Some(&key));
         let Some(own) = own.filter(|_| mergeable) else {
-            self.push(doc, command, Some(key));
+            self.push(doc, command, Some(key), false);
             return;
         };
         let marks_only = command.marks_only();
@@ -125,23 +125,7 @@ impl History {
     /// dirty and autosaved) but is no undo step of the facilitator's, and
     /// it leaves their Redo alone.
     pub fn apply_room(&mut self, doc: &mut Document, command: Command) {
-        let before = self.current;
-        let marks_only = command.marks_only();
-        let undo = command.clone().apply(doc);
-        let after = self.fresh_state();
-        if !marks_only {
-            self.drawn = after;
-        }
-        self.done.push(Step {
-            redo: command,
-            undo,
-            key: None,
-            sealed: true,
-            before,
-            after,
-            room: true,
-        });
-        self.current = after;
+        self.push(doc, command, None, true);
     }
 
     /// Takes back the facilitator's last own step; room steps stay.
@@ -209,7 +193,9 @@ impl History {
         }
     }
 
-    fn push(&mut self, doc: &mut Document, command: Command, key: Option<MergeKey>) {
+    /// A new step; a room step is sealed (nothing merges into it) and
+    /// keeps the facilitator's Redo.
+    fn push(&mut self, doc: &mut Document, command: Command, key: Option<MergeKey>, room: bool) {
         let before = self.current;
         let marks_only = command.marks_only();
         let undo = command.clone().apply(doc);
@@ -221,13 +207,15 @@ impl History {
             redo: command,
             undo,
             key,
-            sealed: false,
+            sealed: room,
             before,
             after,
-            room: false,
+            room,
         });
         self.current = after;
-        self.undone.clear();
+        if !room {
+            self.undone.clear();
+        }
     }
 
     fn fresh_state(&mut self) -> u64 {

@@ -7,11 +7,13 @@
 //! from the big screen, until the facilitator reveals them; only then do
 //! they become notes in the document.
 
-use super::server::{Answer, Shared, apply, authorise, error, json_body, participant_only};
+use super::server::{
+    Answer, Refusal, Shared, apply, authorise, error, json_body, participant_only,
+};
 use super::state::{HiddenNote, MAX_NOTES_EACH};
 use super::view::parse_target;
 use crate::edit::Command;
-use crate::model::{Document, Dot, DotTarget, MAX_TEXT_CHARS, Note, ParticipantId};
+use crate::model::{Document, Dot, DotTarget, MAX_TEXT_CHARS, Note};
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -25,7 +27,7 @@ enum Refused {
 }
 
 /// The dot target in a path, if phones may dot it now.
-fn open_target(shared: &Shared, key: &str) -> Result<DotTarget, super::server::Refusal> {
+fn open_target(shared: &Shared, key: &str) -> Result<DotTarget, Refusal> {
     let not_open = || {
         error(
             StatusCode::NOT_FOUND,
@@ -55,9 +57,8 @@ pub async fn place(
     headers: HeaderMap,
     Path(key): Path<String>,
 ) -> Answer {
-    let me = authorise(&shared, &headers).and_then(|(r, _)| participant_only(r))?;
-    let target = open_target(&shared, &key)?;
-    let decided = apply(&shared, move |doc| decide_place(doc, me, target)).await?;
+    let dot = phone_dot(&shared, &headers, &key)?;
+    let decided = apply(&shared, move |doc| decide_place(doc, dot)).await?;
     match decided {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
         Err(Refused::NoRound) => Err(error(StatusCode::CONFLICT, "no dot-voting round is open")),
@@ -68,23 +69,25 @@ pub async fn place(
     }
 }
 
-fn decide_place(
-    doc: &Document,
-    me: ParticipantId,
-    target: DotTarget,
-) -> (Option<Command>, Result<(), Refused>) {
+/// The dot a phone's request is about: its own, on a target of the round.
+fn phone_dot(shared: &Shared, headers: &HeaderMap, key: &str) -> Result<Dot, Refusal> {
+    let participant = authorise(shared, headers).and_then(|(r, _)| participant_only(r))?;
+    let target = open_target(shared, key)?;
+    Ok(Dot {
+        participant,
+        target,
+    })
+}
+
+fn decide_place(doc: &Document, dot: Dot) -> (Option<Command>, Result<(), Refused>) {
     let w = &doc.workshop;
     let Some(round) = w.dot_round.as_ref().filter(|r| r.open) else {
         return (None, Err(Refused::NoRound));
     };
-    let dot = Dot {
-        participant: me,
-        target,
-    };
     if round.dots.contains(&dot) {
         return (None, Ok(()));
     }
-    if w.dots_used(me) >= usize::from(round.per_person) {
+    if w.dots_used(dot.participant) >= usize::from(round.per_person) {
         return (None, Err(Refused::NoneLeft(round.per_person)));
     }
     (Some(Command::PlaceDot(dot)), Ok(()))
@@ -97,12 +100,7 @@ pub async fn take(
     headers: HeaderMap,
     Path(key): Path<String>,
 ) -> Answer {
-    let me = authorise(&shared, &headers).and_then(|(r, _)| participant_only(r))?;
-    let target = open_target(&shared, &key)?;
-    let dot = Dot {
-        participant: me,
-        target,
-    };
+    let dot = phone_dot(&shared, &headers, &key)?;
     apply(&shared, move |doc| {
         let has = doc
             .workshop
