@@ -21,9 +21,10 @@
 //!   screen readers.
 //! - [`room`]: the workshop room: an axum server on the local network,
 //!   on a tokio runtime of its own that runs only while a room is open, with
-//!   the phone page, codes, tokens and rate limits. Knows no egui and never
-//!   touches the document: it reads a published view and sends its edits
-//!   into the owner's queue.
+//!   the phone page, codes, tokens, rate limits and the silent-writing notes
+//!   still hidden. Knows no egui and never touches the document: it reads a
+//!   published view and sends its edits (votes, dots, joins) into the
+//!   owner's queue as small commands.
 //! - [`export`]: PNG (offscreen egui-wgpu, tiled, the document embedded),
 //!   SVG (the same painted shapes as vectors), JSON Canvas, Markdown,
 //!   Mermaid and DOT, of every board. Knows egui's painter, but no windows.
@@ -35,7 +36,9 @@
 //! - [`edit`]: the document's owner and its edit queue (drained once at the
 //!   start of every frame, and by the map between its input and its paint),
 //!   commands with exact inverses, undo history, selection, and clipboard
-//!   snippets.
+//!   snippets. Edits from the room are room steps, which Undo and Redo pass
+//!   over; the history also keeps a *drawn state* that votes leave alone,
+//!   which the map's retained meshes and cached insights are keyed by.
 //! - [`layout`]: our own layered (Sugiyama-style) layout on petgraph.
 //! - [`analysis`]: petgraph views of the document: tracing, cycles,
 //!   "what if this is wrong?", effective confidence, riskiest assumptions,

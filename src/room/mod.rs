@@ -7,7 +7,10 @@
 //! refreshes after every change ([`Room::publisher`]), and sends its edits
 //! into the owner's queue ([`crate::edit::EditSender`]), where they are
 //! decided against the document as it is then. So the window and the
-//! headless `credence room` drive it the same way.
+//! headless `credence room` drive it the same way. `server` has the phone
+//! page, joining, state and votes; `rounds` dot voting and silent writing;
+//! `facilitator` what a facilitator's tablet may do; `state` the room's own
+//! memory (tokens, held names, hidden notes), which closing forgets.
 //!
 //! The room is plain HTTP on the local network: anyone on it who has the
 //! code can join. The code has 30 random bits, failed joins are limited per
