@@ -84,7 +84,8 @@ enum Command {
         #[arg(long, default_value_t = 240)]
         frames: usize,
         /// Open the window's room on loopback with this many phones, each
-        /// voting on 20 cards every two seconds, while the frames are timed.
+        /// voting on 20 cards at the start of every scenario, while the
+        /// frames are timed.
         #[arg(long, value_name = "PEOPLE")]
         room: Option<usize>,
         #[command(subcommand)]
