@@ -162,6 +162,14 @@ enum Command {
         #[arg(long, default_value = "beliefs")]
         cards: String,
     },
+    /// Print shell completions for bash, zsh or fish.
+    ///
+    /// For example `credence completions bash > ~/.local/share/bash-completion/completions/credence`.
+    /// The Debian package installs all three.
+    Completions { shell: Shell },
+    /// Print the manual page (roff), made from these same definitions, so it
+    /// always says what --help says.
+    Man,
     /// Write a synthetic belief map of N nodes (for benchmarks and demos).
     Generate {
         /// Number of nodes.
@@ -174,6 +182,13 @@ enum Command {
         #[arg(long)]
         layout: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -329,6 +344,27 @@ fn main() -> ExitCode {
             },
         }),
         Some(Command::Import { file, output }) => cli::export::import(&file, &output),
+        Some(Command::Completions { shell }) => {
+            let shell = match shell {
+                Shell::Bash => clap_complete::Shell::Bash,
+                Shell::Zsh => clap_complete::Shell::Zsh,
+                Shell::Fish => clap_complete::Shell::Fish,
+            };
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "credence", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man) => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut out = std::io::stdout();
+            match clap_mangen::Man::new(command).render(&mut out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("credence man: {err}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(Command::Room {
             file,
             bind,
@@ -381,12 +417,40 @@ impl eframe::App for StartupTimer {
     }
 }
 
+/// The application icon, the 256 px rendering of `assets/icons/credence.svg`.
+fn window_icon() -> Option<std::sync::Arc<egui::IconData>> {
+    let bytes: &[u8] = include_bytes!("../assets/icons/credence-256.png");
+    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .ok()?;
+    let mut rgba = vec![0; reader.output_buffer_size()?];
+    let frame = reader.next_frame(&mut rgba).ok()?;
+    if frame.color_type != png::ColorType::Rgba || frame.bit_depth != png::BitDepth::Eight {
+        return None;
+    }
+    rgba.truncate(frame.buffer_size());
+    Some(std::sync::Arc::new(egui::IconData {
+        rgba,
+        width: frame.width,
+        height: frame.height,
+    }))
+}
+
 fn run_gui(file: Option<PathBuf>, started: Instant) -> ExitCode {
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Credence")
-            .with_inner_size([1400.0, 880.0])
-            .with_min_inner_size([640.0, 420.0]),
+        viewport: {
+            let viewport = egui::ViewportBuilder::default()
+                .with_title("Credence")
+                // The desktop entry's StartupWMClass, so the menu's icon and
+                // the window's are one.
+                .with_app_id("credence")
+                .with_inner_size([1400.0, 880.0])
+                .with_min_inner_size([640.0, 420.0]);
+            match window_icon() {
+                Some(icon) => viewport.with_icon(icon),
+                None => viewport,
+            }
+        },
         ..Default::default()
     };
     let result = eframe::run_native(
@@ -413,5 +477,15 @@ fn run_gui(file: Option<PathBuf>, started: Instant) -> ExitCode {
             eprintln!("credence: could not open a window: {err}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_decodes() {
+        let icon = super::window_icon().expect("the icon decodes");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
     }
 }
