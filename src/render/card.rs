@@ -11,6 +11,52 @@ use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeK
 const MIN_TEXT_PX: f32 = 5.0;
 const MIN_TITLE_PX: f32 = 4.5;
 
+/// A card's title, in board units: its font size, its line height, and
+/// where it sits (below the header, above the confidence bar, inside the
+/// padding). [`paint_card`] and [`fit_height`] both read them, so a card
+/// fitted to its title shows all of it.
+const TITLE_SIZE: f32 = 15.0;
+const TITLE_LINE: f32 = TITLE_SIZE * 1.25;
+const PAD: f32 = 10.0;
+const HEADER_SIZE: f32 = 11.0;
+const BAR_H: f32 = 5.0;
+/// From the card's top to the title's first line: padding, header, gap.
+const TITLE_TOP: f32 = PAD + HEADER_SIZE + 6.0;
+/// From the title's last line to the card's bottom: gap, bar, padding.
+const TITLE_BOTTOM: f32 = 4.0 + BAR_H + PAD;
+/// A fitted card grows to show this many title lines; longer titles are
+/// cut with "…" (the full title is in the tooltip and the inspector).
+pub const MAX_TITLE_LINES: usize = 6;
+
+/// The height at which `title` shows whole (up to [`MAX_TITLE_LINES`]
+/// lines) on a card `width` wide, never below the default card's. Laid out
+/// with the same fonts and wrapping the board paints with.
+pub fn fit_height(fonts: &mut egui::epaint::text::FontsView<'_>, title: &str, width: f32) -> f32 {
+    let lines = title_lines(fonts, title, width).min(MAX_TITLE_LINES);
+    let needed = TITLE_TOP + lines as f32 * TITLE_LINE + TITLE_BOTTOM;
+    // A hair over, so the painter's floor of the rows that fit is exact.
+    (needed + 0.5).max(crate::model::Size::default().h)
+}
+
+/// How many lines `title` wraps to on a card `width` wide, at 100%.
+pub fn title_lines(
+    fonts: &mut egui::epaint::text::FontsView<'_>,
+    title: &str,
+    width: f32,
+) -> usize {
+    let format = TextFormat::simple(FontId::proportional(TITLE_SIZE), Color32::BLACK);
+    let mut job = LayoutJob::single_section(title.to_owned(), format);
+    job.wrap.max_width = width - 2.0 * PAD;
+    fonts.layout_job(job).rows.len().max(1)
+}
+
+/// How many title lines a card `height` tall has room for.
+pub fn title_rows(height: f32) -> usize {
+    ((height - TITLE_TOP - TITLE_BOTTOM) / TITLE_LINE)
+        .floor()
+        .max(1.0) as usize
+}
+
 /// The card's rect on screen.
 pub fn card_rect(node: &Node, view: &View) -> Rect {
     let min = view.to_screen(node.pos);
@@ -164,8 +210,8 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     }
 
     // Confidence bar along the bottom edge.
-    let pad = 10.0 * z;
-    let bar_h = (5.0 * z).max(1.5);
+    let pad = PAD * z;
+    let bar_h = (BAR_H * z).max(1.5);
     let bar_radius = if bar_h < 3.0 { 0.0 } else { bar_h / 2.0 };
     let bar = Rect::from_min_max(
         rect.left_bottom() + vec2(pad, -pad - bar_h),
@@ -194,7 +240,7 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     }
 
     // The header (kind, status, confidence) drops out before the title does.
-    let small = 11.0 * z;
+    let small = HEADER_SIZE * z;
     let title_top = if small < MIN_TEXT_PX {
         rect.top() + pad
     } else {
@@ -230,10 +276,10 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     };
 
     // Title, wrapped to the card and cut with an ellipsis when too long.
-    if view.editing == Some(node.id) || 15.0 * z < MIN_TITLE_PX {
+    if view.editing == Some(node.id) || TITLE_SIZE * z < MIN_TITLE_PX {
         return;
     }
-    let title_size = 15.0 * z;
+    let title_size = TITLE_SIZE * z;
     let bottom = bar.top() - 4.0 * z;
     let rows = ((bottom - title_top) / (title_size * 1.25))
         .floor()
@@ -249,4 +295,52 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     job.wrap.overflow_character = Some('…');
     let galley = painter.layout_job(job);
     painter.galley(egui::pos2(rect.left() + pad, title_top), galley, colour);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A context with the board's fonts, run once so they are loaded.
+    fn fonts() -> egui::Context {
+        static CTX: std::sync::OnceLock<egui::Context> = std::sync::OnceLock::new();
+        CTX.get_or_init(|| {
+            let ctx = egui::Context::default();
+            crate::render::set_up_text(&ctx);
+            let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+            output.textures_delta.clear();
+            ctx
+        })
+        .clone()
+    }
+
+    proptest::proptest! {
+        /// A card fitted to its title shows all of it at 100%, as the
+        /// painter lays it out (up to six lines; past that it is cut).
+        #[test]
+        fn a_fitted_title_never_overflows_its_card(
+            words in proptest::collection::vec("[a-zA-Z'’é]{1,14}", 0..40),
+            width in 140.0f32..420.0,
+        ) {
+            let ctx = fonts();
+            let title = words.join(" ");
+            ctx.fonts_mut(|fonts| {
+                let height = fit_height(fonts, &title, width);
+                let lines = title_lines(fonts, &title, width);
+                let format = TextFormat::simple(FontId::proportional(TITLE_SIZE), Color32::BLACK);
+                let mut job = LayoutJob::single_section(title.clone(), format);
+                job.wrap.max_width = width - 2.0 * PAD;
+                job.wrap.max_rows = title_rows(height);
+                job.wrap.overflow_character = Some('…');
+                let galley = fonts.layout_job(job);
+                if lines <= MAX_TITLE_LINES {
+                    proptest::prop_assert!(!galley.elided, "{title:?} at {width}: cut");
+                } else {
+                    proptest::prop_assert_eq!(title_rows(height), MAX_TITLE_LINES);
+                }
+                proptest::prop_assert!(height >= crate::model::Size::default().h);
+                Ok(())
+            })?;
+        }
+    }
 }

@@ -24,7 +24,7 @@ pub use canvas::{
     CanvasView, NOTE_COLOURS, NOTE_SIZE, SectionLayout, canvas_layout, page_size, paint_canvas,
     paint_note,
 };
-pub use card::{card_rect, paint_hover};
+pub use card::{MAX_TITLE_LINES, card_rect, fit_height, paint_hover, title_lines, title_rows};
 pub use edges::{edge_at, edge_points};
 pub use style::{
     Palette, TRACE_DOWN, TRACE_UP, Theme, edge_style, kind_colour, paint_background, tint_hex,

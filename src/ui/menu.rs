@@ -101,6 +101,16 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
             {
                 app.auto_layout(true);
             }
+            if ui
+                .button("Fit cards to text")
+                .on_hover_text(
+                    "Make every card tall enough to show its whole title, up to six lines \
+                     (one undo step)",
+                )
+                .clicked()
+            {
+                app.fit_cards_to_text(ui.ctx());
+            }
             ui.separator();
             ui.label("Layout direction");
             ui.radio_value(

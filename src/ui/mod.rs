@@ -24,6 +24,7 @@ mod beliefs_2x2;
 mod boards;
 mod canvas_board;
 mod canvas_inspector;
+mod card_fit;
 mod dialogs;
 mod document_ui;
 mod export_dialog;
