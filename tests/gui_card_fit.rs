@@ -7,7 +7,6 @@ mod common;
 use common::*;
 use credence::model::{Node, NodeId, NodeKind};
 use egui::Modifiers;
-use egui_kittest::kittest::Queryable as _;
 
 const LONG: &str = "Product managers can book five customer conversations a week without \
                     help from research, once the booking tool is in place";
