@@ -47,11 +47,7 @@ pub async fn act(
             ]))
         },
         "lock" | "unlock" => {
-            shared
-                .state
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .locked = action == "lock";
+            shared.state().locked = action == "lock";
             return Ok(StatusCode::NO_CONTENT.into_response());
         }
         _ => return Err(error(StatusCode::NOT_FOUND, "no such action")),
@@ -69,11 +65,7 @@ pub async fn release(
     Path(participant): Path<u64>,
 ) -> Answer {
     facilitator_only(&shared, &headers)?;
-    shared
-        .state
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .release(ParticipantId(participant));
+    shared.state().release(ParticipantId(participant));
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -97,11 +89,7 @@ pub async fn cards(State(shared): State<Shared>, headers: HeaderMap, body: Body)
             "cards is \"beliefs\", \"assumptions\", \"bets\", \"all\" or a list of card ids",
         ));
     };
-    shared
-        .state
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .choice = choice;
+    shared.state().choice = choice;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -115,11 +103,7 @@ pub async fn canvas(State(shared): State<Shared>, headers: HeaderMap, body: Body
         Some(id) => Some(canvas_id(&shared, id)?),
         None => return Err(error(StatusCode::BAD_REQUEST, "give canvas: an id or null")),
     };
-    shared
-        .state
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .canvas = canvas;
+    shared.state().canvas = canvas;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -128,8 +112,8 @@ fn canvas_id(shared: &Shared, id: &Value) -> Result<CanvasId, Refusal> {
         .as_u64()
         .map(CanvasId)
         .ok_or_else(|| error(StatusCode::BAD_REQUEST, "canvas is a canvas id"))?;
-    let published = shared.published.read().unwrap_or_else(|e| e.into_inner());
-    if published.notes_of(id).next().is_some() || published.has_canvas(id) {
+    let published = shared.view();
+    if published.has_canvas(id) {
         Ok(id)
     } else {
         Err(error(StatusCode::NOT_FOUND, "no such canvas"))
@@ -147,21 +131,16 @@ pub async fn open_writing(State(shared): State<Shared>, headers: HeaderMap, body
         .and_then(Value::as_u64)
         .map(SectionId)
         .ok_or_else(|| error(StatusCode::BAD_REQUEST, "section is a section id"))?;
-    let exists = shared
-        .published
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .section_title(canvas, section)
-        .is_some();
+    let exists = shared.view().section_title(canvas, section).is_some();
     if !exists {
         return Err(error(
             StatusCode::NOT_FOUND,
             "no such section on that canvas",
         ));
     }
-    let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
-    state.writing = Some(Writing { canvas, section });
-    state.canvas = Some(canvas);
+    shared
+        .state()
+        .set_writing(Some(Writing { canvas, section }));
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -169,11 +148,7 @@ pub async fn open_writing(State(shared): State<Shared>, headers: HeaderMap, body
 /// stays waiting for the reveal.
 pub async fn close_writing(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
     facilitator_only(&shared, &headers)?;
-    shared
-        .state
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .writing = None;
+    shared.state().set_writing(None);
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -182,10 +157,9 @@ pub async fn close_writing(State(shared): State<Shared>, headers: HeaderMap) -> 
 /// in the same step that adds them, so none can be lost in between.
 pub async fn reveal_notes(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
     facilitator_only(&shared, &headers)?;
-    let state = shared.state.clone();
+    let room = shared.clone();
     apply(&shared, move |doc| {
-        let hidden = std::mem::take(&mut state.lock().unwrap_or_else(|e| e.into_inner()).hidden);
-        (super::rounds::landing(doc, hidden), ())
+        (super::rounds::land_waiting(&mut room.state(), doc), ())
     })
     .await?;
     Ok(StatusCode::NO_CONTENT.into_response())

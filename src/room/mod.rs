@@ -52,8 +52,9 @@ pub struct Room {
     address: SocketAddr,
     code: String,
     facilitator: String,
-    published: Arc<RwLock<Published>>,
-    state: Arc<Mutex<state::RoomState>>,
+    /// What the server's handlers share: the window reads and sets the
+    /// same state through it.
+    shared: server::Shared,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -71,17 +72,16 @@ impl Room {
         let listener = TcpListener::bind((config.bind, config.port))?;
         listener.set_nonblocking(true)?;
         let address = listener.local_addr()?;
-        let published = Arc::new(RwLock::new(Published::default()));
-        let state = Arc::new(Mutex::new(state::RoomState::new(
-            code.clone(),
-            facilitator.clone(),
-            config.cards,
-        )));
         let shared = server::Shared {
-            state: state.clone(),
-            published: published.clone(),
+            state: Arc::new(Mutex::new(state::RoomState::new(
+                code.clone(),
+                facilitator.clone(),
+                config.cards,
+            ))),
+            published: Arc::new(RwLock::new(Published::default())),
             edits,
         };
+        let served = shared.clone();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_io()
@@ -95,7 +95,7 @@ impl Room {
                         return;
                     };
                     let app =
-                        server::router(shared).into_make_service_with_connect_info::<SocketAddr>();
+                        server::router(served).into_make_service_with_connect_info::<SocketAddr>();
                     let _ = axum::serve(listener, app)
                         .with_graceful_shutdown(async {
                             let _ = stopped.await;
@@ -107,8 +107,7 @@ impl Room {
             address,
             code,
             facilitator,
-            published,
-            state,
+            shared,
             stop: Some(stop),
             thread: Some(thread),
         })
@@ -141,7 +140,7 @@ impl Room {
     /// What the document's owner calls after every change, so the room
     /// reads the document as it now is.
     pub fn publisher(&self) -> crate::edit::Publisher {
-        let published = self.published.clone();
+        let published = self.shared.published.clone();
         let mut drawn: Option<crate::edit::Drawing> = None;
         Box::new(move |doc, drawing| {
             let mut view = published.write().unwrap_or_else(|e| e.into_inner());
@@ -154,7 +153,7 @@ impl Room {
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, state::RoomState> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+        self.shared.state()
     }
 
     /// What the phones vote on (and dot, during a round).
@@ -202,11 +201,7 @@ impl Room {
     /// Opens a section for silent writing, or (`None`) ends the writing;
     /// notes written stay waiting either way.
     pub fn set_writing(&self, writing: Option<Writing>) {
-        let mut state = self.state();
-        state.writing = writing;
-        if let Some(w) = writing {
-            state.canvas = Some(w.canvas);
-        }
+        self.state().set_writing(writing);
     }
 
     /// Notes written and not yet revealed.
@@ -218,8 +213,7 @@ impl Room {
     /// sections. Call it on the owner's thread and apply the command there,
     /// so nothing is lost between.
     pub fn take_notes(&self, doc: &crate::model::Document) -> Option<crate::edit::Command> {
-        let hidden = std::mem::take(&mut self.state().hidden);
-        rounds::landing(doc, hidden)
+        rounds::land_waiting(&mut self.state(), doc)
     }
 
     /// Stops the server and waits for it, so the port is free on return.

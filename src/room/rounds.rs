@@ -10,7 +10,7 @@
 use super::server::{
     Answer, Refusal, Shared, apply, authorise, error, json_body, participant_only,
 };
-use super::state::{HiddenNote, MAX_NOTES_EACH};
+use super::state::{HiddenNote, MAX_NOTES_EACH, RoomState};
 use super::view::parse_target;
 use crate::edit::Command;
 use crate::model::{Document, Dot, DotTarget, MAX_TEXT_CHARS, Note};
@@ -36,10 +36,10 @@ fn open_target(shared: &Shared, key: &str) -> Result<DotTarget, Refusal> {
     };
     let target = parse_target(key).ok_or_else(not_open)?;
     let (choice, canvas) = {
-        let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        let state = shared.state();
         (state.choice.clone(), state.canvas)
     };
-    let published = shared.published.read().unwrap_or_else(|e| e.into_inner());
+    let published = shared.view();
     if published.round.is_none() {
         return Err(error(StatusCode::CONFLICT, "no dot-voting round is open"));
     }
@@ -130,7 +130,7 @@ pub async fn write(State(shared): State<Shared>, headers: HeaderMap, body: Body)
     if text.chars().count() > MAX_TEXT_CHARS {
         return Err(error(StatusCode::BAD_REQUEST, "that note is too long"));
     }
-    let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+    let mut state = shared.state();
     let Some(writing) = state.writing else {
         return Err(error(
             StatusCode::CONFLICT,
@@ -155,9 +155,16 @@ pub async fn write(State(shared): State<Shared>, headers: HeaderMap, body: Body)
     Ok((StatusCode::CREATED, axum::Json(json!({}))).into_response())
 }
 
+/// Takes every waiting note out of the room as the command that lands it
+/// in its section. Called on the owner's thread, which applies the command
+/// at once, so no note is ever in neither place.
+pub fn land_waiting(state: &mut RoomState, doc: &Document) -> Option<Command> {
+    landing(doc, std::mem::take(&mut state.hidden))
+}
+
 /// The notes revealed as one command, each in the section it was written
 /// for; a note whose canvas or section is gone since is dropped.
-pub fn landing(doc: &Document, hidden: Vec<HiddenNote>) -> Option<Command> {
+fn landing(doc: &Document, hidden: Vec<HiddenNote>) -> Option<Command> {
     let mut commands = Vec::new();
     for canvas in &doc.canvases {
         let mut next = canvas.next_note_id();

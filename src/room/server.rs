@@ -28,6 +28,10 @@ pub const MAX_BODY: usize = 16 * 1024;
 /// How long a request waits for the owner to apply its edit.
 const APPLY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Why a join is refused while another phone holds the name: checked
+/// before the owner is asked, and again after, as two phones may race.
+const HELD: &str = "that name is taken by another phone; ask the facilitator to release it";
+
 /// The phone page, embedded: no build step, nothing from the internet.
 const PAGE: &str = include_str!("../../assets/room/index.html");
 
@@ -36,6 +40,20 @@ pub struct Shared {
     pub state: Arc<Mutex<RoomState>>,
     pub published: Arc<RwLock<Published>>,
     pub edits: EditSender,
+}
+
+impl Shared {
+    /// The room's own state. A handler that panicked while holding it left
+    /// nothing half-written that a later request could trip on (each
+    /// change is one assignment), so a poisoned lock is taken as it is.
+    pub fn state(&self) -> std::sync::MutexGuard<'_, RoomState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The document as last published.
+    pub fn view(&self) -> std::sync::RwLockReadGuard<'_, Published> {
+        self.published.read().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 pub fn router(shared: Shared) -> Router {
@@ -121,7 +139,7 @@ pub(super) fn authorise(shared: &Shared, headers: &HeaderMap) -> Result<(Role, S
         .map(str::trim)
         .unwrap_or_default()
         .to_owned();
-    let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+    let mut state = shared.state();
     let Some(role) = state.role(&token) else {
         if state.was_released(&token) {
             return Err(error(
@@ -177,7 +195,7 @@ pub(super) async fn apply<T: Send + 'static>(
 /// Refuses a wrong room code, counting it against the address; refuses
 /// the address outright after too many.
 fn check_code(shared: &Shared, peer: SocketAddr, code: &str) -> Result<(), Refusal> {
-    let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+    let mut state = shared.state();
     let now = Instant::now();
     if !state.failed_joins.allowed(peer.ip(), now) {
         return Err(error(
@@ -208,10 +226,10 @@ async fn participants(
         .unwrap_or_default();
     check_code(&shared, peer, code)?;
     let (held, locked) = {
-        let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        let state = shared.state();
         (state.held().collect::<Vec<_>>(), state.locked)
     };
-    let published = shared.published.read().unwrap_or_else(|e| e.into_inner());
+    let published = shared.view();
     let people: Vec<Value> = published
         .participants
         .iter()
@@ -243,19 +261,12 @@ async fn join(
             "names are at most 60 characters",
         ));
     }
-    let existing = shared
-        .published
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .named(&name);
+    let existing = shared.view().named(&name);
     {
-        let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        let state = shared.state();
         match existing {
             Some(id) if state.is_held(id) => {
-                return Err(error(
-                    StatusCode::CONFLICT,
-                    "that name is taken by another phone; ask the facilitator to release it",
-                ));
+                return Err(error(StatusCode::CONFLICT, HELD));
             }
             None if state.locked => {
                 return Err(error(
@@ -281,7 +292,7 @@ async fn join(
         let found = w
             .participants
             .iter()
-            .find(|p| p.name.trim().to_lowercase() == wanted.to_lowercase())
+            .find(|p| super::state::same_name(&p.name, &wanted))
             .map(|p| p.id);
         match found {
             Some(id) => (None, Ok(id)),
@@ -305,12 +316,9 @@ async fn join(
         Ok(Err(())) => return Err(error(StatusCode::CONFLICT, "the room is full (200 people)")),
         Err(r) => return Err(r),
     };
-    let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+    let mut state = shared.state();
     if state.is_held(participant) {
-        return Err(error(
-            StatusCode::CONFLICT,
-            "that name is taken by another phone; ask the facilitator to release it",
-        ));
+        return Err(error(StatusCode::CONFLICT, HELD));
     }
     state.hold(participant, token.clone());
     Ok(
@@ -324,17 +332,15 @@ async fn state(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
         Ok((role, _)) => role,
         Err(r) => return Err(r),
     };
+    let me = role.participant();
     let (choice, canvas, writing, mine_written, waiting) = {
-        let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
-        let mine: Vec<String> = match role {
-            Role::Participant(me) => state
-                .hidden
-                .iter()
-                .filter(|n| n.participant == me && Some(n.writing) == state.writing)
-                .map(|n| n.text.clone())
-                .collect(),
-            Role::Facilitator => Vec::new(),
-        };
+        let state = shared.state();
+        let mine: Vec<String> = state
+            .hidden
+            .iter()
+            .filter(|n| Some(n.participant) == me && Some(n.writing) == state.writing)
+            .map(|n| n.text.clone())
+            .collect();
         let waiting = state.hidden.len();
         (
             state.choice.clone(),
@@ -344,10 +350,10 @@ async fn state(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
             waiting,
         )
     };
-    let published = shared.published.read().unwrap_or_else(|e| e.into_inner());
+    let published = shared.view();
     let cards = published.cards(&choice);
     let mut votes = serde_json::Map::new();
-    if let Role::Participant(me) = role {
+    if let Some(me) = me {
         for (node, value) in published.votes_of(me) {
             if cards.iter().any(|c| c.id == *node) {
                 votes.insert(node.0.to_string(), json!(value));
@@ -370,10 +376,6 @@ async fn state(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
         })
         .collect();
     let dots = published.round.map(|round| {
-        let me = match role {
-            Role::Participant(me) => Some(me),
-            Role::Facilitator => None,
-        };
         let placed = me.map_or(&[][..], |me| published.dots_of(me));
         let mut targets: Vec<Value> = cards
             .iter()
@@ -402,14 +404,13 @@ async fn state(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
             "mine": mine,
         })
     });
-    let name = match role {
-        Role::Participant(me) => published
+    let name = me.and_then(|me| {
+        published
             .participants
             .iter()
             .find(|(id, _)| *id == me)
-            .map(|(_, n)| n.clone()),
-        Role::Facilitator => None,
-    };
+            .map(|(_, n)| n.clone())
+    });
     let cards: Vec<Value> = cards
         .iter()
         .map(|c| json!({ "id": c.id.0, "kind": c.kind, "title": c.title }))
@@ -438,13 +439,8 @@ async fn state(State(shared): State<Shared>, headers: HeaderMap) -> Answer {
 fn open_card(shared: &Shared, id: &str) -> Result<NodeId, Refusal> {
     let not_open = || error(StatusCode::NOT_FOUND, "that card is not open for voting");
     let id = id.parse::<u64>().map(NodeId).map_err(|_| not_open())?;
-    let choice = shared
-        .state
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .choice
-        .clone();
-    let published = shared.published.read().unwrap_or_else(|e| e.into_inner());
+    let choice = shared.state().choice.clone();
+    let published = shared.view();
     if published.is_open(&choice, id) {
         Ok(id)
     } else {

@@ -26,6 +26,11 @@ pub struct HiddenNote {
     pub text: String,
 }
 
+/// Whether two names are one person's: any case, spaces around ignored.
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 /// Names longer than this are refused at join.
 pub const MAX_NAME_CHARS: usize = 60;
 /// People a room takes.
@@ -36,6 +41,16 @@ pub const MAX_PARTICIPANTS: usize = 200;
 pub enum Role {
     Facilitator,
     Participant(ParticipantId),
+}
+
+impl Role {
+    /// The participant a token speaks for; `None` for the facilitator.
+    pub fn participant(self) -> Option<ParticipantId> {
+        match self {
+            Role::Participant(me) => Some(me),
+            Role::Facilitator => None,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -117,6 +132,16 @@ impl RoomState {
         });
         self.next_note += 1;
         true
+    }
+
+    /// Opens a section for silent writing, or (`None`) ends the writing;
+    /// notes written stay waiting either way. Phones dot on the notes of
+    /// the canvas they write into.
+    pub fn set_writing(&mut self, writing: Option<Writing>) {
+        self.writing = writing;
+        if let Some(w) = writing {
+            self.canvas = Some(w.canvas);
+        }
     }
 
     /// Who holds a name now.

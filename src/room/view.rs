@@ -285,9 +285,11 @@ impl Published {
         }
     }
 
+    /// A card takes votes (the cards are exactly those) and `choice` has it.
     pub fn is_open(&self, choice: &CardChoice, id: NodeId) -> bool {
-        self.kinds.get(&id).is_some_and(|k| choice.includes(id, *k))
-            && self.cards.iter().any(|c| c.id == id)
+        self.kinds
+            .get(&id)
+            .is_some_and(|k| takes_votes(*k) && choice.includes(id, *k))
     }
 
     /// `participant`'s own votes.
@@ -311,10 +313,9 @@ impl Published {
 
     /// The participant named `name` (any case), if there is one.
     pub fn named(&self, name: &str) -> Option<ParticipantId> {
-        let name = name.trim().to_lowercase();
         self.participants
             .iter()
-            .find(|(_, n)| n.trim().to_lowercase() == name)
+            .find(|(_, n)| super::state::same_name(n, name))
             .map(|(id, _)| *id)
     }
 }
