@@ -6,7 +6,7 @@
 //! within a second of each change and once more on Ctrl+C (or SIGTERM).
 
 use super::output::fail;
-use credence::edit::{Computed, Edit, OpenDocument};
+use credence::edit::OpenDocument;
 use credence::io::{Origin, is_ron_path};
 use credence::room::{CardChoice, Room, RoomConfig};
 use std::io::Write;
@@ -110,7 +110,7 @@ fn save(open: &mut OpenDocument, path: &Path) -> bool {
     }
 }
 
-/// Sets `stop` on Ctrl+C or SIGTERM and wakes the loop with an empty edit.
+/// Sets `stop` on Ctrl+C or SIGTERM and wakes the loop ([`credence::edit::EditSender::nudge`]).
 fn stop_on_signal(stop: Arc<AtomicBool>, wake: credence::edit::EditSender) {
     let _ = std::thread::Builder::new()
         .name("credence-signals".into())
@@ -140,9 +140,6 @@ fn stop_on_signal(stop: Arc<AtomicBool>, wake: credence::edit::EditSender) {
                 rx.recv().await;
             });
             stop.store(true, Ordering::Relaxed);
-            wake.send(Edit::Compute(Box::new(|_| Computed {
-                command: None,
-                then: None,
-            })));
+            wake.nudge();
         });
 }

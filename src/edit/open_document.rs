@@ -94,6 +94,16 @@ impl EditSender {
         }
         sent
     }
+
+    /// Wakes whoever drains the queue, with an edit that changes nothing:
+    /// the headless room's loop sees a signal, the window a count it shows
+    /// that is not in the document (the room's waiting notes).
+    pub fn nudge(&self) -> bool {
+        self.send(Edit::Compute(Box::new(|_| Computed {
+            command: None,
+            then: None,
+        })))
+    }
 }
 
 /// What one [`OpenDocument::drain`] did.
@@ -168,9 +178,7 @@ impl OpenDocument {
     /// now).
     pub fn set_publisher(&mut self, publisher: Option<Publisher>) {
         self.publisher = publisher;
-        if let Some(publish) = &mut self.publisher {
-            publish(&self.doc, (self.generation, self.history.drawn_state()));
-        }
+        self.publish();
     }
 
     /// Blocks until an edit arrives from another thread or `timeout` passes;
@@ -270,10 +278,8 @@ impl OpenDocument {
                 }
             }
         }
-        if drained.changed
-            && let Some(publish) = &mut self.publisher
-        {
-            publish(&self.doc, (self.generation, self.history.drawn_state()));
+        if drained.changed {
+            self.publish();
         }
         for answer in answers {
             answer();
@@ -290,6 +296,11 @@ impl OpenDocument {
         self.saved_state = self.history.state();
         self.generation += 1;
         self.queue.clear();
+        self.publish();
+    }
+
+    /// Tells the publisher the document as it is now.
+    fn publish(&mut self) {
         if let Some(publish) = &mut self.publisher {
             publish(&self.doc, (self.generation, self.history.drawn_state()));
         }

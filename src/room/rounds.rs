@@ -146,12 +146,7 @@ pub async fn write(State(shared): State<Shared>, headers: HeaderMap, body: Body)
     drop(state);
     // The note is not in the document, but the big screen's count is:
     // wake the owner so it shows.
-    shared.edits.send(crate::edit::Edit::Compute(Box::new(|_| {
-        crate::edit::Computed {
-            command: None,
-            then: None,
-        }
-    })));
+    shared.edits.nudge();
     Ok((StatusCode::CREATED, axum::Json(json!({}))).into_response())
 }
 
