@@ -334,8 +334,7 @@ fn writing_badge(
     };
     let text = match open.room.waiting() {
         0 => "Phones are writing here".to_owned(),
-        1 => "1 note waiting".to_owned(),
-        n => format!("{n} notes waiting"),
+        n => super::room_panel::waiting_text(n),
     };
     let painter = ui.painter_at(section.rect);
     let galley = painter.layout_no_wrap(

@@ -37,20 +37,28 @@ impl OpenRoom {
     }
 }
 
-/// A combo box whose label sits above it (the panel is narrow) still
-/// carries that label for screen readers and tests.
-trait Labelled {
-    fn labelled(self, label: &str, shown: &str) -> Self;
-}
-
-impl Labelled for egui::Response {
-    fn labelled(self, label: &str, shown: &str) -> Self {
-        self.widget_info(|| {
+/// A combo box with its label above it (the panel is narrow), showing
+/// `shown`, that still carries the label for screen readers and tests.
+fn combo(ui: &mut Ui, label: &str, shown: &str, hint: &str, choices: impl FnOnce(&mut Ui)) {
+    ui.label(label);
+    egui::ComboBox::from_id_salt(label)
+        .width(ui.available_width() - 8.0)
+        .selected_text(shown)
+        .show_ui(ui, choices)
+        .response
+        .on_hover_text(hint)
+        .widget_info(|| {
             let mut info = WidgetInfo::labeled(egui::Role::ComboBox, true, label);
             info.current_text_value = Some(shown.to_owned());
             info
         });
-        self
+}
+
+/// "7 notes waiting": all the big screen shows of the phones' notes.
+pub fn waiting_text(waiting: usize) -> String {
+    match waiting {
+        1 => "1 note waiting".to_owned(),
+        n => format!("{n} notes waiting"),
     }
 }
 
@@ -217,11 +225,12 @@ fn cards_choice(app: &mut CredenceApp, ui: &mut Ui) {
     selected.sort();
     let mut chosen = None;
     let shown = text(&current);
-    ui.label("Phones vote on");
-    egui::ComboBox::from_id_salt("room-cards")
-        .width(ui.available_width() - 8.0)
-        .selected_text(shown.clone())
-        .show_ui(ui, |ui| {
+    combo(
+        ui,
+        "Phones vote on",
+        &shown,
+        "The cards each phone lists with a slider, and dots on in a round",
+        |ui| {
             for choice in [
                 CardChoice::Beliefs,
                 CardChoice::Assumptions,
@@ -244,10 +253,8 @@ fn cards_choice(app: &mut CredenceApp, ui: &mut Ui) {
             {
                 chosen = Some(with_selection);
             }
-        })
-        .response
-        .labelled("Phones vote on", &shown)
-        .on_hover_text("The cards each phone lists with a slider, and dots on in a round");
+        },
+    );
     if let Some(choice) = chosen {
         open.room.set_cards(choice);
     }
@@ -271,11 +278,12 @@ fn dot_canvas(app: &mut CredenceApp, ui: &mut Ui) {
     };
     let mut chosen = None;
     let shown = name(current);
-    ui.label("Notes to dot");
-    egui::ComboBox::from_id_salt("room-canvas")
-        .width(ui.available_width() - 8.0)
-        .selected_text(shown.clone())
-        .show_ui(ui, |ui| {
+    combo(
+        ui,
+        "Notes to dot",
+        &shown,
+        "In a dot-voting round, phones also list this canvas's notes",
+        |ui| {
             if ui.selectable_label(current.is_none(), "None").clicked() {
                 chosen = Some(None);
             }
@@ -287,10 +295,8 @@ fn dot_canvas(app: &mut CredenceApp, ui: &mut Ui) {
                     chosen = Some(Some(c.id));
                 }
             }
-        })
-        .response
-        .labelled("Notes to dot", &shown)
-        .on_hover_text("In a dot-voting round, phones also list this canvas's notes");
+        },
+    );
     if let Some(canvas) = chosen {
         open.room.set_canvas(canvas);
     }
@@ -360,11 +366,13 @@ fn writing(app: &mut CredenceApp, ui: &mut Ui) {
     };
     let mut chosen = None;
     let shown = current.map_or("Nothing (off)".to_owned(), name_of);
-    ui.label("Phones write into");
-    egui::ComboBox::from_id_salt("room-writing")
-        .width(ui.available_width() - 8.0)
-        .selected_text(shown.clone())
-        .show_ui(ui, |ui| {
+    combo(
+        ui,
+        "Phones write into",
+        &shown,
+        "Silent writing: phones add notes to this section, hidden from everyone until you \
+         reveal them",
+        |ui| {
             if ui
                 .selectable_label(current.is_none(), "Nothing (off)")
                 .clicked()
@@ -383,22 +391,13 @@ fn writing(app: &mut CredenceApp, ui: &mut Ui) {
                     }
                 }
             }
-        })
-        .response
-        .labelled("Phones write into", &shown)
-        .on_hover_text(
-            "Silent writing: phones add notes to this section, hidden from everyone until you \
-             reveal them",
-        );
+        },
+    );
     if let Some(w) = chosen {
         open.room.set_writing(w);
     }
     let waiting = open.room.waiting();
-    let label = match waiting {
-        1 => "1 note waiting".to_owned(),
-        n => format!("{n} notes waiting"),
-    };
-    ui.label(RichText::new(label).strong());
+    ui.label(RichText::new(waiting_text(waiting)).strong());
     if ui
         .add_enabled(waiting > 0, egui::Button::new("Reveal notes"))
         .on_hover_text("Put every waiting note in its section, as ordinary notes (one undo step)")
