@@ -34,6 +34,6 @@ pub use node::{
 };
 pub use template::{Template, TemplateSection};
 pub use workshop::{
-    Backlog, Dot, DotRefused, DotRound, DotTarget, MAX_WIP, NodeState, PARTICIPANT_COLOURS,
-    Participant, ParticipantId, Snapshot, Vote, Workshop, takes_votes,
+    Backlog, Dot, DotRefused, DotRound, DotTarget, MAX_DOTS_EACH, MAX_WIP, NodeState,
+    PARTICIPANT_COLOURS, Participant, ParticipantId, Snapshot, Vote, Workshop, takes_votes,
 };

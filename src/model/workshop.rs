@@ -101,6 +101,10 @@ pub struct Workshop {
     pub backlog: Backlog,
 }
 
+/// The most dots a round gives each person, in the window and from a
+/// tablet alike.
+pub const MAX_DOTS_EACH: u8 = 20;
+
 /// The largest work-in-progress limit a backlog accepts.
 pub const MAX_WIP: u8 = 99;
 

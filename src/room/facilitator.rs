@@ -6,7 +6,7 @@ use super::server::{Answer, Refusal, Shared, apply, authorise, error, json_body}
 use super::state::{Role, Writing};
 use super::view::CardChoice;
 use crate::edit::Command;
-use crate::model::{CanvasId, NodeId, ParticipantId, SectionId};
+use crate::model::{CanvasId, MAX_DOTS_EACH, NodeId, ParticipantId, SectionId};
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -173,11 +173,11 @@ pub async fn start_dots(State(shared): State<Shared>, headers: HeaderMap, body: 
     let per_person = body
         .get("per_person")
         .and_then(Value::as_u64)
-        .filter(|n| (1..=20).contains(n));
+        .filter(|n| (1..=u64::from(MAX_DOTS_EACH)).contains(n));
     let Some(per_person) = per_person else {
         return Err(error(
             StatusCode::BAD_REQUEST,
-            "per_person must be a whole number from 1 to 20",
+            &format!("per_person must be a whole number from 1 to {MAX_DOTS_EACH}"),
         ));
     };
     let round = crate::model::DotRound {

@@ -501,7 +501,8 @@ fn dot_voting(app: &mut CredenceApp, ui: &mut Ui) {
                 ui.horizontal(|ui| {
                     let label = ui.label("Dots each");
                     ui.add(
-                        egui::DragValue::new(&mut app.doc_ui.workshop_ui.dots_each).range(1..=20),
+                        egui::DragValue::new(&mut app.doc_ui.workshop_ui.dots_each)
+                            .range(1..=crate::model::MAX_DOTS_EACH),
                     )
                     .labelled_by(label.id)
                     .on_hover_text("How many dots each participant may place");
