@@ -45,9 +45,19 @@ pub fn title_lines(
     width: f32,
 ) -> usize {
     let format = TextFormat::simple(FontId::proportional(TITLE_SIZE), Color32::BLACK);
-    let mut job = LayoutJob::single_section(title.to_owned(), format);
-    job.wrap.max_width = width - 2.0 * PAD;
+    let job = title_job(title, format, width, usize::MAX, 1.0);
     fonts.layout_job(job).rows.len().max(1)
+}
+
+/// A card's title as the board lays it out: wrapped inside the padding of
+/// a card `width` points wide at zoom `z`, in at most `rows` rows, cut with
+/// "…" past them. Painting and fitting share it, so they always agree.
+fn title_job(title: &str, format: TextFormat, width: f32, rows: usize, z: f32) -> LayoutJob {
+    let mut job = LayoutJob::single_section(title.to_owned(), format);
+    job.wrap.max_width = width - 2.0 * PAD * z;
+    job.wrap.max_rows = rows;
+    job.wrap.overflow_character = Some('…');
+    job
 }
 
 /// How many title lines a card `height` tall has room for.
@@ -289,11 +299,7 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
     if invalidated {
         format.strikethrough = Stroke::new((1.2 * z).max(0.8), colour);
     }
-    let mut job = LayoutJob::single_section(node.title.clone(), format);
-    job.wrap.max_width = rect.width() - 2.0 * pad;
-    job.wrap.max_rows = rows;
-    job.wrap.overflow_character = Some('…');
-    let galley = painter.layout_job(job);
+    let galley = painter.layout_job(title_job(&node.title, format, rect.width(), rows, z));
     painter.galley(egui::pos2(rect.left() + pad, title_top), galley, colour);
 }
 
@@ -328,10 +334,7 @@ mod tests {
                 let height = fit_height(fonts, &title, width);
                 let lines = title_lines(fonts, &title, width);
                 let format = TextFormat::simple(FontId::proportional(TITLE_SIZE), Color32::BLACK);
-                let mut job = LayoutJob::single_section(title.clone(), format);
-                job.wrap.max_width = width - 2.0 * PAD;
-                job.wrap.max_rows = title_rows(height);
-                job.wrap.overflow_character = Some('…');
+                let job = title_job(&title, format, width, title_rows(height), 1.0);
                 let galley = fonts.layout_job(job);
                 if lines <= MAX_TITLE_LINES {
                     proptest::prop_assert!(!galley.elided, "{title:?} at {width}: cut");
