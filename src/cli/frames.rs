@@ -329,25 +329,21 @@ fn report_room(bench: &mut Bench, phones: super::room_load::Phones) -> ExitCode 
     while !phones.settled() && started.elapsed() < Duration::from_secs(10) {
         bench.frame(Vec::new());
     }
-    let load = phones.stop();
+    let mut load = phones.stop();
     bench.app.close_room();
     let held = bench.app.doc().workshop.votes.len();
-    let p = |q: f64| {
-        let i = ((load.latencies.len() as f64 - 1.0) * q).round() as usize;
-        load.latencies
-            .get(i)
-            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    let latencies = &mut load.latencies;
+    let (p50, p99) = if latencies.is_empty() {
+        (0.0, 0.0)
+    } else {
+        (percentile(latencies, 0.5), percentile(latencies, 0.99))
     };
     println!();
     println!(
         "room: {} phones joined; {} votes answered ({} refused), \
          request p50 {:.1} ms, p99 {:.1} ms; the document holds {held} votes \
          ({people} people × {ROOM_VOTES} cards)",
-        load.joined,
-        load.votes,
-        load.failed,
-        p(0.5),
-        p(0.99),
+        load.joined, load.votes, load.failed, p50, p99,
     );
     let complete = held == load.joined * ROOM_VOTES;
     if load.failed > 0 || !complete {

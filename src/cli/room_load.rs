@@ -76,7 +76,7 @@ pub struct Load {
     pub joined: usize,
     pub votes: usize,
     pub failed: usize,
-    /// Every vote's round trip, sorted.
+    /// Every vote's round trip.
     pub latencies: Vec<Duration>,
 }
 
@@ -156,7 +156,6 @@ impl Phones {
                 load.latencies.extend(one.latencies);
             }
         }
-        load.latencies.sort_unstable();
         load
     }
 }
