@@ -72,6 +72,7 @@ impl History {
 
     /// Applies `command`, folding it into the previous step when that step
     /// has the same key and is not sealed.
+    ///
     /// Room steps that arrived during the gesture do not split it: a drag
     /// while phones vote is still one step.
     pub fn apply_merged(&mut self, doc: &mut Document, command: Command, key: MergeKey) {
@@ -82,12 +83,8 @@ impl History {
             self.push(doc, command, Some(key), false);
             return;
         };
-        let marks_only = command.marks_only();
+        let after = self.next_for(&command);
         let inverse = command.clone().apply(doc);
-        let after = self.fresh_state();
-        if !marks_only {
-            self.drawn = after;
-        }
         let step = &mut self.done[own];
         let redo = std::mem::replace(&mut step.redo, Command::Batch(Vec::new()));
         let undo = std::mem::replace(&mut step.undo, Command::Batch(Vec::new()));
@@ -184,11 +181,8 @@ impl History {
             step.undo = redo.clone().apply(doc);
             step.redo = redo;
             step.before = self.current;
-            step.after = self.fresh_state();
+            step.after = self.next_for(&step.redo);
             self.current = step.after;
-            if !step.redo.marks_only() {
-                self.drawn = self.current;
-            }
             self.done.push(step);
         }
     }
@@ -197,12 +191,8 @@ impl History {
     /// keeps the facilitator's Redo.
     fn push(&mut self, doc: &mut Document, command: Command, key: Option<MergeKey>, room: bool) {
         let before = self.current;
-        let marks_only = command.marks_only();
+        let after = self.next_for(&command);
         let undo = command.clone().apply(doc);
-        let after = self.fresh_state();
-        if !marks_only {
-            self.drawn = after;
-        }
         self.done.push(Step {
             redo: command,
             undo,
@@ -216,6 +206,16 @@ impl History {
         if !room {
             self.undone.clear();
         }
+    }
+
+    /// The id of the state `command` is about to make; the drawn state
+    /// moves with it unless the command changes only marks.
+    fn next_for(&mut self, command: &Command) -> u64 {
+        let next = self.fresh_state();
+        if !command.marks_only() {
+            self.drawn = next;
+        }
+        next
     }
 
     fn fresh_state(&mut self) -> u64 {
