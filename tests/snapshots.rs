@@ -110,3 +110,27 @@ fn presentation_mode() {
     h.run_steps(120);
     h.snapshot("presentation_mode");
 }
+
+/// The example map after Map → Fit cards to text, at 100% in a window big
+/// enough for all of it: every title whole, none cut or shrunk.
+#[test]
+fn example_map_fitted_to_text() {
+    let app = CredenceApp::launch(None, Box::new(ScriptedDialogs::default()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(2600.0, 1400.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut CredenceApp| app.show(ui), app);
+    h.run_ok();
+    click_label(&mut h, "Map", Modifiers::NONE);
+    click_label(&mut h, "Fit cards to text", Modifiers::NONE);
+    let app = h.state_mut();
+    let bounds = app.content_bounds().unwrap();
+    app.camera.center = credence::model::Point::new(bounds.center().x, bounds.center().y);
+    app.camera.zoom = 1.0;
+    h.run_ok();
+    for node in &h.state().doc().nodes {
+        assert!(credence::render::title_shows_whole(node), "{}", node.title);
+    }
+    h.snapshot("example_map_fitted");
+}

@@ -3,7 +3,7 @@
 //! looks like the screen. [`canvas_layout`] gives the same rectangles to the
 //! UI for hit-testing.
 
-use super::Palette;
+use super::{Palette, fit_text};
 use crate::model::{Canvas, Document, Note, NoteId, Rgb, SectionId};
 use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 
@@ -59,42 +59,73 @@ pub fn canvas_layout(canvas: &Canvas, rect: Rect) -> Vec<SectionLayout> {
             let min = grid.min + vec2(f32::from(c.col) * cw, f32::from(c.row) * rh);
             let size = vec2(f32::from(c.cols) * cw, f32::from(c.rows) * rh);
             let srect = Rect::from_min_size(min, size).shrink(GAP / 2.0);
-            let ids: Vec<NoteId> = canvas.notes_in(s.id).map(|n| n.id).collect();
-            let rects = note_rects(srect, ids.len());
+            let notes: Vec<&Note> = canvas.notes_in(s.id).collect();
+            let rects = note_rects(srect, &notes);
             SectionLayout {
                 id: s.id,
                 rect: srect,
-                notes: ids.into_iter().zip(rects).collect(),
+                notes: notes.iter().map(|n| n.id).zip(rects).collect(),
             }
         })
         .collect()
 }
 
-/// Rows of notes that wrap, shrunk until they fit.
-fn note_rects(section: Rect, count: usize) -> Vec<Rect> {
+/// Rows of notes that wrap, each row as tall as its longest note needs
+/// (up to six lines, as cards grow), shrunk until they fit the section.
+fn note_rects(section: Rect, notes: &[&Note]) -> Vec<Rect> {
     let area = Rect::from_min_max(
         section.min + vec2(10.0, TITLE_H),
         section.max - vec2(10.0, 8.0),
     );
     let mut scale: f32 = 1.0;
     loop {
-        let (w, h) = (NOTE_W * scale, NOTE_H * scale);
+        let w = (NOTE_W * scale).min(area.width());
         let per_row = (((area.width() + NOTE_GAP) / (w + NOTE_GAP)).floor() as usize).max(1);
-        let rows = count.div_ceil(per_row);
-        let needed = rows as f32 * (h + NOTE_GAP);
+        let rows: Vec<f32> = notes
+            .chunks(per_row)
+            .map(|row| {
+                row.iter()
+                    .map(|n| note_height(n, w, NOTE_H * scale))
+                    .fold(0.0, f32::max)
+            })
+            .collect();
+        let needed: f32 = rows.iter().map(|h| h + NOTE_GAP).sum();
         if needed <= area.height() + NOTE_GAP || scale <= MIN_NOTE_SCALE {
-            return (0..count)
-                .map(|i| {
-                    let (r, c) = (i / per_row, i % per_row);
+            let mut top = area.min.y;
+            let mut rects = Vec::with_capacity(notes.len());
+            for (r, h) in rows.iter().enumerate() {
+                let in_row = per_row.min(notes.len() - r * per_row);
+                rects.extend((0..in_row).map(|c| {
                     Rect::from_min_size(
-                        area.min + vec2(c as f32 * (w + NOTE_GAP), r as f32 * (h + NOTE_GAP)),
-                        vec2(w.min(area.width()), h),
+                        pos2(area.min.x + c as f32 * (w + NOTE_GAP), top),
+                        vec2(w, *h),
                     )
-                })
-                .collect();
+                }));
+                top += h + NOTE_GAP;
+            }
+            return rects;
         }
         scale *= 0.85;
     }
+}
+
+/// A note's text: its size, and its padding above and below.
+const NOTE_TEXT: f32 = 13.0;
+const NOTE_PAD: f32 = 6.0;
+/// The linked card's line along a note's bottom.
+const NOTE_LINK_H: f32 = 14.0;
+
+/// The height at which `note` shows its whole text (up to six lines) at
+/// width `w`, never below `base`.
+fn note_height(note: &Note, w: f32, base: f32) -> f32 {
+    let lines =
+        fit_text::fitted_lines(&note.text, NOTE_TEXT, w - 2.0 * NOTE_PAD).min(fit_text::MAX_LINES);
+    let link = if note.link.is_some() {
+        NOTE_LINK_H
+    } else {
+        0.0
+    };
+    (2.0 * NOTE_PAD + link + lines as f32 * NOTE_TEXT * fit_text::LINE + 0.5).max(base)
 }
 
 /// How the screen differs from a plain drawing of the canvas.
@@ -255,20 +286,22 @@ pub fn paint_note(
     }
     let linked = note.link.map(|id| doc.node(id));
     let text_bottom = if linked.is_some() {
-        rect.bottom() - 20.0
+        rect.bottom() - NOTE_PAD - NOTE_LINK_H
     } else {
-        rect.bottom() - 6.0
+        rect.bottom() - NOTE_PAD
     };
-    let galley = painter.layout(
-        note.text.clone(),
-        FontId::proportional(13.0),
+    let format = egui::text::TextFormat::simple(
+        FontId::proportional(NOTE_TEXT),
         Color32::from_rgb(30, 30, 30),
-        rect.width() - 12.0,
     );
-    let clip = Rect::from_min_max(rect.min, pos2(rect.right(), text_bottom));
-    painter
-        .with_clip_rect(clip.intersect(painter.clip_rect()))
-        .galley(rect.min + vec2(6.0, 6.0), galley, Color32::BLACK);
+    let galley = fit_text::fit_galley(
+        &note.text,
+        &format,
+        rect.width() - 2.0 * NOTE_PAD,
+        text_bottom - rect.top() - NOTE_PAD,
+        |job| painter.layout_job(job),
+    );
+    painter.galley(rect.min + vec2(NOTE_PAD, NOTE_PAD), galley, Color32::BLACK);
     if let Some(node) = linked {
         let text = match node {
             Some(n) => format!(

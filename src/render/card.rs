@@ -1,9 +1,10 @@
 //! One node card: kind strip, confidence, wrapped title, confidence bar.
 
 use super::View;
+use super::fit_text;
 use super::style::{CYCLE, SELECTION, TRACE_DOWN, TRACE_UP, WARNING, kind_colour, tint};
 use crate::model::{Node, Status};
-use egui::text::{LayoutJob, TextFormat};
+use egui::text::TextFormat;
 use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, vec2};
 
 /// Below this on-screen font size small labels are unreadable, so they are
@@ -24,47 +25,63 @@ const BAR_H: f32 = 5.0;
 const TITLE_TOP: f32 = PAD + HEADER_SIZE + 6.0;
 /// From the title's last line to the card's bottom: gap, bar, padding.
 const TITLE_BOTTOM: f32 = 4.0 + BAR_H + PAD;
-/// A fitted card grows to show this many title lines; longer titles are
-/// cut with "…" (the full title is in the tooltip and the inspector).
-pub const MAX_TITLE_LINES: usize = 6;
+/// A fitted card grows to show this many title lines; longer titles
+/// shrink, then are cut with "…" (the full title is in the tooltip and the
+/// inspector).
+pub const MAX_TITLE_LINES: usize = fit_text::MAX_LINES;
 
 /// The height at which `title` shows whole (up to [`MAX_TITLE_LINES`]
-/// lines) on a card `width` wide, never below the default card's. Laid out
-/// with the same fonts and wrapping the board paints with.
-pub fn fit_height(fonts: &mut egui::epaint::text::FontsView<'_>, title: &str, width: f32) -> f32 {
-    let lines = title_lines(fonts, title, width).min(MAX_TITLE_LINES);
+/// lines at full size) on a card `width` wide, never below the default
+/// card's. Longer titles get the tallest height, and the painter shrinks
+/// them into it.
+pub fn fit_height(title: &str, width: f32) -> f32 {
+    let lines = title_lines(title, width).min(MAX_TITLE_LINES);
     let needed = TITLE_TOP + lines as f32 * TITLE_LINE + TITLE_BOTTOM;
     // A hair over, so the painter's floor of the rows that fit is exact.
     (needed + 0.5).max(crate::model::Size::default().h)
 }
 
-/// How many lines `title` wraps to on a card `width` wide, at 100%.
-pub fn title_lines(
-    fonts: &mut egui::epaint::text::FontsView<'_>,
-    title: &str,
-    width: f32,
-) -> usize {
-    let format = TextFormat::simple(FontId::proportional(TITLE_SIZE), Color32::BLACK);
-    let job = title_job(title, format, width, usize::MAX, 1.0);
-    fonts.layout_job(job).rows.len().max(1)
+/// How many lines `title` wraps to at full size on a card `width` wide.
+pub fn title_lines(title: &str, width: f32) -> usize {
+    fit_text::fitted_lines(title, TITLE_SIZE, width - 2.0 * PAD)
 }
 
-/// A card's title as the board lays it out: wrapped inside the padding of
-/// a card `width` points wide at zoom `z`, in at most `rows` rows, cut with
-/// "…" past them. Painting and fitting share it, so they always agree.
-fn title_job(title: &str, format: TextFormat, width: f32, rows: usize, z: f32) -> LayoutJob {
-    let mut job = LayoutJob::single_section(title.to_owned(), format);
-    job.wrap.max_width = width - 2.0 * PAD * z;
-    job.wrap.max_rows = rows;
-    job.wrap.overflow_character = Some('…');
-    job
+/// `node` with its height fitted to its title: what every title edit
+/// carries, so one undo restores title and size together.
+pub fn fitted(mut node: Node) -> Node {
+    node.size.h = fit_height(&node.title, node.size.w);
+    node
 }
 
-/// How many title lines a card `height` tall has room for.
+/// The smallest a card can be resized to: its header (kind label and
+/// confidence) on one line, and one title line under it.
+pub fn min_size(node: &Node) -> crate::model::Size {
+    let header = fit_text::text_width(&node.kind.label().to_uppercase(), HEADER_SIZE)
+        + fit_text::text_width("100%", HEADER_SIZE * 1.1)
+        + 12.0;
+    crate::model::Size {
+        w: (header + 2.0 * PAD).ceil().max(MIN_CARD_W),
+        h: (TITLE_TOP + TITLE_LINE + TITLE_BOTTOM).ceil(),
+    }
+}
+
+/// Narrower than this, even a short word of a title does not fit.
+const MIN_CARD_W: f32 = 90.0;
+
+/// How many title lines a card `height` tall has room for at full size.
 pub fn title_rows(height: f32) -> usize {
-    ((height - TITLE_TOP - TITLE_BOTTOM) / TITLE_LINE)
-        .floor()
-        .max(1.0) as usize
+    fit_text::rows_in(height - TITLE_TOP - TITLE_BOTTOM, TITLE_SIZE)
+}
+
+/// Whether a card shows its whole title at 100% (shrunk if need be); when
+/// not, the tooltip is the only place to read the rest.
+pub fn title_shows_whole(node: &Node) -> bool {
+    fit_text::shows_whole(
+        &node.title,
+        TITLE_SIZE,
+        node.size.w - 2.0 * PAD,
+        node.size.h - TITLE_TOP - TITLE_BOTTOM,
+    )
 }
 
 /// The card's rect on screen.
@@ -285,21 +302,24 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         header_y + small / 2.0 + 6.0 * z
     };
 
-    // Title, wrapped to the card and cut with an ellipsis when too long.
+    // Title, wrapped to the card: shrunk when it needs more rows than the
+    // card has, and cut with an ellipsis past that.
     if view.editing == Some(node.id) || TITLE_SIZE * z < MIN_TITLE_PX {
         return;
     }
-    let title_size = TITLE_SIZE * z;
     let bottom = bar.top() - 4.0 * z;
-    let rows = ((bottom - title_top) / (title_size * 1.25))
-        .floor()
-        .max(1.0) as usize;
     let colour = fade(view.palette.text);
-    let mut format = TextFormat::simple(FontId::proportional(title_size), colour);
+    let mut format = TextFormat::simple(FontId::proportional(TITLE_SIZE * z), colour);
     if invalidated {
         format.strikethrough = Stroke::new((1.2 * z).max(0.8), colour);
     }
-    let galley = painter.layout_job(title_job(&node.title, format, rect.width(), rows, z));
+    let galley = fit_text::fit_galley(
+        &node.title,
+        &format,
+        rect.width() - 2.0 * pad,
+        bottom - title_top,
+        |job| painter.layout_job(job),
+    );
     painter.galley(egui::pos2(rect.left() + pad, title_top), galley, colour);
 }
 
@@ -321,29 +341,50 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// A card fitted to its title shows all of it at 100%, as the
-        /// painter lays it out (up to six lines; past that it is cut).
+        /// A card fitted to its title shows all of it at 100%, laid out by
+        /// the painter's own fonts (a context's, not the measurer's), up to
+        /// six lines; past that it shrinks, and only then is it cut.
         #[test]
         fn a_fitted_title_never_overflows_its_card(
-            words in proptest::collection::vec("[a-zA-Z'’é]{1,14}", 0..40),
+            words in proptest::collection::vec("[a-zA-Z'’é]{1,14}", 0..60),
             width in 140.0f32..420.0,
         ) {
             let ctx = fonts();
             let title = words.join(" ");
-            ctx.fonts_mut(|fonts| {
-                let height = fit_height(fonts, &title, width);
-                let lines = title_lines(fonts, &title, width);
-                let format = TextFormat::simple(FontId::proportional(TITLE_SIZE), Color32::BLACK);
-                let job = title_job(&title, format, width, title_rows(height), 1.0);
-                let galley = fonts.layout_job(job);
-                if lines <= MAX_TITLE_LINES {
-                    proptest::prop_assert!(!galley.elided, "{title:?} at {width}: cut");
-                } else {
-                    proptest::prop_assert_eq!(title_rows(height), MAX_TITLE_LINES);
-                }
-                proptest::prop_assert!(height >= crate::model::Size::default().h);
-                Ok(())
-            })?;
+            let mut node = Node::new(crate::model::NodeId(1), crate::model::NodeKind::Belief, title.clone());
+            node.size.w = width;
+            let node = fitted(node);
+            let lines = title_lines(&title, width);
+            let format = TextFormat::simple(FontId::proportional(TITLE_SIZE), Color32::BLACK);
+            let galley = ctx.fonts_mut(|fonts| fit_text::fit_galley(
+                &title,
+                &format,
+                width - 2.0 * PAD,
+                node.size.h - TITLE_TOP - TITLE_BOTTOM,
+                |job| fonts.layout_job(job),
+            ));
+            if lines <= MAX_TITLE_LINES {
+                proptest::prop_assert!(!galley.elided, "{title:?} at {width}: cut");
+                proptest::prop_assert_eq!(galley.job.sections[0].format.font_id.size, TITLE_SIZE);
+            } else {
+                proptest::prop_assert_eq!(title_rows(node.size.h), MAX_TITLE_LINES);
+            }
+            proptest::prop_assert_eq!(galley.elided, !title_shows_whole(&node));
+            proptest::prop_assert!(node.size.h >= crate::model::Size::default().h);
+        }
+    }
+
+    #[test]
+    fn the_smallest_card_still_holds_its_header_and_a_line() {
+        for kind in crate::model::NodeKind::ALL {
+            let node = Node::new(crate::model::NodeId(1), kind, "x");
+            let min = min_size(&node);
+            assert_eq!(title_rows(min.h), 1);
+            assert!(
+                min.w >= MIN_CARD_W && min.w < crate::model::Size::default().w,
+                "{kind:?}: {}",
+                min.w
+            );
         }
     }
 }

@@ -2,6 +2,10 @@
 //! calls it every frame, and export will call it offscreen, so what users see
 //! is what they export.
 //!
+//! Card titles and notes follow one rule, [`fit_text`]: a box grows to
+//! show its text (up to six lines), the font then shrinks to 70%, and only
+//! then is the text cut. Every board and export paints through it.
+//!
 //! Text is laid out at its on-screen size (our own [`Camera`] scales font
 //! sizes by zoom) instead of scaling a rendered texture, which keeps text
 //! crisp from 10% to 400%; it is drawn unhinted ([`set_up_text`]) so it
@@ -15,6 +19,7 @@ mod camera;
 mod canvas;
 mod card;
 mod edges;
+pub mod fit_text;
 pub mod quadrants;
 mod style;
 mod votes;
@@ -24,7 +29,10 @@ pub use canvas::{
     CanvasView, NOTE_COLOURS, NOTE_SIZE, SectionLayout, canvas_layout, page_size, paint_canvas,
     paint_note,
 };
-pub use card::{MAX_TITLE_LINES, card_rect, fit_height, paint_hover, title_lines, title_rows};
+pub use card::{
+    MAX_TITLE_LINES, card_rect, fit_height, fitted, min_size, paint_hover, title_lines, title_rows,
+    title_shows_whole,
+};
 pub use edges::{edge_at, edge_points};
 pub use style::{
     Palette, TRACE_DOWN, TRACE_UP, Theme, edge_style, kind_colour, paint_background, tint_hex,

@@ -10,12 +10,13 @@
 //! The three read as one family: the same small cards, the corner to act on
 //! first highlighted in orange, captions in its top-left.
 
-use super::Palette;
 use super::style::{SELECTION, kind_colour, tint};
+use super::{Palette, fit_text};
 use crate::analysis::backlog::IMPORTANT_FROM;
 use crate::analysis::belief_map::{self, Height, Quadrant};
 use crate::analysis::votes::points;
 use crate::model::{Document, EvidenceStrength, Node, NodeId, NodeKind};
+use egui::text::TextFormat;
 use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, StrokeKind};
 use egui::{pos2, vec2};
 use std::collections::HashMap;
@@ -79,8 +80,25 @@ pub const PAGE: egui::Vec2 = vec2(1200.0, 800.0);
 const TRAY_H: f32 = 64.0;
 /// Room left for a quadrant's caption above the highest card.
 const CAPTION_H: f32 = 22.0;
-const BELIEF_CARD: egui::Vec2 = vec2(160.0, 46.0);
+/// The smallest cards, each with room for two title lines and the footer;
+/// a longer title makes its card taller (see [`card_height`]).
+const BELIEF_CARD: egui::Vec2 = vec2(160.0, 50.0);
 const ASSUMPTION_CARD: egui::Vec2 = vec2(180.0, 54.0);
+/// A 2×2 card's title: its size and the padding around it, and the
+/// footer line below it.
+const CARD_TITLE: f32 = 12.5;
+const CARD_PAD: f32 = 6.0;
+const CARD_TITLE_TOP: f32 = 4.0;
+const CARD_FOOTER_H: f32 = 14.0;
+
+/// How tall a card `base` wide must be to show `title` whole (up to six
+/// lines), never below `base`'s height: the belief map's rule, at the 2×2's
+/// card width.
+fn card_height(base: egui::Vec2, title: &str, width: f32) -> f32 {
+    let lines =
+        fit_text::fitted_lines(title, CARD_TITLE, width - 2.0 * CARD_PAD).min(fit_text::MAX_LINES);
+    (CARD_TITLE_TOP + lines as f32 * CARD_TITLE * fit_text::LINE + CARD_FOOTER_H + 0.5).max(base.y)
+}
 
 /// Evidence columns of the assumption map, left to right: known to unknown.
 pub const COLUMNS: [EvidenceStrength; 4] = [
@@ -278,23 +296,23 @@ pub fn layout(
 
 /// Cards stacked within their cell; past its height they cascade.
 fn place_assumptions<'a>(plot: Rect, nodes: impl Iterator<Item = &'a Node>) -> Vec<Placed> {
-    let mut per_cell: HashMap<(u8, usize), usize> = HashMap::new();
+    // Per cell: how far down the current stack reaches, and its layer.
+    let mut per_cell: HashMap<(u8, usize), (f32, usize)> = HashMap::new();
     nodes
         .map(|n| {
             let column = column_of(n.evidence);
             let c = assumption_cell(plot, n.importance, column);
-            let k = per_cell.entry((n.importance, column)).or_default();
-            let slot = *k;
-            *k += 1;
             let w = ASSUMPTION_CARD.x.min(c.width() - 12.0);
-            let h = ASSUMPTION_CARD.y;
-            let fit = (((c.height() - 22.0) / (h + 4.0)).floor() as usize).max(1);
-            let (row, layer) = (slot % fit, slot / fit);
-            let min = c.min
-                + vec2(
-                    6.0 + layer as f32 * 12.0,
-                    22.0 + row as f32 * (h + 4.0) + layer as f32 * 24.0,
-                );
+            let h = card_height(ASSUMPTION_CARD, &n.title, w);
+            let (y, layer) = per_cell.entry((n.importance, column)).or_insert((22.0, 0));
+            // A card that would run past the cell's bottom starts a new
+            // layer, unless it is the first of its layer.
+            if *y > 22.0 && *y + h > c.height() {
+                *y = 22.0;
+                *layer += 1;
+            }
+            let min = c.min + vec2(6.0 + *layer as f32 * 12.0, *y + *layer as f32 * 24.0);
+            *y += h + 4.0;
             Placed {
                 id: n.id,
                 rect: Rect::from_min_size(min, vec2(w, h)),
@@ -401,20 +419,25 @@ fn place_beliefs(
     let (card_w, card_h) = (BELIEF_CARD.x, BELIEF_CARD.y);
     let mut taken = Taken::default();
     let mut tray_slot = 0usize;
-    // Cards stay clear of the top quadrants' captions.
-    let inner = plot.shrink2(vec2(card_w / 2.0 + 2.0, card_h / 2.0 + 2.0));
-    let inner = Rect::from_min_max(inner.min + vec2(0.0, CAPTION_H), inner.max);
+    // Where a card's centre may go: the whole card inside the plot, clear
+    // of the top quadrants' captions.
+    let inner = |size: egui::Vec2| {
+        let inner = plot.shrink2(size / 2.0 + vec2(2.0, 2.0));
+        Rect::from_min_max(inner.min + vec2(0.0, CAPTION_H), inner.max)
+    };
     cards
         .iter()
         .map(|card| {
             let footer = belief_footer(board, card);
             let measured = card.measured();
             let id = card.node.id;
+            let size = vec2(card_w, card_height(BELIEF_CARD, &card.node.title, card_w));
             match spot(board, card.node, card.height.as_ref()) {
                 Some((fx, fy)) => {
                     let dot = plot.min + vec2(fx * plot.width(), fy * plot.height());
+                    let inner = inner(size);
                     let center = inner.clamp(dot);
-                    let step = card_h + 4.0;
+                    let step = size.y + 4.0;
                     let rect = (0..12)
                         .map(|k| {
                             let k = k as f32;
@@ -427,10 +450,10 @@ fn place_beliefs(
                                 center.x,
                                 (center.y + dy * step).clamp(inner.top(), inner.bottom()),
                             );
-                            Rect::from_center_size(c, BELIEF_CARD)
+                            Rect::from_center_size(c, size)
                         })
                         .find(|r| taken.is_free(*r))
-                        .unwrap_or_else(|| Rect::from_center_size(center, BELIEF_CARD));
+                        .unwrap_or_else(|| Rect::from_center_size(center, size));
                     taken.insert(rect);
                     Placed {
                         id,
@@ -766,7 +789,8 @@ pub fn paint_measured(painter: &Painter, card: Rect, style: &QuadrantStyle) {
     painter.circle(at, 5.0, style.measured, Stroke::new(1.5, Color32::WHITE));
 }
 
-/// A card on a 2×2: title (two lines at most) and a footer line.
+/// A card on a 2×2: its title, fitted by the belief map's rule, and a
+/// footer line.
 pub fn paint_card(
     painter: &Painter,
     node: &Node,
@@ -791,18 +815,19 @@ pub fn paint_card(
         ),
         StrokeKind::Inside,
     );
-    let mut job = egui::text::LayoutJob::simple(
-        node.title.clone(),
-        FontId::proportional(12.5),
-        style.text,
-        r.width() - 12.0,
+    let format = TextFormat::simple(FontId::proportional(CARD_TITLE), style.text);
+    let galley = fit_text::fit_galley(
+        &node.title,
+        &format,
+        r.width() - 2.0 * CARD_PAD,
+        r.height() - CARD_TITLE_TOP - CARD_FOOTER_H,
+        |job| painter.layout_job(job),
     );
-    job.wrap.max_rows = 2;
-    job.wrap.overflow_character = Some('…');
-    let galley = painter.layout_job(job);
-    painter
-        .with_clip_rect(r.shrink(2.0))
-        .galley(r.min + vec2(6.0, 4.0), galley, Color32::BLACK);
+    painter.galley(
+        r.min + vec2(CARD_PAD, CARD_TITLE_TOP),
+        galley,
+        Color32::BLACK,
+    );
     painter.with_clip_rect(r.shrink(2.0)).text(
         pos2(r.left() + 6.0, r.bottom() - 4.0),
         Align2::LEFT_BOTTOM,

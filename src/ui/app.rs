@@ -178,6 +178,11 @@ impl CredenceApp {
         self.open.path()
     }
 
+    /// A card's title is being typed into on the map.
+    pub fn is_editing_title(&self) -> bool {
+        self.doc_ui.map.is_editing()
+    }
+
     pub fn history(&self) -> &History {
         self.open.history()
     }

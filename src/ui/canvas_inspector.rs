@@ -217,7 +217,7 @@ fn promote(app: &mut CredenceApp, canvas: CanvasId, note: NoteId, kind: NodeKind
         .iter()
         .map(|n| n.pos.y)
         .fold(f32::INFINITY, f32::min);
-    let mut node = Node::new(
+    let mut node = crate::render::fitted(Node::new(
         id,
         kind,
         if text.trim().is_empty() {
@@ -225,7 +225,7 @@ fn promote(app: &mut CredenceApp, canvas: CanvasId, note: NoteId, kind: NodeKind
         } else {
             text.trim()
         },
-    );
+    ));
     node.pos = Point::new(right + 80.0, if top.is_finite() { top } else { 0.0 });
     let mut linked = c.clone();
     if let Some(n) = linked.notes.iter_mut().find(|n| n.id == note) {

@@ -8,21 +8,21 @@ use crate::edit::Command;
 impl CredenceApp {
     /// Fits every card on the map to its title; nothing happens (and no
     /// undo step is made) when all already fit.
-    pub fn fit_cards_to_text(&mut self, ctx: &egui::Context) {
-        let doc = self.open.doc();
-        let fitted: Vec<_> = ctx.fonts_mut(|fonts| {
-            doc.nodes
-                .iter()
-                .filter_map(|n| {
-                    let h = crate::render::fit_height(fonts, &n.title, n.size.w);
-                    ((h - n.size.h).abs() > 0.01).then(|| {
-                        let mut n = n.clone();
-                        n.size.h = h;
-                        n
-                    })
+    pub fn fit_cards_to_text(&mut self) {
+        let fitted: Vec<_> = self
+            .open
+            .doc()
+            .nodes
+            .iter()
+            .filter_map(|n| {
+                let h = crate::render::fit_height(&n.title, n.size.w);
+                ((h - n.size.h).abs() > 0.01).then(|| {
+                    let mut n = n.clone();
+                    n.size.h = h;
+                    n
                 })
-                .collect()
-        });
+            })
+            .collect();
         if !fitted.is_empty() {
             self.apply(Command::UpdateNodes(fitted));
         }

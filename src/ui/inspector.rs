@@ -259,6 +259,11 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
             .map(|node| {
                 let mut node = node.clone();
                 copy_changed(&original, &draft, &mut node);
+                // A retitled card's height follows its title, in the same
+                // command as the title.
+                if node.title != original.title {
+                    node = crate::render::fitted(node);
+                }
                 node
             })
             .collect();

@@ -109,7 +109,7 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
                 )
                 .clicked()
             {
-                app.fit_cards_to_text(ui.ctx());
+                app.fit_cards_to_text();
             }
             ui.separator();
             ui.label("Layout direction");

@@ -241,7 +241,11 @@ fn paste_plain_text(app: &mut CredenceApp, ctx: &egui::Context, text: &str) {
         .filter(|p| rect.contains(*p))
         .map(|p| app.camera.to_board(rect, p))
         .unwrap_or(app.camera.center);
-    let mut node = crate::model::Node::new(app.open.doc().next_node_id(), app.new_kind, title);
+    let mut node = crate::render::fitted(crate::model::Node::new(
+        app.open.doc().next_node_id(),
+        app.new_kind,
+        title,
+    ));
     node.pos = Point::new(at.x - node.size.w / 2.0, at.y - node.size.h / 2.0);
     let id = node.id;
     app.open.queue(Edit::Seal);

@@ -9,6 +9,7 @@ use super::export_dialog::ExportBoard;
 
 mod layers;
 mod mesh;
+mod resize;
 use crate::edit::{Command, Edit, MergeKey, OpenDocument};
 use crate::model::{Document, Edge, EdgeKind, Node, NodeId, NodeKind, Point};
 use crate::render::{self, View, card_rect, kind_colour};
@@ -43,6 +44,7 @@ enum Drag {
         additive: bool,
     },
     Pan,
+    Resize(resize::Resize),
 }
 
 /// A title being typed into a card.
@@ -120,6 +122,9 @@ impl MapState {
         {
             let mut node = node.clone();
             node.title = text;
+            // The height follows the title in the same command, so one
+            // undo restores both.
+            let node = render::fitted(node);
             open.queue(Edit::Merge(Command::UpdateNodes(vec![node]), edit.key));
         }
         open.queue(Edit::Seal);
@@ -383,7 +388,16 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     // handle on every card of a big selection would bury the map), except
     // while cards are being moved: a handle would trail its card by a frame.
     let mut handles = Vec::new();
-    let moving = matches!(app.doc_ui.map.drag, Some(Drag::Nodes { .. }));
+    let moving = matches!(
+        app.doc_ui.map.drag,
+        Some(Drag::Nodes { .. } | Drag::Resize(_))
+    );
+    // Grips before handles: where they overlap, the handle is on top.
+    let grips = if past || moving {
+        Vec::new()
+    } else {
+        resize::grips(app, ui, &cards)
+    };
     let alone = (app.doc_ui.selection.nodes.len() == 1)
         .then(|| app.doc_ui.selection.nodes.iter().next().copied())
         .flatten();
@@ -420,6 +434,8 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
         .input(|i| i.pointer.press_origin())
         .or(pointer)
         .and_then(card_at);
+    let gripped = app.use_grips(ui, rect, &grips);
+    let on_card = on_card.filter(|_| !gripped);
     let activated = screen_reader_clicks(ui, &cards);
     if let Some(node_id) = on_card
         .filter(|_| background.clicked() || background.clicked_by(PointerButton::Secondary))
@@ -804,6 +820,17 @@ fn continue_drag(app: &mut CredenceApp, ui: &Ui, rect: Rect) {
                 }
             }
         }
+        Drag::Resize(resize) => {
+            ui.ctx().set_cursor_icon(resize::cursor(resize));
+            if let Some(p) = latest {
+                let now = app.camera.to_board(rect, p);
+                let resize = app.doc_ui.map.drag.take();
+                if let Some(Drag::Resize(r)) = &resize {
+                    app.follow_resize(r, now);
+                }
+                app.doc_ui.map.drag = resize;
+            }
+        }
         Drag::Connect { .. } | Drag::Band { .. } => {}
     }
     if down && !released {
@@ -812,7 +839,7 @@ fn continue_drag(app: &mut CredenceApp, ui: &Ui, rect: Rect) {
     // The gesture ends.
     let drag = app.doc_ui.map.drag.take().expect("checked above");
     match drag {
-        Drag::Nodes { .. } => app.open.queue(Edit::Seal),
+        Drag::Nodes { .. } | Drag::Resize(_) => app.open.queue(Edit::Seal),
         Drag::Connect { from } => {
             if let Some(p) = latest {
                 connect_to_card_at(app, rect, from, p);
@@ -907,22 +934,30 @@ fn title_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
     let view = view_of(app, rect, None);
     let card = card_rect(node, &view);
     let z = app.camera.zoom;
+    // The field wraps as the card will, and grows as the card will grow
+    // when the title is committed.
+    let grown = render::fit_height(&edit.text, node.size.w).max(node.size.h) * z;
     let field = Rect::from_min_max(
         card.min + vec2(8.0 * z, 26.0 * z),
-        card.max - vec2(8.0 * z, 20.0 * z),
+        egui::pos2(card.max.x - 8.0 * z, card.min.y + grown - 20.0 * z),
     );
     let hint = format!("{} title", node.kind.label());
     // Tab while typing: keep the text and go on to a child of this node.
     let tab = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab));
+    // Enter finishes the title, as in a one-line field; a title has no
+    // line breaks.
+    let enter = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter));
     let edit = app.doc_ui.map.editing.as_mut().expect("checked above");
     let response = ui.put(
         field,
-        TextEdit::singleline(&mut edit.text)
+        TextEdit::multiline(&mut edit.text)
+            .return_key(None)
             .char_limit(crate::model::MAX_TEXT_CHARS)
             .id(Id::unique(TITLE_EDIT_ID))
             .font(FontId::proportional((15.0 * z).max(9.0)))
             .hint_text(hint)
             .lock_focus(true)
+            .desired_rows(1)
             .desired_width(field.width()),
     );
     if !edit.focused_once {
@@ -946,7 +981,7 @@ fn title_editor(app: &mut CredenceApp, ui: &mut Ui, rect: Rect) {
             app.doc_ui.selection.retain_existing(app.open.doc());
         }
         app.doc_ui.map.focus_pending = true;
-    } else if response.lost_focus() {
+    } else if enter || response.lost_focus() {
         app.commit_title_edit();
     }
 }
