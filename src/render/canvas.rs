@@ -299,6 +299,7 @@ pub fn paint_note(
         &format,
         rect.width() - 2.0 * NOTE_PAD,
         text_bottom - rect.top() - NOTE_PAD,
+        1.0,
         |job| painter.layout_job(job),
     );
     painter.galley(rect.min + vec2(NOTE_PAD, NOTE_PAD), galley, Color32::BLACK);

@@ -318,6 +318,7 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         &format,
         rect.width() - 2.0 * pad,
         bottom - title_top,
+        z,
         |job| painter.layout_job(job),
     );
     painter.galley(egui::pos2(rect.left() + pad, title_top), galley, colour);
@@ -361,6 +362,7 @@ mod tests {
                 &format,
                 width - 2.0 * PAD,
                 node.size.h - TITLE_TOP - TITLE_BOTTOM,
+                1.0,
                 |job| fonts.layout_job(job),
             ));
             if lines <= MAX_TITLE_LINES {

@@ -16,6 +16,7 @@
 use egui::epaint::text::{Fonts, TextOptions};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontDefinitions, FontId, Galley};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// A box grows to show this many lines of its text; longer text shrinks.
@@ -48,18 +49,26 @@ pub fn rows_in(height: f32, size: f32) -> usize {
 
 /// Lays `text` out to fit a box `width` × `height` (screen units) at
 /// `format`'s size, or smaller, down to [`MIN_SCALE`], when it needs more
-/// rows than fit; past that it is cut with "…". `layout` is the painter's
-/// or the fonts' own, so what is measured is what is painted.
+/// rows than fit; past that it is cut with "…". `zoom` is how much larger
+/// than at 100% the box is drawn. `layout` is the painter's or the fonts'
+/// own, so what is measured is what is painted.
+///
+/// Which size fits is found once at 100% and remembered, so a zoom frame
+/// lays each title out once, as before this rule, and a title keeps one
+/// size at every zoom. Only where the screen's layout differs from 100%'s
+/// (a wrap that falls differently at another size) are smaller sizes tried.
 pub fn fit_galley(
     text: &str,
     format: &TextFormat,
     width: f32,
     height: f32,
+    zoom: f32,
     mut layout: impl FnMut(LayoutJob) -> Arc<Galley>,
 ) -> Arc<Galley> {
     let full = format.font_id.size;
+    let first = scale_at_100(text, full / zoom, width / zoom, height / zoom);
     let mut galley = None;
-    for scale in SCALES {
+    for scale in SCALES.into_iter().filter(|s| *s <= first) {
         let mut f = format.clone();
         f.font_id.size = full * scale;
         let g = layout(wrapped_job(text, f, width, rows_in(height, full * scale)));
@@ -68,7 +77,47 @@ pub fn fit_galley(
         }
         galley = Some(g);
     }
-    galley.expect("SCALES is not empty")
+    galley.expect("SCALES ends at MIN_SCALE, which every first scale is at least")
+}
+
+/// The largest of [`SCALES`] at which `text` fits the box at 100%, or
+/// [`MIN_SCALE`] when none does; remembered per text and box.
+fn scale_at_100(text: &str, size: f32, width: f32, height: f32) -> f32 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    /// Remembered boxes before the memory is emptied: far more than any
+    /// map shows, and a few megabytes at most.
+    const REMEMBERED: usize = 100_000;
+    static SCALES_FOUND: OnceLock<Mutex<HashMap<u64, f32>>> = OnceLock::new();
+    static HASHER: OnceLock<std::collections::hash_map::RandomState> = OnceLock::new();
+    let mut h = HASHER.get_or_init(Default::default).build_hasher();
+    // Rounded to a hundredth of a unit: zoom arithmetic is not exact.
+    (
+        text,
+        (size * 100.0).round() as i64,
+        (width * 100.0).round() as i64,
+    )
+        .hash(&mut h);
+    ((height * 100.0).round() as i64).hash(&mut h);
+    let key = h.finish();
+    let found = SCALES_FOUND.get_or_init(Default::default);
+    if let Some(s) = found.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return *s;
+    }
+    let format = TextFormat::simple(FontId::proportional(size), Color32::BLACK);
+    let scale = SCALES
+        .into_iter()
+        .find(|scale| {
+            let mut f = format.clone();
+            f.font_id.size = size * scale;
+            !measure(wrapped_job(text, f, width, rows_in(height, size * scale))).elided
+        })
+        .unwrap_or(MIN_SCALE);
+    let mut found = found.lock().unwrap_or_else(|e| e.into_inner());
+    if found.len() >= REMEMBERED {
+        found.clear();
+    }
+    found.insert(key, scale);
+    scale
 }
 
 /// The board's fonts, as every board context sets them up
@@ -123,7 +172,7 @@ pub fn text_width(text: &str, size: f32) -> f32 {
 /// the rule (shrunk if need be), as [`fit_galley`] would paint it.
 pub fn shows_whole(text: &str, size: f32, width: f32, height: f32) -> bool {
     let format = TextFormat::simple(FontId::proportional(size), Color32::BLACK);
-    !fit_galley(text, &format, width, height, measure).elided
+    !fit_galley(text, &format, width, height, 1.0, measure).elided
 }
 
 #[cfg(test)]
@@ -136,11 +185,11 @@ mod tests {
         let text = "word ".repeat(60);
         let height = 6.0 * 15.0 * LINE;
         let format = TextFormat::simple(FontId::proportional(15.0), Color32::BLACK);
-        let g = fit_galley(&text, &format, width, height, measure);
+        let g = fit_galley(&text, &format, width, height, 1.0, measure);
         assert!(g.elided, "300 characters cannot fit six lines even at 70%");
         let shorter = "word ".repeat(26);
         assert!(fitted_lines(&shorter, 15.0, width) > MAX_LINES);
-        let g = fit_galley(&shorter, &format, width, height, measure);
+        let g = fit_galley(&shorter, &format, width, height, 1.0, measure);
         assert!(!g.elided, "a little past six lines fits when shrunk");
         let size = g.job.sections[0].format.font_id.size;
         assert!((15.0 * MIN_SCALE..15.0).contains(&size), "shrunk: {size}");
@@ -149,7 +198,7 @@ mod tests {
     #[test]
     fn short_text_keeps_its_size() {
         let format = TextFormat::simple(FontId::proportional(15.0), Color32::BLACK);
-        let g = fit_galley("Teams want this", &format, 180.0, 40.0, measure);
+        let g = fit_galley("Teams want this", &format, 180.0, 40.0, 1.0, measure);
         assert!(!g.elided);
         assert_eq!(g.job.sections[0].format.font_id.size, 15.0);
     }

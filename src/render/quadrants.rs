@@ -821,6 +821,7 @@ pub fn paint_card(
         &format,
         r.width() - 2.0 * CARD_PAD,
         r.height() - CARD_TITLE_TOP - CARD_FOOTER_H,
+        1.0,
         |job| painter.layout_job(job),
     );
     painter.galley(
