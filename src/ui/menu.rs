@@ -104,8 +104,8 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
             if ui
                 .button("Fit cards to text")
                 .on_hover_text(
-                    "Make every card tall enough to show its whole title, up to six lines \
-                     (one undo step)",
+                    "Make every card tall enough to show its whole title, up to six lines; \
+                     longer titles shrink to fit (one undo step)",
                 )
                 .clicked()
             {

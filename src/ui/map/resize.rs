@@ -10,8 +10,8 @@ use crate::ui::app::CredenceApp;
 use egui::{CursorIcon, Id, Rect, Response, Sense, Ui, WidgetInfo, vec2};
 
 /// Screen half-thickness of an edge grip, and the side of the corner's.
-const EDGE: f32 = 4.0;
-const CORNER: f32 = 14.0;
+const EDGE: f32 = 5.0;
+const CORNER: f32 = 16.0;
 /// Grips on more selected cards than this would bury the map.
 const MAX_GRIPPED: usize = 32;
 
