@@ -162,6 +162,46 @@ enum Command {
         #[arg(long, default_value = "beliefs")]
         cards: String,
     },
+    /// Show what changed between two documents, by card title.
+    ///
+    /// One line per change: `+` added, `-` removed, `~` changed, e.g.
+    /// `~ "Price matters": confidence 40 → 65, status untested → testing`.
+    /// Records are matched by id, so a retitled card is one change. Exits 0
+    /// when the documents are equal, 1 when they differ, 2 when one cannot
+    /// be read. Given git's seven external-diff arguments (PATH OLD-FILE
+    /// OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE) it compares the two files
+    /// and exits 0; see the README for the git config.
+    Diff {
+        /// OLD and NEW (or git's seven arguments); /dev/null is an empty document.
+        #[arg(required = true, num_args = 2..=7, value_name = "OLD NEW")]
+        files: Vec<PathBuf>,
+        /// One summary line instead: per kind, how many were added (+),
+        /// removed (-) and changed (~).
+        #[arg(long)]
+        stat: bool,
+    },
+    /// Three-way merge of documents by stable id; also git's merge driver.
+    ///
+    /// Changes to different cards, edges, notes or fields combine, as do
+    /// cards added on both sides; THEIRS's new ids that OURS also took are
+    /// renumbered, with every reference. The same field changed to two
+    /// values, or a deletion against an edit, is a conflict: OURS's value is
+    /// kept, THEIRS's is recorded in the document's `conflicts`, and the exit
+    /// status is 1 (resolve them in the app). Without -o the result replaces
+    /// OURS, which is git's merge-driver protocol: `credence merge %O %A %B`.
+    /// A file that is not a valid document is refused with its
+    /// FILE:LINE:COL message, nothing is written, and the exit status is 2.
+    Merge {
+        /// The common ancestor (an empty file: none).
+        base: PathBuf,
+        /// Our version; replaced by the result unless -o is given.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Where to write the result (- for standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Print shell completions for bash, zsh or fish.
     ///
     /// For example `credence completions bash > ~/.local/share/bash-completion/completions/credence`.
@@ -354,6 +394,13 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut command, "credence", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
+        Some(Command::Diff { files, stat }) => cli::diff::run(&files, stat),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        }) => cli::merge::run(&base, &ours, &theirs, output.as_deref()),
         Some(Command::Man) => {
             let command = <Cli as clap::CommandFactory>::command();
             let mut out = std::io::stdout();

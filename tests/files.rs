@@ -316,7 +316,7 @@ fn version_1_files_migrate_exactly() {
     assert!(doc.canvases.is_empty());
     // Saving writes the current version, which loads to the same document.
     let saved = credence::io::to_ron(&doc);
-    assert!(saved.contains("version: 4,"));
+    assert!(saved.contains("version: 5,"));
     assert_eq!(saved, credence::io::EXAMPLE_RON);
 }
 
@@ -333,7 +333,7 @@ fn version_2_files_migrate_exactly() {
     assert!(doc.snapshots.is_empty());
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/discovery.ron");
     assert_eq!(doc, credence::io::load(&example).unwrap());
-    assert!(credence::io::to_ron(&doc).contains("version: 4,"));
+    assert!(credence::io::to_ron(&doc).contains("version: 5,"));
 }
 
 /// Version 3 (workshop, no belief map or learning backlog) is the workshop
@@ -361,8 +361,25 @@ fn version_3_files_migrate_exactly() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop.ron");
     assert_eq!(doc, credence::io::load(&example).unwrap());
     let saved = credence::io::to_ron(&doc);
-    assert!(saved.contains("version: 4,"));
+    assert!(saved.contains("version: 5,"));
     assert_eq!(credence::io::from_ron(&saved, &v3).unwrap(), doc);
+}
+
+/// Version 4 (before merge) is the workshop example as it was saved then:
+/// it loads with no conflicts, and saves as version 5 with no `conflicts`
+/// field, so the file differs by its version line alone.
+#[test]
+fn version_4_files_migrate_exactly() {
+    let v4 = fixture("../migrations/v4.ron");
+    let text = std::fs::read_to_string(&v4).unwrap();
+    assert!(text.contains("version: 4,"));
+    let doc = credence::io::load(&v4).unwrap();
+    assert!(doc.conflicts.is_empty());
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop.ron");
+    assert_eq!(doc, credence::io::load(&example).unwrap());
+    let saved = credence::io::to_ron(&doc);
+    assert_eq!(saved, text.replace("version: 4,", "version: 5,"));
+    assert!(!saved.contains("conflicts"));
 }
 
 /// Bad template files get a clear message naming the file, and loading

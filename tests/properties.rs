@@ -248,6 +248,7 @@ fn document() -> impl Strategy<Value = Document> {
                 canvases,
                 workshop,
                 snapshots,
+                conflicts: Vec::new(),
             }
         })
 }

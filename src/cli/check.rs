@@ -40,6 +40,11 @@ fn check_one(path: &Path) -> Result<String, String> {
             "item to learn",
             "items to learn",
         ),
+        (
+            doc.conflicts.len(),
+            "merge conflict to resolve",
+            "merge conflicts to resolve",
+        ),
     ] {
         match count {
             0 => {}

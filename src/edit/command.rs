@@ -3,7 +3,7 @@
 //! them with [`Command::Batch`].
 
 use crate::model::{
-    Canvas, CanvasId, Document, Dot, DotRound, Edge, EdgeId, Node, NodeId, Note, NoteId,
+    Canvas, CanvasId, Conflict, Document, Dot, DotRound, Edge, EdgeId, Node, NodeId, Note, NoteId,
     Participant, ParticipantId, Point, Snapshot, Workshop,
 };
 
@@ -88,6 +88,9 @@ pub enum Command {
         snapshot: Snapshot,
     },
     RemoveSnapshot(usize),
+    /// Replace the list of merge conflicts: one resolved ("keep mine", or
+    /// with its change, "take theirs"). The list is short, so whole.
+    SetConflicts(Vec<Conflict>),
     Batch(Vec<Command>),
 }
 
@@ -228,6 +231,9 @@ impl Command {
                 Command::Move(old)
             }
             Command::SetTitle(title) => Command::SetTitle(std::mem::replace(&mut doc.title, title)),
+            Command::SetConflicts(conflicts) => {
+                Command::SetConflicts(std::mem::replace(&mut doc.conflicts, conflicts))
+            }
             Command::InsertCanvas { index, canvas } => {
                 let inverse = Command::RemoveCanvas(canvas.id);
                 let index = index.min(doc.canvases.len());

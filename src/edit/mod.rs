@@ -8,7 +8,9 @@
 //! are correct by construction rather than by care.
 
 mod command;
+pub mod diff;
 mod history;
+pub mod merge;
 mod open_document;
 mod selection;
 mod snippet;

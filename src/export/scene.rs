@@ -30,6 +30,7 @@ pub fn scoped<'a>(doc: &'a Document, scope: &Scope) -> Cow<'a, Document> {
                 // Votes and dots still show on the cards that are kept.
                 workshop: doc.workshop.clone(),
                 snapshots: Vec::new(),
+                conflicts: Vec::new(),
                 title: doc.title.clone(),
                 nodes: doc
                     .nodes

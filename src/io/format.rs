@@ -17,15 +17,18 @@
 //!   stance and convergence. Every new field has a default, so the
 //!   migration only renumbers, but an older Credence must refuse the file
 //!   rather than drop the new fields on save.
+//! - Version 5: adds `conflicts`, what `credence merge` could not combine.
+//!   It is written only when there are some, so a file without conflicts
+//!   differs from version 4 by its version line alone.
 
 use super::LoadError;
 use super::locate::{Locator, line_col};
-use crate::model::{Canvas, Document, Edge, Node, Snapshot, Workshop};
+use crate::model::{Canvas, Conflict, Document, Edge, Node, Snapshot, Workshop};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 
 /// Larger files are refused before they are read, so a stray video or disk
 /// image cannot exhaust memory.
@@ -86,11 +89,12 @@ struct FileV3 {
     snapshots: Vec<Snapshot>,
 }
 
-/// The current shape. Version 3 had the same top-level fields; what changed
-/// lies inside nodes, the workshop and snapshots, all with defaults.
+/// Version 3 had the same top-level fields; what changed lies inside
+/// nodes, the workshop and snapshots, all with defaults.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileV4 {
+    #[allow(dead_code)]
     version: u32,
     #[serde(default)]
     title: String,
@@ -104,6 +108,43 @@ struct FileV4 {
     workshop: Workshop,
     #[serde(default)]
     snapshots: Vec<Snapshot>,
+}
+
+/// The current shape.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileV5 {
+    version: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    nodes: Vec<Node>,
+    #[serde(default)]
+    edges: Vec<Edge>,
+    #[serde(default)]
+    canvases: Vec<Canvas>,
+    #[serde(default)]
+    workshop: Workshop,
+    #[serde(default)]
+    snapshots: Vec<Snapshot>,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
+}
+
+/// Version 4 had no merge, so nothing was left unresolved.
+impl From<FileV4> for FileV5 {
+    fn from(v4: FileV4) -> Self {
+        FileV5 {
+            version: 5,
+            title: v4.title,
+            nodes: v4.nodes,
+            edges: v4.edges,
+            canvases: v4.canvases,
+            workshop: v4.workshop,
+            snapshots: v4.snapshots,
+            conflicts: Vec::new(),
+        }
+    }
 }
 
 /// Version 3 had no belief-map fields, prompts beyond two, cards or backlog;
@@ -184,6 +225,9 @@ pub fn to_ron(doc: &Document) -> String {
     splice(&mut text, "canvases", &doc.canvases, config(4));
     splice(&mut text, "workshop", &doc.workshop, config(2));
     splice(&mut text, "snapshots", &doc.snapshots, config(3));
+    if !doc.conflicts.is_empty() {
+        splice(&mut text, "conflicts", &doc.conflicts, config(2));
+    }
     text.push_str(")\n");
     text
 }
@@ -213,7 +257,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
     // A current file, the common case, is parsed once. Anything else (an
     // older version, a mistake) takes the careful path below, which finds
     // the version first so it can name what is wrong and where.
-    if let Ok(file) = ron::from_str::<FileV4>(text)
+    if let Ok(file) = ron::from_str::<FileV5>(text)
         && file.version == CURRENT_VERSION
     {
         return into_document(file, text, path);
@@ -262,13 +306,17 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
         ));
     }
     let invalid = |e| ron_error(e, "invalid document");
-    let file: FileV4 = match version {
-        1 => FileV3::from(FileV2::from(
+    let file: FileV5 = match version {
+        1 => FileV4::from(FileV3::from(FileV2::from(
             ron::from_str::<FileV1>(text).map_err(invalid)?,
+        )))
+        .into(),
+        2 => FileV4::from(FileV3::from(
+            ron::from_str::<FileV2>(text).map_err(invalid)?,
         ))
         .into(),
-        2 => FileV3::from(ron::from_str::<FileV2>(text).map_err(invalid)?).into(),
-        3 => ron::from_str::<FileV3>(text).map_err(invalid)?.into(),
+        3 => FileV4::from(ron::from_str::<FileV3>(text).map_err(invalid)?).into(),
+        4 => ron::from_str::<FileV4>(text).map_err(invalid)?.into(),
         _ => ron::from_str(text).map_err(invalid)?,
     };
     into_document(file, text, path)
@@ -276,7 +324,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
 
 /// The document in `file`, checked; a broken one is reported at the place
 /// in `text` that explains it.
-fn into_document(file: FileV4, text: &str, path: &Path) -> Result<Document, LoadError> {
+fn into_document(file: FileV5, text: &str, path: &Path) -> Result<Document, LoadError> {
     let mut doc = Document {
         title: file.title,
         nodes: file.nodes,
@@ -284,6 +332,7 @@ fn into_document(file: FileV4, text: &str, path: &Path) -> Result<Document, Load
         canvases: file.canvases,
         workshop: file.workshop,
         snapshots: file.snapshots,
+        conflicts: file.conflicts,
     };
     doc.workshop.sort_votes();
     if let Err(invalid) = doc.validate() {

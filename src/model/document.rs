@@ -1,7 +1,7 @@
 //! The whole belief map, plus the invariants every loaded or edited document keeps.
 
 use super::canvas::{Canvas, CanvasId, MAX_GRID};
-use super::{Edge, EdgeId, MAX_WIP, Node, NodeId, Snapshot, Workshop};
+use super::{Conflict, Edge, EdgeId, MAX_WIP, Node, NodeId, Snapshot, Workshop};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -17,6 +17,8 @@ pub struct Document {
     pub workshop: Workshop,
     /// Oldest first.
     pub snapshots: Vec<Snapshot>,
+    /// What `credence merge` could not combine, until someone chooses.
+    pub conflicts: Vec<Conflict>,
 }
 
 /// A broken invariant. Loading refuses such a document instead of guessing.

@@ -16,6 +16,7 @@
 
 mod canvas;
 mod colour;
+mod conflict;
 mod document;
 mod edge;
 mod node;
@@ -26,6 +27,7 @@ pub use canvas::{
     Canvas, CanvasHeader, CanvasId, Cells, MAX_GRID, Note, NoteId, Section, SectionId,
 };
 pub use colour::Rgb;
+pub use conflict::{Conflict, Theirs};
 pub use document::{Document, Invalid, MAX_NODES, MAX_TEXT_CHARS};
 pub use edge::{Edge, EdgeId, EdgeKind};
 pub use node::{

@@ -1,0 +1,232 @@
+//! New ids from THEIRS that OURS also took.
+//!
+//! Both branches give a new card the next free id, so a card added on each
+//! side usually carries the same number. Before merging, THEIRS's new
+//! records whose ids OURS already uses get fresh ids, above every id of
+//! all three documents, and every reference follows: edges, note links,
+//! votes, dots, the backlog, the presentation path, snapshots, conflicts.
+
+use crate::model::{
+    Canvas, CanvasId, Document, DotTarget, EdgeId, NodeId, NoteId, ParticipantId, SectionId, Theirs,
+};
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+
+/// How many of THEIRS's new records were renumbered, by kind.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Renumbered {
+    pub nodes: usize,
+    pub edges: usize,
+    pub canvases: usize,
+    pub notes: usize,
+    pub participants: usize,
+}
+
+impl Renumbered {
+    pub fn total(&self) -> usize {
+        self.nodes + self.edges + self.canvases + self.notes + self.participants
+    }
+}
+
+/// Fresh numbers for THEIRS's new ids that OURS also uses. `ids` gives a
+/// document's ids of one kind.
+fn clashes<K: Eq + Hash + Copy + Ord>(
+    base: &[K],
+    ours: &[K],
+    theirs: &[K],
+    wrap: impl Fn(u64) -> K,
+    raw: impl Fn(K) -> u64,
+) -> HashMap<K, K> {
+    let base: HashSet<K> = base.iter().copied().collect();
+    let ours_set: HashSet<K> = ours.iter().copied().collect();
+    let mut next = base
+        .iter()
+        .chain(ours)
+        .chain(theirs)
+        .map(|k| raw(*k))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let mut map = HashMap::new();
+    for k in theirs {
+        if !base.contains(k) && ours_set.contains(k) && !map.contains_key(k) {
+            map.insert(*k, wrap(next));
+            next += 1;
+        }
+    }
+    map
+}
+
+fn mapped<K: Eq + Hash + Copy>(map: &HashMap<K, K>, k: K) -> K {
+    map.get(&k).copied().unwrap_or(k)
+}
+
+/// Renumbers THEIRS's clashing new ids in place.
+pub fn renumber_theirs(base: &Document, ours: &Document, theirs: &mut Document) -> Renumbered {
+    let node_ids = |d: &Document| d.nodes.iter().map(|n| n.id).collect::<Vec<_>>();
+    let edge_ids = |d: &Document| d.edges.iter().map(|e| e.id).collect::<Vec<_>>();
+    let canvas_ids = |d: &Document| d.canvases.iter().map(|c| c.id).collect::<Vec<_>>();
+    let people = |d: &Document| {
+        d.workshop
+            .participants
+            .iter()
+            .map(|p| p.id)
+            .collect::<Vec<_>>()
+    };
+    let nodes = clashes(
+        &node_ids(base),
+        &node_ids(ours),
+        &node_ids(theirs),
+        NodeId,
+        |k| k.0,
+    );
+    let edges = clashes(
+        &edge_ids(base),
+        &edge_ids(ours),
+        &edge_ids(theirs),
+        EdgeId,
+        |k| k.0,
+    );
+    let canvases = clashes(
+        &canvas_ids(base),
+        &canvas_ids(ours),
+        &canvas_ids(theirs),
+        CanvasId,
+        |k| k.0,
+    );
+    let participants = clashes(
+        &people(base),
+        &people(ours),
+        &people(theirs),
+        ParticipantId,
+        |k| k.0,
+    );
+    // Notes and sections are numbered within their canvas: only a canvas
+    // that all three share (by its id before renumbering) can clash.
+    let mut notes: HashMap<CanvasId, HashMap<NoteId, NoteId>> = HashMap::new();
+    let mut sections: HashMap<CanvasId, HashMap<SectionId, SectionId>> = HashMap::new();
+    for t in &theirs.canvases {
+        let (Some(b), Some(o)) = (base.canvas(t.id), ours.canvas(t.id)) else {
+            continue;
+        };
+        let ids = |c: &Canvas| c.notes.iter().map(|n| n.id).collect::<Vec<_>>();
+        let secs = |c: &Canvas| c.sections.iter().map(|s| s.id).collect::<Vec<_>>();
+        notes.insert(t.id, clashes(&ids(b), &ids(o), &ids(t), NoteId, |k| k.0));
+        sections.insert(
+            t.id,
+            clashes(&secs(b), &secs(o), &secs(t), SectionId, |k| k.0),
+        );
+    }
+    let count = Renumbered {
+        nodes: nodes.len(),
+        edges: edges.len(),
+        canvases: canvases.len(),
+        notes: notes.values().map(HashMap::len).sum(),
+        participants: participants.len(),
+    };
+    if count.total() == 0 && sections.values().all(HashMap::is_empty) {
+        return count;
+    }
+    let node = |id: NodeId| mapped(&nodes, id);
+    let person = |id: ParticipantId| mapped(&participants, id);
+    let note_of = |canvas: CanvasId, id: NoteId| notes.get(&canvas).map_or(id, |m| mapped(m, id));
+    for n in &mut theirs.nodes {
+        n.id = node(n.id);
+    }
+    for e in &mut theirs.edges {
+        e.id = mapped(&edges, e.id);
+        e.from = node(e.from);
+        e.to = node(e.to);
+    }
+    for c in &mut theirs.canvases {
+        let old = c.id;
+        for n in &mut c.notes {
+            n.id = note_of(old, n.id);
+            if let Some(m) = sections.get(&old) {
+                n.section = mapped(m, n.section);
+            }
+            n.link = n.link.map(node);
+        }
+        if let Some(m) = sections.get(&old) {
+            for s in &mut c.sections {
+                s.id = mapped(m, s.id);
+            }
+        }
+        c.id = mapped(&canvases, old);
+    }
+    let w = &mut theirs.workshop;
+    for p in &mut w.participants {
+        p.id = person(p.id);
+    }
+    for v in &mut w.votes {
+        v.node = node(v.node);
+        v.participant = person(v.participant);
+    }
+    if let Some(round) = &mut w.dot_round {
+        for d in &mut round.dots {
+            d.participant = person(d.participant);
+            d.target = match d.target {
+                DotTarget::Node(id) => DotTarget::Node(node(id)),
+                DotTarget::Note { canvas, note } => DotTarget::Note {
+                    note: note_of(canvas, note),
+                    canvas: mapped(&canvases, canvas),
+                },
+            };
+        }
+    }
+    for list in [
+        &mut w.path,
+        &mut w.backlog.order,
+        &mut w.backlog.in_progress,
+        &mut w.backlog.finished,
+    ] {
+        for id in list.iter_mut() {
+            *id = node(*id);
+        }
+    }
+    w.sort_votes();
+    for s in &mut theirs.snapshots {
+        for state in &mut s.nodes {
+            state.node = node(state.node);
+        }
+    }
+    for c in &mut theirs.conflicts {
+        match &mut c.theirs {
+            Theirs::Node(id, n) => {
+                *id = node(*id);
+                if let Some(n) = n {
+                    n.id = *id;
+                }
+            }
+            Theirs::Edge(id, e) => {
+                *id = mapped(&edges, *id);
+                if let Some(e) = e {
+                    e.id = *id;
+                    e.from = node(e.from);
+                    e.to = node(e.to);
+                }
+            }
+            Theirs::Vote {
+                node: n,
+                participant,
+                ..
+            } => {
+                *n = node(*n);
+                *participant = person(*participant);
+            }
+            Theirs::Participant(id, p) => {
+                *id = person(*id);
+                if let Some(p) = p {
+                    p.id = *id;
+                }
+            }
+            Theirs::Note { canvas, note, .. } => {
+                *note = note_of(*canvas, *note);
+                *canvas = mapped(&canvases, *canvas);
+            }
+            Theirs::Canvas(id, _) => *id = mapped(&canvases, *id),
+            Theirs::Title(_) | Theirs::Workshop(_) => {}
+        }
+    }
+    count
+}
