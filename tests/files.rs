@@ -54,7 +54,7 @@ const BAD: &[(&str, &str)] = &[
     ("malformed.ron", ":5:5: syntax error: expected comma"),
     (
         "future-version.ron",
-        ":2:5: this file has format version 7, but this Credence reads up to version 4; \
+        ":2:5: this file has format version 7, but this Credence reads up to version 5; \
          update Credence to open it",
     ),
     (

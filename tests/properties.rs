@@ -523,3 +523,201 @@ proptest! {
         prop_assert_eq!(history.state(), end_state);
     }
 }
+
+/// Random edits on two branches of one document, as two people make them.
+fn branches() -> impl Strategy<Value = (Document, Document, Document)> {
+    (
+        document(),
+        prop::collection::vec(op(), 0..15),
+        prop::collection::vec(op(), 0..15),
+    )
+        .prop_map(|(base, a, b)| {
+            let edit = |ops: Vec<Op>| {
+                let mut doc = base.clone();
+                let mut history = History::default();
+                for (i, op) in ops.into_iter().enumerate() {
+                    apply(&mut doc, &mut history, op, i);
+                }
+                doc
+            };
+            let (ours, theirs) = (edit(a), edit(b));
+            (base, ours, theirs)
+        })
+}
+
+/// Edits that touch different cards or different fields: OURS re-rates
+/// the cards at even places, gives every card an owner, and adds cards
+/// resting on base cards; THEIRS retitles the cards at odd places, sets
+/// every card testing, adds its own cards (with the same new ids), and
+/// links a note to one of them.
+#[derive(Clone, Debug)]
+struct Disjoint {
+    base: Document,
+    ratings: Vec<u8>,
+    titles: Vec<String>,
+    ours_new: Vec<usize>,
+    theirs_new: Vec<usize>,
+}
+
+fn disjoint() -> impl Strategy<Value = Disjoint> {
+    document()
+        .prop_filter("a map with cards", |d| !d.nodes.is_empty())
+        .prop_flat_map(|base| {
+            let n = base.nodes.len();
+            (
+                Just(base),
+                prop::collection::vec(0u8..=100, n),
+                prop::collection::vec("[a-z]{1,12}", n),
+                prop::collection::vec(0..n, 0..4),
+                prop::collection::vec(0..n, 0..4),
+            )
+        })
+        .prop_map(|(base, ratings, titles, ours_new, theirs_new)| Disjoint {
+            base,
+            ratings,
+            titles,
+            ours_new,
+            theirs_new,
+        })
+}
+
+/// `doc` with new cards titled `{side} {i}`, each resting on the base card
+/// at `rests_on[i]`, with the next free ids.
+fn add_cards(doc: &mut Document, side: &str, rests_on: &[usize], base: &Document) {
+    for (i, &at) in rests_on.iter().enumerate() {
+        let id = doc.next_node_id();
+        doc.nodes
+            .push(Node::new(id, NodeKind::Assumption, format!("{side} {i}")));
+        let edge = Edge::new(
+            doc.next_edge_id(),
+            id,
+            base.nodes[at].id,
+            EdgeKind::DependsOn,
+        );
+        doc.edges.push(edge);
+    }
+}
+
+/// The new card (not in `base`) titled `title`.
+fn new_card<'a>(doc: &'a Document, base: &Document, title: &str) -> Vec<&'a Node> {
+    doc.nodes
+        .iter()
+        .filter(|n| base.node(n.id).is_none() && n.title == title)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn merging_with_one_side_unchanged_gives_the_other((base, changed, _) in branches()) {
+        let ours = credence::edit::merge::merge(&base, &changed, &base).unwrap();
+        prop_assert_eq!(&ours.doc, &changed);
+        let theirs = credence::edit::merge::merge(&base, &base, &changed).unwrap();
+        prop_assert_eq!(&theirs.doc, &changed);
+        prop_assert!(theirs.new_conflicts.is_empty());
+    }
+
+    #[test]
+    fn any_two_branches_merge_to_a_valid_document((base, ours, theirs) in branches()) {
+        let merged = credence::edit::merge::merge(&base, &ours, &theirs);
+        let merged = merged.map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        prop_assert!(merged.doc.validate().is_ok());
+        // Saved and read back, it is the same document: the conflicts
+        // survive the file too.
+        let text = credence::io::to_ron(&merged.doc);
+        prop_assert_eq!(credence::io::from_ron(&text, Path::new("m.ron")), Ok(merged.doc.clone()));
+        // What only one side changed is as that side left it.
+        for n in &merged.doc.nodes {
+            let (b, o, t) = (base.node(n.id), ours.node(n.id), theirs.node(n.id));
+            if b.is_some() && b == t && o.is_some() {
+                prop_assert_eq!(Some(n), o);
+            }
+        }
+        // Every conflict can be taken either way, and each is undoable.
+        for i in 0..merged.doc.conflicts.len() {
+            let mut doc = merged.doc.clone();
+            let mine = credence::edit::merge::keep_mine(&doc, i).unwrap();
+            let undo = mine.apply(&mut doc);
+            prop_assert_eq!(doc.conflicts.len(), merged.doc.conflicts.len() - 1);
+            undo.apply(&mut doc);
+            prop_assert_eq!(&doc, &merged.doc);
+            if let Some(take) = credence::edit::merge::take_theirs(&doc, i) {
+                let undo = take.apply(&mut doc);
+                prop_assert!(doc.validate().is_ok());
+                undo.apply(&mut doc);
+                prop_assert_eq!(&doc, &merged.doc);
+            }
+        }
+    }
+
+    #[test]
+    fn disjoint_edits_merge_to_a_document_holding_both(d in disjoint()) {
+        let base = &d.base;
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        for (i, n) in ours.nodes.iter_mut().enumerate() {
+            n.owner = "Ana".into();
+            if i % 2 == 0 {
+                n.confidence = d.ratings[i];
+            }
+        }
+        for (i, n) in theirs.nodes.iter_mut().enumerate() {
+            n.status = Status::Testing;
+            if i % 2 == 1 {
+                n.title = d.titles[i].clone();
+            }
+        }
+        add_cards(&mut ours, "ours", &d.ours_new, base);
+        add_cards(&mut theirs, "theirs", &d.theirs_new, base);
+        // A note on THEIRS's first new card, where THEIRS has a canvas.
+        let linked = theirs.nodes.len() > base.nodes.len() && !theirs.canvases.is_empty()
+            && !theirs.canvases[0].sections.is_empty();
+        if linked {
+            let target = theirs.nodes[base.nodes.len()].id;
+            let c = &mut theirs.canvases[0];
+            let id = credence::model::NoteId(c.notes.iter().map(|n| n.id.0 + 1).max().unwrap_or(1));
+            let section = c.sections[0].id;
+            c.notes.push(Note { id, section, text: "theirs note".into(), colour: None, link: Some(target) });
+        }
+        let merged = credence::edit::merge::merge(base, &ours, &theirs).unwrap();
+        let doc = &merged.doc;
+        prop_assert!(doc.validate().is_ok());
+        prop_assert!(merged.new_conflicts.is_empty(), "{:?}", merged.new_conflicts);
+        for (i, b) in base.nodes.iter().enumerate() {
+            let n = doc.node(b.id).unwrap();
+            prop_assert_eq!((&n.owner[..], n.status), ("Ana", Status::Testing));
+            if i % 2 == 0 {
+                prop_assert_eq!(n.confidence, d.ratings[i]);
+                prop_assert_eq!(&n.title, &b.title);
+            } else {
+                prop_assert_eq!(&n.title, &d.titles[i]);
+                prop_assert_eq!(n.confidence, b.confidence);
+            }
+        }
+        prop_assert_eq!(doc.nodes.len(), base.nodes.len() + d.ours_new.len() + d.theirs_new.len());
+        // Each new card is there once, still resting on the card it rested on.
+        for (side, rests_on) in [("ours", &d.ours_new), ("theirs", &d.theirs_new)] {
+            for (i, &at) in rests_on.iter().enumerate() {
+                let found = new_card(doc, base, &format!("{side} {i}"));
+                prop_assert_eq!(found.len(), 1, "{} {}", side, i);
+                let id = found[0].id;
+                let rests = doc.edges.iter().any(|e| e.from == id && e.to == base.nodes[at].id);
+                prop_assert!(rests, "{} {} lost its edge", side, i);
+            }
+        }
+        if linked {
+            let note = doc.canvases[0].notes.iter().find(|n| n.text == "theirs note").unwrap();
+            let target = doc.node(note.link.unwrap()).unwrap();
+            prop_assert_eq!(&target.title, "theirs 0");
+        }
+        if !d.ours_new.is_empty() && !d.theirs_new.is_empty() {
+            prop_assert!(merged.renumbered.nodes > 0, "both sides took the same new ids");
+        }
+    }
+
+    #[test]
+    fn a_document_diffed_with_itself_has_no_changes(doc in document()) {
+        prop_assert!(credence::edit::diff::diff(&doc, &doc).is_empty());
+    }
+}

@@ -25,6 +25,9 @@ _credence() {
             credence,completions)
                 cmd="credence__subcmd__completions"
                 ;;
+            credence,diff)
+                cmd="credence__subcmd__diff"
+                ;;
             credence,export)
                 cmd="credence__subcmd__export"
                 ;;
@@ -42,6 +45,9 @@ _credence() {
                 ;;
             credence,man)
                 cmd="credence__subcmd__man"
+                ;;
+            credence,merge)
+                cmd="credence__subcmd__merge"
                 ;;
             credence,room)
                 cmd="credence__subcmd__room"
@@ -82,6 +88,9 @@ _credence() {
             credence__subcmd__help,completions)
                 cmd="credence__subcmd__help__subcmd__completions"
                 ;;
+            credence__subcmd__help,diff)
+                cmd="credence__subcmd__help__subcmd__diff"
+                ;;
             credence__subcmd__help,export)
                 cmd="credence__subcmd__help__subcmd__export"
                 ;;
@@ -99,6 +108,9 @@ _credence() {
                 ;;
             credence__subcmd__help,man)
                 cmd="credence__subcmd__help__subcmd__man"
+                ;;
+            credence__subcmd__help,merge)
+                cmd="credence__subcmd__help__subcmd__merge"
                 ;;
             credence__subcmd__help,room)
                 cmd="credence__subcmd__help__subcmd__room"
@@ -122,7 +134,7 @@ _credence() {
 
     case "${cmd}" in
         credence)
-            opts="-h -V --help --version check trace layout bench export import room completions man generate help"
+            opts="-h -V --help --version check trace layout bench export import room diff merge completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -329,6 +341,20 @@ _credence() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        credence__subcmd__diff)
+            opts="-h --stat --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         credence__subcmd__export)
             opts="-o -h --output --format --scale --board --scope --nodes --background --theme --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -398,7 +424,7 @@ _credence() {
             return 0
             ;;
         credence__subcmd__help)
-            opts="check trace layout bench export import room completions man generate help"
+            opts="check trace layout bench export import room diff merge completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,6 +508,20 @@ _credence() {
             return 0
             ;;
         credence__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credence__subcmd__help__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -579,6 +619,20 @@ _credence() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        credence__subcmd__help__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         credence__subcmd__help__subcmd__room)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -662,6 +716,28 @@ _credence() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        credence__subcmd__merge)
+            opts="-o -h --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

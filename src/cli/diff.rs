@@ -13,9 +13,7 @@ pub fn run(files: &[PathBuf], stat: bool) -> ExitCode {
         // PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE
         [path, old, _, _, new, _, _] => (old, new, Some(path)),
         _ => {
-            eprintln!(
-                "credence diff: give OLD and NEW, or git's seven external-diff arguments"
-            );
+            eprintln!("credence diff: give OLD and NEW, or git's seven external-diff arguments");
             return ExitCode::from(2);
         }
     };

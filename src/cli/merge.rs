@@ -22,7 +22,9 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, output: Option<&Path>) -> Ex
     let merged = match credence::edit::merge::merge(&docs[0], &docs[1], &docs[2]) {
         Ok(merged) => merged,
         Err(invalid) => {
-            eprintln!("credence merge: the merged document would be invalid: {invalid}; nothing was written");
+            eprintln!(
+                "credence merge: the merged document would be invalid: {invalid}; nothing was written"
+            );
             return ExitCode::from(2);
         }
     };
@@ -66,7 +68,7 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, output: Option<&Path>) -> Ex
         found.len()
     );
     for c in found {
-        eprintln!("  {}", c.subject());
+        eprintln!("  {}", c.describe(&merged.doc));
     }
     ExitCode::from(1)
 }

@@ -153,13 +153,19 @@ pub fn diff(old: &Document, new: &Document) -> Vec<Change> {
         },
         |_, _| {},
     );
-    let old_conflicts: Vec<_> = old.conflicts.iter().map(|c| c.subject()).collect();
-    let new_conflicts: Vec<_> = new.conflicts.iter().map(|c| c.subject()).collect();
-    for c in old_conflicts.iter().filter(|c| !new_conflicts.contains(c)) {
-        out.push('-', Part::Conflict, format!("conflict: {c}"));
+    for c in old.conflicts.iter().filter(|c| !new.conflicts.contains(c)) {
+        out.push(
+            '-',
+            Part::Conflict,
+            format!("conflict: {}", c.describe(old)),
+        );
     }
-    for c in new_conflicts.iter().filter(|c| !old_conflicts.contains(c)) {
-        out.push('+', Part::Conflict, format!("conflict: {c}"));
+    for c in new.conflicts.iter().filter(|c| !old.conflicts.contains(c)) {
+        out.push(
+            '+',
+            Part::Conflict,
+            format!("conflict: {}", c.describe(new)),
+        );
     }
     out.0.into_inner()
 }

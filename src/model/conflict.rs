@@ -7,8 +7,8 @@
 //! a deletion against an edit.
 
 use super::{
-    Canvas, CanvasId, Edge, EdgeId, Node, NodeId, Note, NoteId, Participant, ParticipantId,
-    Workshop,
+    Canvas, CanvasId, Document, Edge, EdgeId, Node, NodeId, Note, NoteId, Participant,
+    ParticipantId, Workshop,
 };
 use serde::{Deserialize, Serialize};
 
@@ -49,32 +49,82 @@ pub enum Theirs {
 }
 
 impl Conflict {
-    /// What the conflict is about, for a person: "confidence of card 12",
-    /// "card 12, deleted on one side".
-    pub fn subject(&self) -> String {
+    /// What the conflict is about, for a person, with cards named by title
+    /// as `doc` (or THEIRS's version) has them: `card "Price matters":
+    /// confidence`, `card "Price matters": deleted on one side, edited on
+    /// the other`.
+    pub fn describe(&self, doc: &Document) -> String {
+        let card = |id: NodeId| {
+            doc.node(id)
+                .map(|n| n.title.as_str())
+                .or(match &self.theirs {
+                    Theirs::Node(n, Some(t)) if *n == id => Some(t.title.as_str()),
+                    _ => None,
+                })
+                .map_or_else(|| format!("card {}", id.0), |t| format!("card {t:?}"))
+        };
         let what = match &self.theirs {
             Theirs::Title(_) => "the document title".to_owned(),
-            Theirs::Node(id, _) => format!("card {}", id.0),
-            Theirs::Edge(id, _) => format!("edge {}", id.0),
-            Theirs::Canvas(id, _) => format!("canvas {}", id.0),
-            Theirs::Note { canvas, note, .. } => format!("note {} on canvas {}", note.0, canvas.0),
-            Theirs::Participant(id, _) => format!("participant {}", id.0),
+            Theirs::Node(id, _) => card(*id),
+            Theirs::Edge(id, theirs) => {
+                let ours = doc.edges.iter().find(|e| e.id == *id);
+                match ours.or(theirs.as_ref()) {
+                    Some(e) => format!("edge {} {} {}", card(e.from), e.kind.label(), card(e.to)),
+                    None => format!("edge {}", id.0),
+                }
+            }
+            Theirs::Canvas(id, theirs) => {
+                let name = doc.canvas(*id).or(theirs.as_ref()).map(|c| c.name.as_str());
+                name.map_or_else(|| format!("canvas {}", id.0), |n| format!("canvas {n:?}"))
+            }
+            Theirs::Note {
+                canvas,
+                note,
+                theirs,
+            } => {
+                let ours = doc
+                    .canvas(*canvas)
+                    .and_then(|c| c.notes.iter().find(|n| n.id == *note));
+                match ours.or(theirs.as_ref()) {
+                    Some(n) => format!("note {:?}", n.text),
+                    None => format!("note {}", note.0),
+                }
+            }
+            Theirs::Participant(id, theirs) => {
+                let name = doc
+                    .workshop
+                    .participant(*id)
+                    .or(theirs.as_ref())
+                    .map(|p| p.name.as_str());
+                name.map_or_else(
+                    || format!("participant {}", id.0),
+                    |n| format!("participant {n:?}"),
+                )
+            }
             Theirs::Vote {
                 node, participant, ..
-            } => format!("participant {}'s vote on card {}", participant.0, node.0),
+            } => {
+                let who = doc.workshop.participant(*participant).map_or_else(
+                    || format!("participant {}", participant.0),
+                    |p| p.name.clone(),
+                );
+                format!("{who}'s vote on {}", card(*node))
+            }
             Theirs::Workshop(_) => "the workshop".to_owned(),
         };
         if self.fields.is_empty() {
             format!("{what}: deleted on one side, edited on the other")
         } else {
-            format!("{what}: {}", self.fields.join(", "))
+            format!("{what}: {}", self.fields.join(", ").replace('_', " "))
         }
     }
 
-    /// True when the conflict is about the card `id` (its fields, its
+    /// The card the conflict is about, if it is about one (its fields, its
     /// deletion, or a vote on it).
-    pub fn is_about_node(&self, id: NodeId) -> bool {
-        matches!(self.theirs, Theirs::Node(n, _) if n == id)
-            || matches!(self.theirs, Theirs::Vote { node, .. } if node == id)
+    pub fn node(&self) -> Option<NodeId> {
+        match self.theirs {
+            Theirs::Node(id, _) | Theirs::Vote { node: id, .. } => Some(id),
+            _ => None,
+        }
     }
 }

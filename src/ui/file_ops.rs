@@ -128,10 +128,19 @@ impl CredenceApp {
     ) -> bool {
         match loaded {
             Ok((doc, Origin::Ron)) => {
+                let conflicts = doc.conflicts.len();
                 self.replace_document(doc, Some(path.to_owned()));
                 self.disk_fingerprint = fingerprint(path);
                 self.remember_recent(path.to_owned());
                 self.notice = None;
+                if conflicts > 0 {
+                    // A merged map: say so, and show where to choose.
+                    self.show_insights = true;
+                    let s = if conflicts == 1 { "" } else { "s" };
+                    self.notice = Some(Notice::info(format!(
+                        "This map has {conflicts} merge conflict{s}: choose under Problems in the Insights panel"
+                    )));
+                }
                 true
             }
             Ok((doc, origin)) => {

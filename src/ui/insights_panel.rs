@@ -1,5 +1,5 @@
-//! The Insights panel: problems (cycles) and the riskiest assumptions, each
-//! entry one click from its nodes on the map.
+//! The Insights panel: problems (merge conflicts, cycles) and the riskiest
+//! assumptions, each entry one click from its nodes on the map.
 
 use super::app::CredenceApp;
 use crate::model::NodeId;
@@ -30,9 +30,11 @@ fn problems(app: &mut CredenceApp, ui: &mut Ui) {
         .insights_ref()
         .map(|i| i.cycles.clone())
         .unwrap_or_default();
-    egui::CollapsingHeader::new(format!("Problems ({})", cycles.len()))
+    let conflicts = app.open.doc().conflicts.len();
+    egui::CollapsingHeader::new(format!("Problems ({})", cycles.len() + conflicts))
         .default_open(true)
         .show(ui, |ui| {
+            super::conflicts::show(app, ui);
             if cycles.is_empty() {
                 ui.label(RichText::new("No cycles: nothing rests on itself.").weak());
             }

@@ -25,6 +25,7 @@ mod boards;
 mod canvas_board;
 mod canvas_inspector;
 mod card_fit;
+mod conflicts;
 mod dialogs;
 mod document_ui;
 mod export_dialog;

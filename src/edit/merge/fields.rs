@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
 /// A record's fields as serde writes them.
-pub(crate) fn fields_of<T: Serialize>(value: &T) -> Map<String, Value> {
+pub fn fields_of<T: Serialize>(value: &T) -> Map<String, Value> {
     match serde_json::to_value(value) {
         Ok(Value::Object(map)) => map,
         // Not a struct: the whole value is its one field.

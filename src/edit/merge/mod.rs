@@ -12,7 +12,7 @@ mod fields;
 mod renumber;
 mod resolve;
 
-pub(crate) use fields::fields_of;
+pub use fields::fields_of;
 pub use renumber::Renumbered;
 pub use resolve::{keep_mine, take_theirs};
 
