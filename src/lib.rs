@@ -32,13 +32,19 @@
 //!   the map, `paint_canvas` for canvases and [`render::quadrants`] for the
 //!   2×2s, with our own camera so text stays crisp at every zoom, in a light
 //!   or a dark theme; it paints the room's vote strips and dot badges too,
-//!   so exports show them.
+//!   so exports show them. Every card title and note fits its box by one
+//!   rule ([`render::fit_text`]): the box grows to six lines, the font
+//!   shrinks to 70%, and only then is the text cut.
 //! - [`edit`]: the document's owner and its edit queue (drained once at the
 //!   start of every frame, and by the map between its input and its paint),
 //!   commands with exact inverses, undo history, selection, and clipboard
 //!   snippets. Edits from the room are room steps, which Undo and Redo pass
 //!   over; the history also keeps a *drawn state* that votes leave alone,
 //!   which the map's retained meshes and cached insights are keyed by.
+//!   [`edit::merge`] merges three documents by stable id (field by field,
+//!   renumbering THEIRS's clashing new ids, recording conflicts in the
+//!   document) and [`edit::diff`] names what changed by card title; the
+//!   CLI's `merge` and `diff` are git's merge driver and diff.
 //! - [`layout`]: our own layered (Sugiyama-style) layout on petgraph.
 //! - [`analysis`]: petgraph views of the document: tracing, cycles,
 //!   "what if this is wrong?", effective confidence, riskiest assumptions,
@@ -49,13 +55,14 @@
 //!   bounded reads of regular files only; reading documents back from
 //!   exported PNGs and JSON Canvas.
 //! - [`model`]: the document as pure data (map, canvases, workshop votes,
-//!   the learning backlog, snapshots); knows no egui and no I/O.
+//!   the learning backlog, snapshots, merge conflicts); knows no egui and
+//!   no I/O.
 //!
 //! `model`, `io`, `analysis`, `layout`, `edit` and `room` know nothing of
 //! egui; only `ui` knows about windows and dialogs. [`synth`] generates
 //! realistic maps for benchmarks. The binary (`src/main.rs`, `src/cli/`)
 //! adds the `clap` CLI: `check`, `trace`, `layout`, `export`, `import`,
-//! `bench`, `generate` and `room`.
+//! `bench`, `generate`, `room`, `diff` and `merge`.
 //!
 //! # How to add…
 //!

@@ -3,10 +3,10 @@
 //!
 //! Records (cards, edges, canvases, notes, participants, votes, snapshots)
 //! are matched by id, never by position in the file, and merged field by
-//! field ([`fields`]). THEIRS's new ids that OURS also took are renumbered
-//! first ([`renumber`]). What cannot be combined keeps OURS's value and
+//! field (`fields`). THEIRS's new ids that OURS also took are renumbered
+//! first (`renumber`). What cannot be combined keeps OURS's value and
 //! goes into the document's `conflicts`, with THEIRS's version, for the app
-//! to offer *Keep mine* / *Take theirs* ([`resolve`]).
+//! to offer *Keep mine* / *Take theirs* ([`keep_mine`], [`take_theirs`]).
 
 mod fields;
 mod renumber;
