@@ -67,30 +67,14 @@ pub fn merge(base: &Document, ours: &Document, theirs: &Document) -> Result<Merg
 
     let mut kc = Vec::new();
     let nodes = merge_keyed(&base.nodes, &ours.nodes, &theirs.nodes, |n| n.id, &mut kc);
-    found.extend(kc.into_iter().map(|c| match c {
-        KeyedConflict::Fields(id, fields, t) => Conflict {
-            fields,
-            theirs: Theirs::Node(id, Some(Box::new(t.clone()))),
-        },
-        KeyedConflict::Deleted(id, t) => Conflict {
-            fields: Vec::new(),
-            theirs: Theirs::Node(id, t.cloned().map(Box::new)),
-        },
+    found.extend(recorded(kc, |id, t| {
+        Theirs::Node(id, t.cloned().map(Box::new))
     }));
     let ids: HashSet<_> = nodes.iter().map(|n| n.id).collect();
 
     let mut kc = Vec::new();
     let mut edges = merge_keyed(&base.edges, &ours.edges, &theirs.edges, |e| e.id, &mut kc);
-    found.extend(kc.into_iter().map(|c| match c {
-        KeyedConflict::Fields(id, fields, t) => Conflict {
-            fields,
-            theirs: Theirs::Edge(id, Some(t.clone())),
-        },
-        KeyedConflict::Deleted(id, t) => Conflict {
-            fields: Vec::new(),
-            theirs: Theirs::Edge(id, t.cloned()),
-        },
-    }));
+    found.extend(recorded(kc, |id, t| Theirs::Edge(id, t.cloned())));
     // An edge THEIRS drew to a card OURS deleted has nothing to rest on.
     edges.retain(|e| ids.contains(&e.from) && ids.contains(&e.to));
 
@@ -127,6 +111,24 @@ pub fn merge(base: &Document, ours: &Document, theirs: &Document) -> Result<Merg
         doc,
         renumbered,
         new_conflicts: found,
+    })
+}
+
+/// A keyed merge's conflicts as the document records them; `theirs` makes
+/// THEIRS's side from its key and its version (`None`: THEIRS deleted it).
+fn recorded<'a, K, T: 'a>(
+    conflicts: Vec<KeyedConflict<'a, K, T>>,
+    theirs: impl Fn(K, Option<&'a T>) -> Theirs,
+) -> impl Iterator<Item = Conflict> {
+    conflicts.into_iter().map(move |c| match c {
+        KeyedConflict::Fields(k, fields, t) => Conflict {
+            fields,
+            theirs: theirs(k, Some(t)),
+        },
+        KeyedConflict::Deleted(k, t) => Conflict {
+            fields: Vec::new(),
+            theirs: theirs(k, t),
+        },
     })
 }
 
@@ -178,23 +180,10 @@ fn merge_canvases(
                 let base_notes = b.map_or(&[][..], |b| &b.notes[..]);
                 let mut kc = Vec::new();
                 merged.notes = merge_keyed(base_notes, &o.notes, &t.notes, |n| n.id, &mut kc);
-                found.extend(kc.into_iter().map(|c| match c {
-                    KeyedConflict::Fields(note, fields, t) => Conflict {
-                        fields,
-                        theirs: Theirs::Note {
-                            canvas: o.id,
-                            note,
-                            theirs: Some(t.clone()),
-                        },
-                    },
-                    KeyedConflict::Deleted(note, t) => Conflict {
-                        fields: Vec::new(),
-                        theirs: Theirs::Note {
-                            canvas: o.id,
-                            note,
-                            theirs: t.cloned(),
-                        },
-                    },
+                found.extend(recorded(kc, |note, t| Theirs::Note {
+                    canvas: o.id,
+                    note,
+                    theirs: t.cloned(),
                 }));
                 rehome_notes(&mut merged);
                 out.push(merged);
@@ -268,31 +257,15 @@ fn merge_workshop(
         |p| p.id,
         &mut kc,
     );
-    found.extend(kc.into_iter().map(|c| match c {
-        KeyedConflict::Fields(id, fields, t) => Conflict {
-            fields,
-            theirs: Theirs::Participant(id, Some(t.clone())),
-        },
-        KeyedConflict::Deleted(id, t) => Conflict {
-            fields: Vec::new(),
-            theirs: Theirs::Participant(id, t.cloned()),
-        },
-    }));
+    found.extend(recorded(kc, |id, t| Theirs::Participant(id, t.cloned())));
     let mut kc = Vec::new();
     let key = |v: &Vote| (v.node, v.participant);
     let votes = merge_keyed(&base.votes, &ours.votes, &theirs.votes, key, &mut kc);
-    found.extend(kc.into_iter().map(|c| {
-        let ((node, participant), fields, confidence) = match c {
-            KeyedConflict::Fields(k, fields, t) => (k, fields, Some(t.confidence)),
-            KeyedConflict::Deleted(k, t) => (k, Vec::new(), t.map(|t| t.confidence)),
-        };
-        Conflict {
-            fields,
-            theirs: Theirs::Vote {
-                node,
-                participant,
-                confidence,
-            },
+    found.extend(recorded(kc, |(node, participant), t: Option<&Vote>| {
+        Theirs::Vote {
+            node,
+            participant,
+            confidence: t.map(|t| t.confidence),
         }
     }));
     let (b, o, t) = (own_workshop(base), own_workshop(ours), own_workshop(theirs));

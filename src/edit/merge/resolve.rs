@@ -5,6 +5,24 @@ use super::fields::take_fields;
 use crate::edit::Command;
 use crate::model::{Canvas, Document, Theirs};
 
+/// THEIRS's version of the record at `at` in `list`: its conflicting
+/// `fields` (all of it for a deletion against an edit), put back when OURS
+/// deleted it, or taken out when THEIRS did.
+fn take_into<T>(list: &mut Vec<T>, at: Option<usize>, theirs: Option<&T>, fields: &[String])
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Clone,
+{
+    match (at, theirs) {
+        (Some(i), Some(t)) if !fields.is_empty() => list[i] = take_fields(&list[i], t, fields),
+        (Some(i), Some(t)) => list[i] = t.clone(),
+        (None, Some(t)) => list.push(t.clone()),
+        (Some(i), None) => {
+            list.remove(i);
+        }
+        (None, None) => {}
+    }
+}
+
 /// The conflicts without the one at `index`.
 fn without(doc: &Document, index: usize) -> Command {
     let mut rest = doc.conflicts.clone();
@@ -78,34 +96,14 @@ pub fn take_theirs(doc: &Document, index: usize) -> Option<Command> {
         } => {
             let mut c = doc.canvas(*canvas)?.clone();
             let at = c.notes.iter().position(|n| n.id == *note);
-            match (at, theirs) {
-                (Some(i), Some(t)) if !fields.is_empty() => {
-                    c.notes[i] = take_fields(&c.notes[i], t, fields);
-                }
-                (Some(i), Some(t)) => c.notes[i] = t.clone(),
-                (None, Some(t)) => c.notes.push(t.clone()),
-                (Some(i), None) => {
-                    c.notes.remove(i);
-                }
-                (None, None) => {}
-            }
+            take_into(&mut c.notes, at, theirs.as_ref(), fields);
             super::rehome_notes(&mut c);
             Command::ReplaceCanvas(c)
         }
         Theirs::Participant(id, theirs) => {
             let mut w = doc.workshop.clone();
             let at = w.participants.iter().position(|p| p.id == *id);
-            match (at, theirs) {
-                (Some(i), Some(t)) if !fields.is_empty() => {
-                    w.participants[i] = take_fields(&w.participants[i], t, fields);
-                }
-                (Some(i), Some(t)) => w.participants[i] = t.clone(),
-                (None, Some(t)) => w.participants.push(t.clone()),
-                (Some(i), None) => {
-                    w.participants.remove(i);
-                }
-                (None, None) => {}
-            }
+            take_into(&mut w.participants, at, theirs.as_ref(), fields);
             Command::ReplaceWorkshop(w)
         }
         Theirs::Vote {
