@@ -1,7 +1,7 @@
 //! Export formats checked on small maps: exact Markdown and Mermaid, JSON
 //! Canvas fields and round trip, hand-written canvas imports, and PNGs
 //! (size, embedded document, tiling seams, transparency) rendered on the
-//! real GPU path (lavapipe in CI).
+//! CPU, with no GPU driver needed.
 
 use credence::export::{self, Background, Format, Options, Scope};
 use credence::io::json_canvas::{from_canvas, to_canvas};
@@ -611,4 +611,45 @@ fn a_cancelled_png_export_writes_nothing() {
     assert!(!out.exists());
     // The flag is a handle, not a setting: options still compare equal.
     assert_eq!(options, Options::default());
+}
+
+/// `credence export` needs no Vulkan driver: with wgpu unable to find any
+/// (the loader pointed at a file that does not exist), it writes the same
+/// PNG as with one.
+#[test]
+fn png_export_needs_no_gpu_driver() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.ron");
+    credence::io::save(&map, &small_map()).unwrap();
+    let run = |out: &str, no_driver: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_credence"));
+        cmd.args(["export", "map.ron", "-o", out, "--scale", "1"])
+            .current_dir(dir.path());
+        if no_driver {
+            cmd.env("VK_ICD_FILENAMES", "/nonexistent/icd.json")
+                .env("VK_DRIVER_FILES", "/nonexistent/icd.json")
+                .env("WGPU_BACKEND", "vulkan");
+        }
+        let status = cmd.output().unwrap();
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        std::fs::read(dir.path().join(out)).unwrap()
+    };
+    let without = run("without.png", true);
+    let with = run("with.png", false);
+    let (w, h, pixels) = decode(&without);
+    assert_eq!(
+        (w, h, &pixels),
+        (decode(&with).0, decode(&with).1, &decode(&with).2)
+    );
+    // A real picture: the background, and the cards' ink on it.
+    let distinct: std::collections::HashSet<&[u8]> = pixels.chunks_exact(4).collect();
+    assert!(distinct.len() > 100, "{} colours", distinct.len());
+    assert_eq!(
+        from_png(&without, Path::new("without.png")).unwrap(),
+        small_map()
+    );
 }

@@ -9,10 +9,10 @@
 //! functions of the document.
 
 mod dot;
-mod gpu;
 mod markdown;
 mod mermaid;
 mod png;
+mod raster;
 mod scene;
 mod svg;
 
@@ -178,8 +178,8 @@ impl Options {
 #[derive(Debug)]
 pub enum ExportError {
     UnknownFormat(String),
-    /// No usable GPU, with what to install.
-    Gpu(String),
+    /// The export's worker stopped before it finished.
+    Stopped(String),
     TooLarge {
         width: u32,
         height: u32,
@@ -217,7 +217,7 @@ impl fmt::Display for ExportError {
                 "unknown export format \".{ext}\"; use one of {}",
                 extensions()
             ),
-            ExportError::Gpu(msg) => f.write_str(msg),
+            ExportError::Stopped(msg) => f.write_str(msg),
             ExportError::TooLarge { width, height } => write!(
                 f,
                 "the image would be {width} × {height} px, over the {MAX_SIDE} px limit; \
@@ -327,4 +327,24 @@ pub fn export_to(
     let bytes = render(doc, format, options, progress)?;
     atomic::write(path, &bytes).map_err(ExportError::Write)?;
     Ok(format)
+}
+
+/// The whole board as one egui pass, background included, and the context
+/// that ran it: what a renderer turns into pixels. For comparing the CPU
+/// renderer with egui-wgpu on the same shapes (see `tests/export_pixels.rs`).
+pub fn whole_frame(doc: &Document, options: &Options) -> (egui::Context, egui::FullOutput) {
+    let scoped = scene::scoped(doc, &options.scope);
+    let region = scene::region(&scoped, options);
+    let ctx = scene::context();
+    let output = scene::paint_piece(&ctx, &scoped, options, region, 8192, true);
+    (ctx, output)
+}
+
+/// `output` rendered on the CPU as premultiplied RGBA over transparency,
+/// the size of `ctx`'s screen in pixels, as PNG export renders each tile.
+pub fn rasterize(ctx: &egui::Context, output: egui::FullOutput) -> ([u32; 2], Vec<u8>) {
+    let size = ctx.content_rect().size() * ctx.pixels_per_point();
+    let size = [size.x.round() as u32, size.y.round() as u32];
+    let pixels = raster::Raster::default().render(ctx, output, size, egui::Color32::TRANSPARENT);
+    (size, pixels)
 }

@@ -6,7 +6,7 @@
 //! held in memory. Each tile is painted by its own egui pass with the camera
 //! moved by a whole number of pixels, so tiles meet without seams.
 
-use super::gpu::Gpu;
+use super::raster::Raster;
 use super::scene;
 use super::{Background, ExportError, Options};
 use crate::io::png_doc::KEYWORD;
@@ -18,6 +18,10 @@ use std::io::Write;
 /// Tile side when the options do not set one: big enough that tile
 /// overhead is small, small enough that one row of tiles stays modest.
 const DEFAULT_TILE: u32 = 2048;
+
+/// The font atlas's largest side: the CPU has no texture limit, and this is
+/// what a GPU would allow.
+const MAX_TEXTURE: usize = 8192;
 
 /// The largest image side we write; past this a PNG is of no use to anyone
 /// and would only exhaust memory or disk.
@@ -36,12 +40,8 @@ pub fn write_png(
     if width > MAX_SIDE || height > MAX_SIDE {
         return Err(ExportError::TooLarge { width, height });
     }
-    let mut gpu = Gpu::new()?;
-    let tile = options
-        .tile
-        .unwrap_or(DEFAULT_TILE)
-        .min(gpu.max_side)
-        .max(16);
+    let mut raster = Raster::default();
+    let tile = options.tile.unwrap_or(DEFAULT_TILE).max(16);
     let ctx = scene::context();
 
     let mut encoder = png::Encoder::new(out, width, height);
@@ -99,9 +99,9 @@ pub fn write_png(
                         pos2(min.x, min.y),
                         vec2(tile_w as f32, band_h as f32) / options.scale,
                     );
-                    let max_side = gpu.max_side as usize;
-                    let output = scene::paint_piece(&ctx, &scoped, options, piece, max_side, false);
-                    let pixels = gpu.render(&ctx, output, [tile_w, band_h], clear)?;
+                    let output =
+                        scene::paint_piece(&ctx, &scoped, options, piece, MAX_TEXTURE, false);
+                    let pixels = raster.render(&ctx, output, [tile_w, band_h], clear);
                     let tile_row = tile_w as usize * 4;
                     for y in 0..band_h as usize {
                         let dst = y * row_bytes + tx as usize * tile as usize * 4;

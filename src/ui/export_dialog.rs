@@ -262,7 +262,7 @@ impl CredenceApp {
         let finished = match job.done.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(ExportError::Gpu(
+            Err(TryRecvError::Disconnected) => Some(Err(ExportError::Stopped(
                 "the export stopped unexpectedly".into(),
             ))),
         };
