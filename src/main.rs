@@ -95,8 +95,9 @@ enum Command {
     ///
     /// The format comes from OUT's extension (png, svg, canvas, md, mmd or
     /// dot), or from --format. `-o -` writes a text format to standard
-    /// output. Works with no display; PNG needs a GPU adapter, and lavapipe
-    /// (mesa-vulkan-drivers) will do. A PNG embeds the document, so
+    /// output. Works with no display and no GPU: PNG is drawn on the CPU. A
+    /// board too big for the 65,535 px side limit is fitted to it (with a
+    /// notice on standard error). A PNG embeds the document, so
     /// `credence OUT.png` re-opens it as an editable board. OUT is refused
     /// if it exists and is not a regular file, or is read-only.
     Export {
@@ -112,6 +113,14 @@ enum Command {
         /// Pixels per board unit for images (1, 2 or 4 are typical).
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
+        /// Scale an image to this many pixels wide (instead of --scale),
+        /// e.g. 1920, 3840 or 7680 for slides.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=65535))]
+        width: Option<u32>,
+        /// Scale an image to this many pixels high; with --width, to fit
+        /// inside both.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=65535))]
+        height: Option<u32>,
         /// The board to export: "belief map" (the default), "assumption map",
         /// "belief 2x2", "value x certainty", or a canvas's name (any case).
         /// The 2×2 boards export to PNG or SVG.
@@ -279,6 +288,14 @@ enum Bench {
         /// Pixels per board unit for PNG and SVG.
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
+        /// PNG this many pixels wide instead of --scale; with --dot, Graphviz
+        /// draws at the same width (-Gdpi=72 -Gsize=W/72,W/72!).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=65535))]
+        width: Option<u32>,
+        /// Lay the map out first, as `credence generate --layout` does.
+        #[arg(long)]
+        layout: bool,
+        /// Also time Graphviz `dot -Tpng` on our DOT export of the same graph.
         #[arg(long)]
         dot: bool,
         #[arg(long, default_value_t = 1)]
@@ -334,11 +351,13 @@ fn main() -> ExitCode {
                 Some(Bench::Export {
                     nodes,
                     scale,
+                    width,
+                    layout,
                     dot,
                     seed,
                 }),
             ..
-        }) => cli::export_bench::run(nodes, scale, dot, seed),
+        }) => cli::export_bench::run(nodes, scale, width, layout, dot, seed),
         Some(Command::Bench {
             file: Some(file),
             frames,
@@ -360,6 +379,8 @@ fn main() -> ExitCode {
             output,
             format,
             scale,
+            width,
+            height,
             board,
             scope,
             nodes,
@@ -370,6 +391,8 @@ fn main() -> ExitCode {
             output: &output,
             format,
             scale,
+            width,
+            height,
             board: board.as_deref(),
             selection: matches!(scope, ScopeArg::Selection),
             nodes: &nodes,

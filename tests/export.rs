@@ -407,8 +407,7 @@ fn tiles_stitch_into_the_same_pixels_as_one_render() {
         scale: 1.0,
         ..Options::default()
     };
-    // 612 × 812 px in 128-px tiles: 5 × 7 tiles, with partial tiles at the
-    // right and bottom edges.
+    // 612 × 812 px in bands of 128 rows: 7 bands, the last one partial.
     let tiled = Options {
         tile: Some(128),
         ..single.clone()
@@ -417,7 +416,7 @@ fn tiles_stitch_into_the_same_pixels_as_one_render() {
     let a = decode(&export::render(&doc, Format::Png, &single, &mut no_progress()).unwrap());
     let b = decode(&export::render(&doc, Format::Png, &tiled, &mut |_| calls += 1).unwrap());
     assert_eq!((a.0, a.1), (b.0, b.1));
-    assert!(calls >= 35, "progress per tile, got {calls}");
+    assert!(calls >= 7, "progress per band, got {calls}");
     let differing =
         a.2.chunks_exact(4)
             .zip(b.2.chunks_exact(4))
@@ -431,9 +430,9 @@ fn tiles_stitch_into_the_same_pixels_as_one_render() {
     );
 }
 
-/// A board just over the usual 8,192 px GPU limit: tiled at the default
-/// 2,048 px and at the largest tile the device allows, the seams fall in
-/// different places, and the pixels must agree.
+/// A board just over 8,192 px (once a GPU's texture limit): in bands of
+/// different heights the seams fall in different places, and the pixels
+/// must agree.
 #[test]
 fn a_board_just_over_the_texture_limit_stitches_cleanly() {
     let mut doc = small_map();
@@ -652,4 +651,84 @@ fn png_export_needs_no_gpu_driver() {
         from_png(&without, Path::new("without.png")).unwrap(),
         small_map()
     );
+}
+
+/// About 112,000 × 700 units: one long row of cards, as a wide map lays out.
+fn wide_board() -> Document {
+    let nodes = (0..300u64)
+        .map(|i| {
+            Node::new(NodeId(i + 1), NodeKind::Belief, format!("Card {i}"))
+                .at(i as f32 * 373.0, (i % 5) as f32 * 120.0)
+        })
+        .collect();
+    Document {
+        title: "Wide".into(),
+        nodes,
+        ..Document::default()
+    }
+}
+
+fn export_cli(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_credence"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+/// No board is refused for its size: past the side limit the image is
+/// fitted to it, and standard error says so.
+#[test]
+fn a_wide_board_is_fitted_to_the_limit_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    credence::io::save(&dir.path().join("wide.ron"), &wide_board()).unwrap();
+    let out = export_cli(
+        dir.path(),
+        &["export", "wide.ron", "-o", "wide.png", "--scale", "1"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("over the 65535 px limit; fitted to 65535 × "),
+        "{err}"
+    );
+    let (w, h) = png_size(&std::fs::read(dir.path().join("wide.png")).unwrap());
+    assert_eq!(w, 65535);
+    assert!((300..700).contains(&h), "{w} × {h}");
+}
+
+/// `--width` gives exactly that width, and `--height` fits inside both.
+#[test]
+fn width_and_height_scale_to_exact_pixels() {
+    let dir = tempfile::tempdir().unwrap();
+    credence::io::save(&dir.path().join("map.ron"), &small_map()).unwrap();
+    for (args, check) in [
+        (vec!["--width", "1234"], (Some(1234), None)),
+        (vec!["--height", "321"], (None, Some(321))),
+        (
+            vec!["--width", "5000", "--height", "300"],
+            (None, Some(300)),
+        ),
+    ] {
+        let mut all = vec!["export", "map.ron", "-o", "out.png"];
+        all.extend(&args);
+        let out = export_cli(dir.path(), &all);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let (w, h) = png_size(&std::fs::read(dir.path().join("out.png")).unwrap());
+        if let Some(want) = check.0 {
+            assert_eq!(w, want, "{args:?}");
+        }
+        if let Some(want) = check.1 {
+            assert_eq!(h, want, "{args:?}");
+            assert!(w <= 5000);
+        }
+    }
 }

@@ -480,7 +480,7 @@ fn a_failed_save_mentions_the_previous_file_only_when_there_was_one() {
     assert_eq!(std::fs::read_to_string(&map).unwrap(), MAP);
 }
 
-// 12. Coordinates too far apart for an SVG are refused, as PNG refuses them.
+// 12. Coordinates too far apart to draw are refused, for SVG and for PNG.
 #[test]
 fn an_svg_of_extreme_coordinates_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -494,4 +494,15 @@ fn an_svg_of_extreme_coordinates_is_refused() {
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(run.stderr.contains("too far to draw"), "{}", run.stderr);
     assert!(!out.exists());
+    let png = dir.path().join("far.png");
+    let run = Command::new(env!("CARGO_BIN_EXE_credence"))
+        .args(["export", "tests/fixtures/odd/far-apart.ron", "-o", s(&png)])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let run = finish(run);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("too far to draw"), "{}", run.stderr);
+    assert!(!run.stderr.contains("fitted"), "{}", run.stderr);
+    assert!(!png.exists());
 }

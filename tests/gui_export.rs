@@ -10,7 +10,7 @@ use credence::ui::{CredenceApp, ScriptedDialogs};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use std::path::PathBuf;
 
 fn with_export_answer(path: PathBuf, open: Option<PathBuf>) -> CredenceApp {
@@ -222,4 +222,38 @@ fn a_long_png_export_can_be_cancelled() {
         "Export of big.png cancelled; nothing was written"
     );
     assert!(!out.exists());
+}
+
+/// A slide preset writes exactly that width, and the dialog says the size
+/// before anything is written.
+#[test]
+fn a_slide_width_preset_writes_exactly_that_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("slide.png");
+    let mut h = harness(with_export_answer(out.clone(), None));
+    shortcut(&mut h, Modifiers::COMMAND, Key::E);
+    click_label(&mut h, "3,840 px wide", Modifiers::NONE);
+    assert_eq!(h.state().export.width, Some(3840));
+    let node = h.get_by_label_contains("3,840 × ");
+    let node = node.accesskit_node();
+    let shown = node
+        .label()
+        .or(node.value())
+        .expect("the size it will write");
+    click_label(&mut h, "Export…", Modifiers::NONE);
+    wait_for_export(&mut h);
+    let bytes = std::fs::read(&out).unwrap();
+    let decoder = png::Decoder::new(std::io::Cursor::new(&bytes));
+    let info = decoder.read_info().unwrap().info().clone();
+    assert_eq!(info.width, 3840);
+    assert_eq!(shown, format!("3,840 × {} px", thousands(info.height)));
+}
+
+fn thousands(n: u32) -> String {
+    let s = n.to_string();
+    if s.len() > 3 {
+        format!("{},{}", &s[..s.len() - 3], &s[s.len() - 3..])
+    } else {
+        s
+    }
 }

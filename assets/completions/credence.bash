@@ -170,7 +170,7 @@ _credence() {
             return 0
             ;;
         credence__subcmd__bench__subcmd__export)
-            opts="-h --nodes --scale --dot --seed --help"
+            opts="-h --nodes --scale --width --layout --dot --seed --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -181,6 +181,10 @@ _credence() {
                     return 0
                     ;;
                 --scale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --width)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -356,7 +360,7 @@ _credence() {
             return 0
             ;;
         credence__subcmd__export)
-            opts="-o -h --output --format --scale --board --scope --nodes --background --theme --help"
+            opts="-o -h --output --format --scale --width --height --board --scope --nodes --background --theme --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -375,6 +379,14 @@ _credence() {
                     return 0
                     ;;
                 --scale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --height)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -60,8 +60,10 @@ complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from layout" -s h -l help -d 'Print help'
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from export" -l nodes -r
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from export" -l scale -d 'Pixels per board unit for PNG and SVG' -r
+complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from export" -l width -d 'PNG this many pixels wide instead of --scale; with --dot, Graphviz draws at the same width (-Gdpi=72 -Gsize=W/72,W/72!)' -r
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from export" -l seed -r
-complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from export" -l dot
+complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from export" -l layout -d 'Lay the map out first, as `credence generate --layout` does'
+complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from export" -l dot -d 'Also time Graphviz `dot -Tpng` on our DOT export of the same graph'
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from trace" -l nodes -r
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from trace" -l samples -r
@@ -74,6 +76,8 @@ complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen
 complete -c credence -n "__fish_credence_using_subcommand export" -s o -l output -d 'The file to write, or - for standard output' -r -F
 complete -c credence -n "__fish_credence_using_subcommand export" -l format -d 'The format, when OUT\'s extension does not say it: png, svg, canvas, md, mmd or dot' -r
 complete -c credence -n "__fish_credence_using_subcommand export" -l scale -d 'Pixels per board unit for images (1, 2 or 4 are typical)' -r
+complete -c credence -n "__fish_credence_using_subcommand export" -l width -d 'Scale an image to this many pixels wide (instead of --scale), e.g. 1920, 3840 or 7680 for slides' -r
+complete -c credence -n "__fish_credence_using_subcommand export" -l height -d 'Scale an image to this many pixels high; with --width, to fit inside both' -r
 complete -c credence -n "__fish_credence_using_subcommand export" -l board -d 'The board to export: "belief map" (the default), "assumption map", "belief 2x2", "value x certainty", or a canvas\'s name (any case). The 2×2 boards export to PNG or SVG' -r
 complete -c credence -n "__fish_credence_using_subcommand export" -l scope -d 'Everything, or only the nodes given with --nodes' -r -f -a "all\t''
 selection\t''"

@@ -191,12 +191,19 @@ pub fn trace_table(nodes: usize, samples: usize, seed: u64) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-pub fn generate(nodes: usize, output: &std::path::Path, seed: u64, lay_out: bool) -> ExitCode {
+/// The synthetic map of `nodes` cards, laid out as the layered layout
+/// places it when `lay_out` (what `credence generate --layout` writes).
+pub fn synthetic(nodes: usize, seed: u64, lay_out: bool) -> credence::model::Document {
     let mut doc = belief_map(nodes, seed);
     if lay_out {
         let moves = layout(&doc, None, &LayoutOptions::default());
         credence::edit::Command::Move(moves).apply(&mut doc);
     }
+    doc
+}
+
+pub fn generate(nodes: usize, output: &std::path::Path, seed: u64, lay_out: bool) -> ExitCode {
+    let doc = synthetic(nodes, seed, lay_out);
     match credence::io::save(output, &doc) {
         Ok(()) => {
             println!(

@@ -61,6 +61,9 @@ pub struct Request<'a> {
     /// Overrides OUT's extension; needed for `-o -`.
     pub format: Option<Format>,
     pub scale: f32,
+    /// Pixels wide and high to fit an image into, instead of `scale`.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
     pub board: Option<&'a str>,
     pub selection: bool,
     pub nodes: &'a [String],
@@ -86,7 +89,10 @@ pub fn run(req: &Request) -> ExitCode {
     if let Err(message) = check_target(req.output) {
         return fail(message);
     }
-    if !(req.scale.is_finite() && (0.1..=16.0).contains(&req.scale)) {
+    if !(req.scale.is_finite() && (0.1..=16.0).contains(&req.scale))
+        && req.width.is_none()
+        && req.height.is_none()
+    {
         return fail(format!(
             "--scale {} is out of range; use a value from 0.1 to 16",
             req.scale
@@ -133,19 +139,39 @@ pub fn run(req: &Request) -> ExitCode {
     } else {
         Scope::All
     };
-    let options = Options {
+    let mut options = Options {
         scope,
         scale: req.scale,
         background: req.background,
         theme: req.theme,
         ..Options::default()
     };
+    // Said once the image is written, not for a board refused anyway.
+    let mut fitted = None;
+    if format.is_image() {
+        let fit = export::fit(&doc, &options, req.width, req.height);
+        fitted = fit.over_limit.map(|[w, h]| {
+            format!(
+                "credence: {}: the image would be {w} × {h} px, over the {} px limit; \
+                 fitted to {} × {} px (scale {:.3})",
+                req.output.display(),
+                export::MAX_SIDE,
+                fit.size[0],
+                fit.size[1],
+                fit.scale
+            )
+        });
+        options.scale = fit.scale;
+    }
     let bytes = match export::render(&doc, format, &options, &mut |_| {}) {
         Ok(bytes) => bytes,
         Err(e) => return fail(format!("{}: {e}", req.output.display())),
     };
     if let Err(message) = write(req.output, &bytes) {
         return fail(message);
+    }
+    if let Some(notice) = fitted {
+        eprintln!("{notice}");
     }
     if !is_stdout(req.output) {
         println!(

@@ -122,8 +122,8 @@ pub struct Options {
     pub padding: f32,
     pub background: Background,
     pub theme: Theme,
-    /// Tile side in pixels; `None` picks one under the GPU's limit. Tests
-    /// set it small to check that tiles stitch without seams.
+    /// Rows per band of a PNG; `None` picks a default. Tests set it small
+    /// to check that bands meet without seams.
     pub tile: Option<u32>,
     /// Set from another thread to stop a PNG export between tiles.
     pub cancel: Cancel,
@@ -345,6 +345,59 @@ pub fn whole_frame(doc: &Document, options: &Options) -> (egui::Context, egui::F
 pub fn rasterize(ctx: &egui::Context, output: egui::FullOutput) -> ([u32; 2], Vec<u8>) {
     let size = ctx.content_rect().size() * ctx.pixels_per_point();
     let size = [size.x.round() as u32, size.y.round() as u32];
-    let pixels = raster::Raster::default().render(ctx, output, size, egui::Color32::TRANSPARENT);
+    let mut pixels = Vec::new();
+    raster::Raster::default().render_into(
+        ctx,
+        output,
+        size,
+        egui::Color32::TRANSPARENT,
+        &mut pixels,
+    );
     (size, pixels)
+}
+
+/// The scale an image export is written at, and its size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    pub scale: f32,
+    pub size: [u32; 2],
+    /// The size it would have had, when it was fitted to [`MAX_SIDE`].
+    pub over_limit: Option<[u32; 2]>,
+}
+
+/// The image size and scale for `options`: at `width` and/or `height`
+/// pixels when given (scaled to fit both, keeping the board's shape), else
+/// at the options' scale; and in every case no side over [`MAX_SIDE`], to
+/// which a larger board is fitted instead of refused, as `dot` does.
+pub fn fit(doc: &Document, options: &Options, width: Option<u32>, height: Option<u32>) -> Fit {
+    let scoped = scene::scoped(doc, &options.scope);
+    let region = scene::region(&scoped, options);
+    let (w, h) = (region.width().max(1.0), region.height().max(1.0));
+    let wanted = [
+        width.map(|px| px as f32 / w),
+        height.map(|px| px as f32 / h),
+    ];
+    let mut scale = match wanted {
+        [Some(a), Some(b)] => a.min(b),
+        [Some(a), None] | [None, Some(a)] => a,
+        [None, None] => options.scale,
+    };
+    let size = scene::pixel_size(region, scale);
+    let mut over_limit = None;
+    if size[0] > MAX_SIDE || size[1] > MAX_SIDE {
+        over_limit = Some(size);
+        scale = (MAX_SIDE as f32 / w).min(MAX_SIDE as f32 / h);
+        // Rounding must not carry a side back over the limit.
+        while scene::pixel_size(region, scale)
+            .iter()
+            .any(|s| *s > MAX_SIDE)
+        {
+            scale *= 1.0 - 1e-6;
+        }
+    }
+    Fit {
+        scale,
+        size: scene::pixel_size(region, scale),
+        over_limit,
+    }
 }

@@ -1,10 +1,12 @@
-//! PNG export: the board rendered offscreen in tiles, stitched row by row
-//! into one PNG, with the document embedded in an iTXt chunk.
+//! PNG export: the board rendered on the CPU ([`super::raster`]) in bands
+//! of rows the image's full width, streamed into one PNG, with the document
+//! embedded in an iTXt chunk.
 //!
-//! Tiles keep every GPU texture under the device limit (8,192 px on most
-//! GPUs), so a board has no size limit, and only one row of tiles is ever
-//! held in memory. Each tile is painted by its own egui pass with the camera
-//! moved by a whole number of pixels, so tiles meet without seams.
+//! Only two bands are ever held in memory: one being drawn while the other
+//! is compressed on another thread, and the two buffers are passed back and
+//! forth rather than allocated again. Each band is painted by its own egui
+//! pass with the camera moved by a whole number of pixels, so bands meet
+//! without seams.
 
 use super::raster::Raster;
 use super::scene;
@@ -15,9 +17,13 @@ use crate::model::Document;
 use egui::{Rect, pos2, vec2};
 use std::io::Write;
 
-/// Tile side when the options do not set one: big enough that tile
-/// overhead is small, small enough that one row of tiles stays modest.
-const DEFAULT_TILE: u32 = 2048;
+/// Bytes in one band when the options do not set its height: two bands
+/// are held at once, so this bounds the export's pixel memory.
+const BAND_BYTES: usize = 64 << 20;
+/// Band heights, in rows, when the options do not set one: tall enough
+/// that each band's egui pass is a small part of its cost (and a slide-sized
+/// image is one band, with no seam), short enough for `BAND_BYTES`.
+const BAND_ROWS: std::ops::RangeInclusive<u32> = 64..=2048;
 
 /// The font atlas's largest side: the CPU has no texture limit, and this is
 /// what a GPU would allow.
@@ -36,18 +42,27 @@ pub fn write_png(
 ) -> Result<[u32; 2], ExportError> {
     let scoped = scene::scoped(doc, &options.scope);
     let region = scene::region(&scoped, options);
+    let extent = region.size().max_elem();
+    if !(extent.is_finite() && extent <= super::MAX_EXTENT) {
+        return Err(ExportError::TooFarApart);
+    }
     let [width, height] = scene::pixel_size(region, options.scale);
     if width > MAX_SIDE || height > MAX_SIDE {
         return Err(ExportError::TooLarge { width, height });
     }
     let mut raster = Raster::default();
-    let tile = options.tile.unwrap_or(DEFAULT_TILE).max(16);
+    let fits = (BAND_BYTES / (width as usize * 4))
+        .clamp(*BAND_ROWS.start() as usize, *BAND_ROWS.end() as usize) as u32;
+    let tile = options.tile.unwrap_or(fits).max(1);
     let ctx = scene::context();
 
     let mut encoder = png::Encoder::new(out, width, height);
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::Fast);
+    // Fdeflate's fastest mode with the Up filter: most rows of a board
+    // repeat the row above (background, card bodies), and the adaptive
+    // filter's trials cost a tenth of the export.
+    encoder.set_compression(png::Compression::Fastest);
     encoder.set_pixel_dims(Some(png::PixelDimensions {
         // 72 dpi times the scale, so slide tools place a 2× export at the
         // board's size.
@@ -66,50 +81,42 @@ pub fn write_png(
     let clear = options
         .background_colour()
         .unwrap_or(egui::Color32::TRANSPARENT);
-    let tiles_x = width.div_ceil(tile);
-    let tiles_y = height.div_ceil(tile);
-    let total = (tiles_x * tiles_y) as f32;
+    let bands_n = height.div_ceil(tile);
     let row_bytes = width as usize * 4;
     let unit = tile as f32 / options.scale;
     let transparent = options.background == Background::Transparent;
-    // The GPU renders one band of tiles while another thread compresses the
-    // band before it: on two cores that hides most of the encoding time.
+    // One band is drawn while another thread compresses the one before it;
+    // the encoder hands each buffer back to be drawn into again.
     std::thread::scope(|scope| -> Result<(), ExportError> {
         let (bands, ready) = std::sync::mpsc::sync_channel::<Vec<u8>>(1);
+        let (give_back, spare) = std::sync::mpsc::channel::<Vec<u8>>();
         let encoder = scope.spawn(move || -> Result<(), ExportError> {
             for mut band in ready {
                 if transparent {
                     unpremultiply(&mut band);
                 }
                 stream.write_all(&band).map_err(ExportError::Write)?;
+                // The drawing side may have stopped; then the buffer just goes.
+                let _ = give_back.send(band);
             }
             stream.finish().map_err(ExportError::png)
         });
         let rendered = (|| {
-            for ty in 0..tiles_y {
-                let band_h = tile.min(height - ty * tile);
-                let mut band = vec![0u8; row_bytes * band_h as usize];
-                for tx in 0..tiles_x {
-                    if options.cancel.is_cancelled() {
-                        return Err(ExportError::Cancelled);
-                    }
-                    let tile_w = tile.min(width - tx * tile);
-                    let min = region.min + vec2(tx as f32 * unit, ty as f32 * unit);
-                    let piece = Rect::from_min_size(
-                        pos2(min.x, min.y),
-                        vec2(tile_w as f32, band_h as f32) / options.scale,
-                    );
-                    let output =
-                        scene::paint_piece(&ctx, &scoped, options, piece, MAX_TEXTURE, false);
-                    let pixels = raster.render(&ctx, output, [tile_w, band_h], clear);
-                    let tile_row = tile_w as usize * 4;
-                    for y in 0..band_h as usize {
-                        let dst = y * row_bytes + tx as usize * tile as usize * 4;
-                        band[dst..dst + tile_row]
-                            .copy_from_slice(&pixels[y * tile_row..(y + 1) * tile_row]);
-                    }
-                    progress((ty * tiles_x + tx + 1) as f32 / total);
+            for ty in 0..bands_n {
+                if options.cancel.is_cancelled() {
+                    return Err(ExportError::Cancelled);
                 }
+                let band_h = tile.min(height - ty * tile);
+                let min = region.min + vec2(0.0, ty as f32 * unit);
+                let piece = Rect::from_min_size(
+                    pos2(min.x, min.y),
+                    vec2(width as f32, band_h as f32) / options.scale,
+                );
+                let output = scene::paint_piece(&ctx, &scoped, options, piece, MAX_TEXTURE, false);
+                let mut band = spare.try_recv().unwrap_or_default();
+                raster.render_into(&ctx, output, [width, band_h], clear, &mut band);
+                debug_assert_eq!(band.len(), row_bytes * band_h as usize);
+                progress((ty + 1) as f32 / bands_n as f32);
                 if bands.send(band).is_err() {
                     // The encoder stopped; its error is the one to report.
                     break;

@@ -77,20 +77,24 @@ impl Raster {
     }
 
     /// One egui pass's output as `size` RGBA pixels (premultiplied) over
-    /// `clear`: what `Gpu::render` returned, with no GPU.
-    pub fn render(
+    /// `clear`, into `pixels` (resized to fit, so a buffer can be reused).
+    pub fn render_into(
         &mut self,
         ctx: &egui::Context,
         mut output: egui::FullOutput,
         size: [u32; 2],
         clear: Color32,
-    ) -> Vec<u8> {
+        pixels: &mut Vec<u8>,
+    ) {
         self.update_textures(&mut output.textures_delta);
         let ppp = output.pixels_per_point;
         let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), ppp);
-        let mut pixels = clear.to_array().repeat(size[0] as usize * size[1] as usize);
-        self.draw(&primitives, ppp, size, &mut pixels);
-        pixels
+        pixels.resize(size[0] as usize * size[1] as usize * 4, 0);
+        let clear = clear.to_array();
+        for px in pixels.chunks_exact_mut(4) {
+            px.copy_from_slice(&clear);
+        }
+        self.draw(&primitives, ppp, size, pixels);
     }
 
     /// Draws `primitives` (in points, `ppp` pixels each) over `pixels`, an
@@ -144,6 +148,23 @@ impl Raster {
             let (Some(a), Some(b), Some(c)) = (v(tri[0]), v(tri[1]), v(tri[2])) else {
                 continue;
             };
+            // Most of a band's triangles lie in other rows or columns: a
+            // cheap test before the exact setup.
+            let (lo_y, hi_y) = (
+                a.pos.y.min(b.pos.y).min(c.pos.y),
+                a.pos.y.max(b.pos.y).max(c.pos.y),
+            );
+            let (lo_x, hi_x) = (
+                a.pos.x.min(b.pos.x).min(c.pos.x),
+                a.pos.x.max(b.pos.x).max(c.pos.x),
+            );
+            if hi_y * ppp < y0 as f32 - 1.0
+                || lo_y * ppp > y1 as f32 + 1.0
+                || hi_x * ppp < x0 as f32 - 1.0
+                || lo_x * ppp > x1 as f32 + 1.0
+            {
+                continue;
+            }
             triangle([a, b, c], ppp, texture, [x0, y0, x1, y1], t);
         }
     }

@@ -55,10 +55,15 @@ pub struct ExportSettings {
     pub format: Format,
     pub scope: ScopeChoice,
     pub scale: f32,
+    /// A slide width in pixels, chosen instead of a scale.
+    pub width: Option<u32>,
     pub padding: f32,
     pub background: Background,
     pub theme: Theme,
 }
+
+/// Widths for slides: full HD, 4K and 8K.
+const SLIDE_WIDTHS: [u32; 3] = [1920, 3840, 7680];
 
 impl Default for ExportSettings {
     fn default() -> Self {
@@ -68,6 +73,7 @@ impl Default for ExportSettings {
             format: Format::Png,
             scope: ScopeChoice::Board,
             scale: defaults.scale,
+            width: None,
             padding: defaults.padding,
             background: defaults.background,
             theme: defaults.theme,
@@ -136,7 +142,14 @@ impl CredenceApp {
         boards
     }
 
+    /// The options, with the scale a slide width or the side limit asks for.
     fn export_options(&self) -> Options {
+        let mut options = self.unfitted_options();
+        options.scale = export::fit(self.open.doc(), &options, self.export.width, None).scale;
+        options
+    }
+
+    fn unfitted_options(&self) -> Options {
         let s = &self.export;
         let include_more = |board| match board {
             QuadrantBoard::Assumptions => self.doc_ui.assumption_map.include_beliefs,
@@ -392,8 +405,32 @@ impl CredenceApp {
                         ui.label("Scale");
                         ui.horizontal(|ui| {
                             for (scale, text) in [(1.0, "1×"), (2.0, "2×"), (4.0, "4×")] {
-                                ui.radio_value(&mut settings.scale, scale, text)
-                                    .on_hover_text("Pixels per board unit; 2× is crisp on slides");
+                                let on = settings.width.is_none() && settings.scale == scale;
+                                if ui
+                                    .radio(on, text)
+                                    .on_hover_text("Pixels per board unit; 2× is crisp on slides")
+                                    .clicked()
+                                {
+                                    settings.scale = scale;
+                                    settings.width = None;
+                                }
+                            }
+                        });
+                        ui.end_row();
+
+                        ui.label("For slides");
+                        ui.horizontal(|ui| {
+                            for width in SLIDE_WIDTHS {
+                                let text = format!("{} px wide", thousands(width));
+                                if ui
+                                    .radio(settings.width == Some(width), text)
+                                    .on_hover_text(
+                                        "Scaled to exactly this width, whatever the board's size",
+                                    )
+                                    .clicked()
+                                {
+                                    settings.width = Some(width);
+                                }
                             }
                         });
                         ui.end_row();
@@ -453,10 +490,38 @@ impl CredenceApp {
         }
     }
 
-    /// "4,464 × 2,184 px" for the PNG the current choices would write.
+    /// "4,464 × 2,184 px" for the PNG the current choices would write, and
+    /// when a board is too big for that, that it is fitted to the limit.
     fn export_size_hint(&self) -> String {
-        let options = self.export_options();
-        let [w, h] = export::image_size(self.open.doc(), &options);
-        format!("{w} × {h} px")
+        let fit = export::fit(
+            self.open.doc(),
+            &self.unfitted_options(),
+            self.export.width,
+            None,
+        );
+        let [w, h] = fit.size;
+        let size = format!("{} × {} px", thousands(w), thousands(h));
+        match fit.over_limit {
+            Some([ow, oh]) => format!(
+                "{size}: at this scale it would be {} × {} px, over the {} px limit, so it is fitted",
+                thousands(ow),
+                thousands(oh),
+                thousands(export::MAX_SIDE)
+            ),
+            None => size,
+        }
     }
+}
+
+/// 7680 as "7,680".
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
