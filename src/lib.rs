@@ -25,7 +25,8 @@
 //!   still hidden. Knows no egui and never touches the document: it reads a
 //!   published view and sends its edits (votes, dots, joins) into the
 //!   owner's queue as small commands.
-//! - [`export`]: PNG (offscreen egui-wgpu, tiled, the document embedded),
+//! - [`export`]: PNG (our own CPU rasterizer of egui's tessellated meshes,
+//!   by egui-wgpu's rules, in full-width bands, the document embedded),
 //!   SVG (the same painted shapes as vectors), JSON Canvas, Markdown,
 //!   Mermaid and DOT, of every board. Knows egui's painter, but no windows.
 //! - [`render`]: the one drawing code for every board: `paint_board` for
