@@ -88,6 +88,10 @@ const ASSUMPTION_CARD: egui::Vec2 = vec2(180.0, 54.0);
 /// footer line below it.
 const CARD_TITLE: f32 = 12.5;
 const CARD_PAD: f32 = 6.0;
+/// The title's right margin: clear of the "measured" mark in the card's
+/// top-right corner, on every card, so a card does not rewrap when votes
+/// measure it.
+const CARD_TITLE_RIGHT: f32 = 16.0;
 const CARD_TITLE_TOP: f32 = 4.0;
 const CARD_FOOTER_H: f32 = 14.0;
 
@@ -95,8 +99,8 @@ const CARD_FOOTER_H: f32 = 14.0;
 /// lines), never below `base`'s height: the belief map's rule, at the 2×2's
 /// card width.
 fn card_height(base: egui::Vec2, title: &str, width: f32) -> f32 {
-    let lines =
-        fit_text::fitted_lines(title, CARD_TITLE, width - 2.0 * CARD_PAD).min(fit_text::MAX_LINES);
+    let lines = fit_text::fitted_lines(title, CARD_TITLE, width - CARD_PAD - CARD_TITLE_RIGHT)
+        .min(fit_text::MAX_LINES);
     (CARD_TITLE_TOP + lines as f32 * CARD_TITLE * fit_text::LINE + CARD_FOOTER_H + 0.5).max(base.y)
 }
 
@@ -819,7 +823,7 @@ pub fn paint_card(
     let galley = fit_text::fit_galley(
         &node.title,
         &format,
-        r.width() - 2.0 * CARD_PAD,
+        r.width() - CARD_PAD - CARD_TITLE_RIGHT,
         r.height() - CARD_TITLE_TOP - CARD_FOOTER_H,
         1.0,
         |job| painter.layout_job(job),
