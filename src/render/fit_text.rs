@@ -47,6 +47,20 @@ pub fn rows_in(height: f32, size: f32) -> usize {
     (height / (size * LINE)).floor().max(1.0) as usize
 }
 
+/// `text` at `scale` of `format`'s size, in as many rows as fit a box
+/// `width` × `height`: one try of the rule, for painting and measuring.
+fn scaled_job(text: &str, format: &TextFormat, scale: f32, width: f32, height: f32) -> LayoutJob {
+    let mut f = format.clone();
+    f.font_id.size *= scale;
+    let rows = rows_in(height, f.font_id.size);
+    wrapped_job(text, f, width, rows)
+}
+
+/// Plain text at `size`, as measured away from a painter.
+fn plain(size: f32) -> TextFormat {
+    TextFormat::simple(FontId::proportional(size), Color32::BLACK)
+}
+
 /// Lays `text` out to fit a box `width` × `height` (screen units) at
 /// `format`'s size, or smaller, down to [`MIN_SCALE`], when it needs more
 /// rows than fit; past that it is cut with "…". `zoom` is how much larger
@@ -69,9 +83,7 @@ pub fn fit_galley(
     let first = scale_at_100(text, full / zoom, width / zoom, height / zoom);
     let mut galley = None;
     for scale in SCALES.into_iter().filter(|s| *s <= first) {
-        let mut f = format.clone();
-        f.font_id.size = full * scale;
-        let g = layout(wrapped_job(text, f, width, rows_in(height, full * scale)));
+        let g = layout(scaled_job(text, format, scale, width, height));
         if !g.elided {
             return g;
         }
@@ -103,14 +115,10 @@ fn scale_at_100(text: &str, size: f32, width: f32, height: f32) -> f32 {
     if let Some(s) = found.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return *s;
     }
-    let format = TextFormat::simple(FontId::proportional(size), Color32::BLACK);
+    let format = plain(size);
     let scale = SCALES
         .into_iter()
-        .find(|scale| {
-            let mut f = format.clone();
-            f.font_id.size = size * scale;
-            !measure(wrapped_job(text, f, width, rows_in(height, size * scale))).elided
-        })
+        .find(|scale| !measure(scaled_job(text, &format, *scale, width, height)).elided)
         .unwrap_or(MIN_SCALE);
     let mut found = found.lock().unwrap_or_else(|e| e.into_inner());
     if found.len() >= REMEMBERED {
@@ -124,13 +132,15 @@ fn scale_at_100(text: &str, size: f32, width: f32, height: f32) -> f32 {
 /// ([`super::set_up_text`]), for sizing away from a context.
 fn measurer() -> &'static Mutex<(Fonts, u32)> {
     static FONTS: OnceLock<Mutex<(Fonts, u32)>> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let options = TextOptions {
-            font_hinting: false,
-            ..TextOptions::default()
-        };
-        Mutex::new((Fonts::new(options, FontDefinitions::default()), 0))
-    })
+    FONTS.get_or_init(|| Mutex::new((Fonts::new(options(), FontDefinitions::default()), 0)))
+}
+
+/// The text options every board context has ([`super::set_up_text`]).
+fn options() -> TextOptions {
+    TextOptions {
+        font_hinting: false,
+        ..TextOptions::default()
+    }
 }
 
 /// Lays `job` out with the board's fonts at 100%.
@@ -142,19 +152,14 @@ fn measure(job: LayoutJob) -> Arc<Galley> {
     *count += 1;
     if *count >= FLUSH_EVERY {
         *count = 0;
-        let options = TextOptions {
-            font_hinting: false,
-            ..TextOptions::default()
-        };
-        fonts.begin_pass(options, Default::default());
+        fonts.begin_pass(options(), Default::default());
     }
     fonts.with_pixels_per_point(1.0).layout_job(job)
 }
 
 /// How many lines `text` wraps to at `size` in `width`, at 100%.
 pub fn fitted_lines(text: &str, size: f32, width: f32) -> usize {
-    let format = TextFormat::simple(FontId::proportional(size), Color32::BLACK);
-    measure(wrapped_job(text, format, width, usize::MAX))
+    measure(wrapped_job(text, plain(size), width, usize::MAX))
         .rows
         .len()
         .max(1)
@@ -162,8 +167,7 @@ pub fn fitted_lines(text: &str, size: f32, width: f32) -> usize {
 
 /// How wide `text` is on one line at `size`, at 100%.
 pub fn text_width(text: &str, size: f32) -> f32 {
-    let format = TextFormat::simple(FontId::proportional(size), Color32::BLACK);
-    measure(wrapped_job(text, format, f32::INFINITY, usize::MAX))
+    measure(wrapped_job(text, plain(size), f32::INFINITY, usize::MAX))
         .size()
         .x
 }
@@ -171,8 +175,7 @@ pub fn text_width(text: &str, size: f32) -> f32 {
 /// Whether `text` shows whole in a box `width` × `height` at 100% under
 /// the rule (shrunk if need be), as [`fit_galley`] would paint it.
 pub fn shows_whole(text: &str, size: f32, width: f32, height: f32) -> bool {
-    let format = TextFormat::simple(FontId::proportional(size), Color32::BLACK);
-    !fit_galley(text, &format, width, height, 1.0, measure).elided
+    !fit_galley(text, &plain(size), width, height, 1.0, measure).elided
 }
 
 #[cfg(test)]
@@ -184,7 +187,7 @@ mod tests {
         let width = 180.0;
         let text = "word ".repeat(60);
         let height = 6.0 * 15.0 * LINE;
-        let format = TextFormat::simple(FontId::proportional(15.0), Color32::BLACK);
+        let format = plain(15.0);
         let g = fit_galley(&text, &format, width, height, 1.0, measure);
         assert!(g.elided, "300 characters cannot fit six lines even at 70%");
         let shorter = "word ".repeat(26);
@@ -197,7 +200,7 @@ mod tests {
 
     #[test]
     fn short_text_keeps_its_size() {
-        let format = TextFormat::simple(FontId::proportional(15.0), Color32::BLACK);
+        let format = plain(15.0);
         let g = fit_galley("Teams want this", &format, 180.0, 40.0, 1.0, measure);
         assert!(!g.elided);
         assert_eq!(g.job.sections[0].format.font_id.size, 15.0);
