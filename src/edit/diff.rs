@@ -6,7 +6,7 @@
 //! Records are matched by stable id, so a card that moved in the file, or
 //! whose title changed, is one change, not a deletion and an addition.
 
-use super::merge::fields_of;
+use super::merge::{fields_of, own_fields};
 use crate::model::{
     Canvas, Document, DotTarget, Edge, Node, NodeId, Note, Participant, Vote, Workshop,
 };
@@ -410,11 +410,8 @@ fn card_change(out: &Out, o: &Node, n: &Node) {
 }
 
 fn canvas_change(out: &Out, o: &Canvas, n: &Canvas, _names: &Names) {
-    let strip = |c: &Canvas| Canvas {
-        notes: Vec::new(),
-        ..c.clone()
-    };
-    let mut parts = fields_changed(&strip(o), &strip(n), &["name"], &["id", "notes"]);
+    let (own_o, own_n) = (own_fields(o), own_fields(n));
+    let mut parts = fields_changed(&own_o, &own_n, &["name"], &["id", "notes"]);
     // The grid reads as one size, not two numbers.
     if (o.columns, o.rows) != (n.columns, n.rows) {
         parts.retain(|p| !p.starts_with("columns ") && !p.starts_with("rows "));

@@ -336,7 +336,7 @@ pub fn whole_frame(doc: &Document, options: &Options) -> (egui::Context, egui::F
     let scoped = scene::scoped(doc, &options.scope);
     let region = scene::region(&scoped, options);
     let ctx = scene::context();
-    let output = scene::paint_piece(&ctx, &scoped, options, region, 8192, true);
+    let output = scene::paint_piece(&ctx, &scoped, options, region, true);
     (ctx, output)
 }
 

@@ -25,10 +25,6 @@ const BAND_BYTES: usize = 64 << 20;
 /// image is one band, with no seam), short enough for `BAND_BYTES`.
 const BAND_ROWS: std::ops::RangeInclusive<u32> = 64..=2048;
 
-/// The font atlas's largest side: the CPU has no texture limit, and this is
-/// what a GPU would allow.
-const MAX_TEXTURE: usize = 8192;
-
 /// The largest image side we write; past this a PNG is of no use to anyone
 /// and would only exhaust memory or disk.
 pub const MAX_SIDE: u32 = 65_535;
@@ -112,7 +108,7 @@ pub fn write_png(
                     pos2(min.x, min.y),
                     vec2(width as f32, band_h as f32) / options.scale,
                 );
-                let output = scene::paint_piece(&ctx, &scoped, options, piece, MAX_TEXTURE, false);
+                let output = scene::paint_piece(&ctx, &scoped, options, piece, false);
                 let mut band = spare.try_recv().unwrap_or_default();
                 raster.render_into(&ctx, output, [width, band_h], clear, &mut band);
                 debug_assert_eq!(band.len(), row_bytes * band_h as usize);

@@ -89,6 +89,10 @@ pub fn context() -> egui::Context {
     ctx
 }
 
+/// The font atlas's largest side: no renderer here has a texture limit,
+/// and this is what a GPU would allow, so the atlas grows as on screen.
+const MAX_TEXTURE: usize = 8192;
+
 /// One egui pass that paints `piece` (board units, inside the export
 /// region) at `scale` pixels per board unit. Without `with_background` the
 /// backdrop is left out, for a GPU that clears to it far faster than it
@@ -98,13 +102,12 @@ pub fn paint_piece(
     doc: &Document,
     options: &Options,
     piece: Rect,
-    max_texture_side: usize,
     with_background: bool,
 ) -> egui::FullOutput {
     let size = piece.size();
     let mut input = egui::RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)),
-        max_texture_side: Some(max_texture_side),
+        max_texture_side: Some(MAX_TEXTURE),
         ..Default::default()
     };
     input

@@ -30,7 +30,7 @@ pub fn to_svg(doc: &Document, options: &Options) -> Result<String, ExportError> 
             scale: 1.0,
             ..options.clone()
         };
-        let mut output = scene::paint_piece(&ctx, &scoped, &flat, region, 8192, true);
+        let mut output = scene::paint_piece(&ctx, &scoped, &flat, region, true);
         // No GPU here: the font atlas is not needed, only the shapes.
         output.textures_delta.clear();
         shapes = output.shapes;

@@ -34,16 +34,17 @@ pub struct Merged {
 /// Fails only if the combination breaks an invariant no choice of sides
 /// would mend (more cards than a document may hold); nothing is guessed.
 pub fn merge(base: &Document, ours: &Document, theirs: &Document) -> Result<Merged, Invalid> {
-    if theirs == base || ours == theirs {
+    // One side left the document as it was: the other side, whole.
+    let unchanged = if theirs == base || ours == theirs {
+        Some(ours)
+    } else if ours == base {
+        Some(theirs)
+    } else {
+        None
+    };
+    if let Some(doc) = unchanged {
         return Ok(Merged {
-            doc: ours.clone(),
-            renumbered: Renumbered::default(),
-            new_conflicts: Vec::new(),
-        });
-    }
-    if ours == base {
-        return Ok(Merged {
-            doc: theirs.clone(),
+            doc: doc.clone(),
             renumbered: Renumbered::default(),
             new_conflicts: Vec::new(),
         });
@@ -132,8 +133,9 @@ fn recorded<'a, K, T: 'a>(
     })
 }
 
-/// A canvas without its notes: what its own fields merge as.
-fn own_fields(c: &Canvas) -> Canvas {
+/// A canvas without its notes: what its own fields merge as (and what a
+/// diff compares them as).
+pub(crate) fn own_fields(c: &Canvas) -> Canvas {
     Canvas {
         notes: Vec::new(),
         ..c.clone()
