@@ -3,12 +3,13 @@
 //! example, light and dark. Anti-aliasing may differ by a step; no shape,
 //! glyph or colour may.
 
+mod common;
+
 use credence::export::{Options, Scope, rasterize, whole_frame};
 use credence::model::Document;
 use credence::render::Theme;
 use credence::render::quadrants::{QuadrantBoard, QuadrantSpec};
 use egui_kittest::TestRenderer as _;
-use std::path::Path;
 
 /// Every board a document has: the map, its canvases, the 2×2s.
 fn boards(doc: &Document) -> Vec<(String, Scope)> {
@@ -55,13 +56,7 @@ fn difference(a: &[u8], b: &[u8]) -> (f64, f64) {
 
 #[test]
 fn the_cpu_renderer_draws_what_wgpu_draws() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
+    let files = common::example_files();
     let mut gpu = egui_kittest::wgpu::WgpuTestRenderer::new();
     let mut compared = 0;
     let (mut worst_mean, mut worst_far) = (0.0f64, 0.0f64);

@@ -173,13 +173,7 @@ fn double_clicking_the_corner_fits_the_card_again() {
 /// text, as the painter lays it out.
 #[test]
 fn every_example_shows_every_title_whole_after_fitting() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
+    let files = example_files();
     assert!(files.len() >= 5, "{files:?}");
     for path in files {
         let app = credence::ui::CredenceApp::launch(

@@ -7,6 +7,18 @@ use credence::ui::{CredenceApp, ScriptedDialogs};
 use egui::{Event, Modifiers, PointerButton, Pos2, Vec2};
 use egui_kittest::Harness;
 
+/// The example documents in `examples/`, in name order.
+pub fn example_files() -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
 pub fn app_with(doc: Document) -> CredenceApp {
     CredenceApp::new(doc, None, Box::new(ScriptedDialogs::default()))
 }
