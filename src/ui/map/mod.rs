@@ -822,13 +822,10 @@ fn continue_drag(app: &mut CredenceApp, ui: &Ui, rect: Rect) {
         }
         Drag::Resize(resize) => {
             ui.ctx().set_cursor_icon(resize::cursor(resize));
-            if let Some(p) = latest {
-                let now = app.camera.to_board(rect, p);
-                let resize = app.doc_ui.map.drag.take();
-                if let Some(Drag::Resize(r)) = &resize {
-                    app.follow_resize(r, now);
-                }
-                app.doc_ui.map.drag = resize;
+            if let Some(p) = latest
+                && let Some(edit) = resize.step(app.open.doc(), app.camera.to_board(rect, p))
+            {
+                app.open.queue(edit);
             }
         }
         Drag::Connect { .. } | Drag::Band { .. } => {}

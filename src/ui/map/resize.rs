@@ -4,7 +4,7 @@
 
 use super::Drag;
 use crate::edit::{Command, Edit, MergeKey};
-use crate::model::{NodeId, Point, Size};
+use crate::model::{Document, NodeId, Point, Size};
 use crate::render;
 use crate::ui::app::CredenceApp;
 use egui::{CursorIcon, Id, Rect, Response, Sense, Ui, WidgetInfo, vec2};
@@ -32,6 +32,27 @@ pub(super) struct Grip {
     width: bool,
     height: bool,
     response: Response,
+}
+
+impl Resize {
+    /// The edit that makes the card follow the pointer to `now` (a board
+    /// point), if its size changes; the steps of one drag fold into one.
+    pub(super) fn step(&self, doc: &Document, now: Point) -> Option<Edit> {
+        let node = doc.node(self.node)?;
+        let min = render::min_size(node);
+        let mut size = self.origin;
+        if self.width {
+            size.w = (self.origin.w + now.x - self.start.x).max(min.w).round();
+        }
+        if self.height {
+            size.h = (self.origin.h + now.y - self.start.y).max(min.h).round();
+        }
+        (size != node.size).then(|| {
+            let mut node = node.clone();
+            node.size = size;
+            Edit::Merge(Command::UpdateNodes(vec![node]), self.key.clone())
+        })
+    }
 }
 
 /// The cursor over a grip, and while it is dragged wherever the pointer is.
@@ -149,31 +170,6 @@ impl CredenceApp {
         if fitted.size != node.size {
             self.open.queue(Edit::Seal);
             self.apply(Command::UpdateNodes(vec![fitted]));
-        }
-    }
-
-    /// The card follows the pointer to `now` (a board point); the steps of
-    /// one drag fold into one.
-    pub(super) fn follow_resize(&mut self, resize: &Resize, now: Point) {
-        let Some(node) = self.open.doc().node(resize.node) else {
-            return;
-        };
-        let min = render::min_size(node);
-        let mut size = resize.origin;
-        if resize.width {
-            size.w = (resize.origin.w + now.x - resize.start.x)
-                .max(min.w)
-                .round();
-        }
-        if resize.height {
-            size.h = (resize.origin.h + now.y - resize.start.y)
-                .max(min.h)
-                .round();
-        }
-        if size != node.size {
-            let mut node = node.clone();
-            node.size = size;
-            self.apply_merged(Command::UpdateNodes(vec![node]), resize.key.clone());
         }
     }
 }
