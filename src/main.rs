@@ -249,6 +249,23 @@ enum Direction {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ShapeArg {
+    Deep,
+    Wide,
+    Shared,
+}
+
+impl ShapeArg {
+    fn shape(self) -> credence::synth::Shape {
+        match self {
+            ShapeArg::Deep => credence::synth::Shape::Deep,
+            ShapeArg::Wide => credence::synth::Shape::Wide,
+            ShapeArg::Shared => credence::synth::Shape::Shared,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ScopeArg {
     All,
     Selection,
@@ -272,8 +289,13 @@ enum Bench {
     /// Layout time, crossings and overlaps; with --dot, Graphviz on the same graphs.
     Layout {
         /// Map sizes, comma-separated.
-        #[arg(long, value_delimiter = ',', default_values_t = [100, 1000, 3000, 10000])]
+        #[arg(long, value_delimiter = ',', default_values_t = [100, 300, 1000, 3000, 10000])]
         sizes: Vec<usize>,
+        /// Map shapes, comma-separated: deep (narrow branches), wide (a few
+        /// tiers, each hundreds of cards wide), shared (many outcomes
+        /// sharing beliefs).
+        #[arg(long, value_delimiter = ',', default_values = ["deep", "wide", "shared"])]
+        shapes: Vec<ShapeArg>,
         /// Also run Graphviz `dot -Tplain` on each graph (needs Graphviz installed).
         #[arg(long)]
         dot: bool,
@@ -334,9 +356,18 @@ fn main() -> ExitCode {
             cli::layout::run(&file, output.as_deref(), flow)
         }
         Some(Command::Bench {
-            what: Some(Bench::Layout { sizes, dot, seed }),
+            what:
+                Some(Bench::Layout {
+                    sizes,
+                    shapes,
+                    dot,
+                    seed,
+                }),
             ..
-        }) => cli::bench::layout_table(&sizes, dot, seed),
+        }) => {
+            let shapes: Vec<_> = shapes.into_iter().map(ShapeArg::shape).collect();
+            cli::bench::layout_table(&shapes, &sizes, dot, seed)
+        }
         Some(Command::Bench {
             what:
                 Some(Bench::Trace {

@@ -5,7 +5,7 @@ use credence::analysis::{BeliefGraph, trace};
 use credence::layout::crossings::{Placed, overlaps, straight_crossings};
 use credence::layout::{LayoutOptions, layout};
 use credence::model::{Document, NodeId};
-use credence::synth::belief_map;
+use credence::synth::{Shape, belief_map};
 use std::collections::HashMap;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
@@ -120,39 +120,50 @@ fn dot(doc: &Document) -> Result<Measured, String> {
     Ok(measure(doc, &centres, time))
 }
 
-pub fn layout_table(sizes: &[usize], with_dot: bool, seed: u64) -> ExitCode {
+pub fn layout_table(shapes: &[Shape], sizes: &[usize], with_dot: bool, seed: u64) -> ExitCode {
     println!(
-        "| nodes | edges | ours (ms) | dot (ms) | speed-up | crossings ours | crossings dot | overlaps ours | overlaps dot |"
+        "| shape | nodes | edges | ours (ms) | dot (ms) | speed-up | crossings ours | crossings dot | ours vs dot | overlaps ours | overlaps dot |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for &n in sizes {
-        let doc = belief_map(n, seed);
-        let mine = ours(&doc);
-        let theirs = if with_dot { Some(dot(&doc)) } else { None };
-        let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
-        let (dot_ms, speedup, dot_cross, dot_over) = match &theirs {
-            Some(Ok(m)) => (
-                ms(m.time),
-                format!(
-                    "{:.0}×",
-                    m.time.as_secs_f64() / mine.time.as_secs_f64().max(1e-9)
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for &shape in shapes {
+        for &n in sizes {
+            let doc = credence::synth::map(shape, n, seed);
+            let mine = ours(&doc);
+            let theirs = if with_dot { Some(dot(&doc)) } else { None };
+            let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
+            let (dot_ms, speedup, dot_cross, ratio, dot_over) = match &theirs {
+                Some(Ok(m)) => (
+                    ms(m.time),
+                    format!(
+                        "{:.0}×",
+                        m.time.as_secs_f64() / mine.time.as_secs_f64().max(1e-9)
+                    ),
+                    m.crossings.to_string(),
+                    format!(
+                        "{:+.1}%",
+                        (mine.crossings as f64 / m.crossings.max(1) as f64 - 1.0) * 100.0
+                    ),
+                    m.overlaps.to_string(),
                 ),
-                m.crossings.to_string(),
-                m.overlaps.to_string(),
-            ),
-            Some(Err(e)) => {
-                eprintln!("credence: dot failed at {n} nodes: {e}");
-                ("error".into(), "–".into(), "–".into(), "–".into())
-            }
-            None => ("–".into(), "–".into(), "–".into(), "–".into()),
-        };
-        println!(
-            "| {n} | {} | {} | {dot_ms} | {speedup} | {} | {dot_cross} | {} | {dot_over} |",
-            doc.edges.len(),
-            ms(mine.time),
-            mine.crossings,
-            mine.overlaps
-        );
+                Some(Err(e)) => {
+                    eprintln!("credence: dot failed on {} at {n} nodes: {e}", shape.name());
+                    let dash = || "–".to_string();
+                    ("error".into(), dash(), dash(), dash(), dash())
+                }
+                None => {
+                    let dash = || "–".to_string();
+                    (dash(), dash(), dash(), dash(), dash())
+                }
+            };
+            println!(
+                "| {} | {n} | {} | {} | {dot_ms} | {speedup} | {} | {dot_cross} | {ratio} | {} | {dot_over} |",
+                shape.name(),
+                doc.edges.len(),
+                ms(mine.time),
+                mine.crossings,
+                mine.overlaps
+            );
+        }
     }
     ExitCode::SUCCESS
 }

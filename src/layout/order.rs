@@ -2,13 +2,22 @@
 
 use super::layered::Layered;
 
-/// Reorders every layer to reduce crossings. Two starting orders are tried
+/// Reorders every layer to reduce crossings. Try 0 starts from two orders
 /// (each layer under its parents, and depth-first from the effects so that
 /// subtrees stay together); each is improved by sweeps and transposes, and
-/// the order with fewest crossings wins and is sifted.
-pub(super) fn reduce(l: &mut Layered, sweeps: usize) {
+/// the order with fewest crossings wins and is sifted. Later tries start
+/// depth-first with roots and children shuffled by `try_number`, so the
+/// caller can keep whichever drawing crosses least.
+pub(super) fn reduce(l: &mut Layered, sweeps: usize, try_number: u64) {
     let mut pos = vec![0usize; l.layer_of.len()];
-    let starts = [initial_by_parents(l, &mut pos), initial_depth_first(l)];
+    let starts = if try_number == 0 {
+        vec![
+            initial_by_parents(l, &mut pos),
+            initial_depth_first(l, None),
+        ]
+    } else {
+        vec![initial_depth_first(l, Some(try_number))]
+    };
     let mut best: Option<(usize, Vec<Vec<usize>>)> = None;
     for start in starts {
         l.layers = start;
@@ -20,14 +29,15 @@ pub(super) fn reduce(l: &mut Layered, sweeps: usize) {
             best = Some((crossings, l.layers.clone()));
         }
     }
-    l.layers = best.expect("two starts").1;
+    l.layers = best.expect("a start").1;
     for layer in &l.layers {
         renumber(layer, &mut pos);
     }
     // Sifting costs more than everything before it, so only the better
     // start gets it.
-    for _ in 0..sift_passes(l) {
-        if !sift(l, &mut pos) {
+    let (passes, window) = sift_plan(l);
+    for _ in 0..passes {
+        if !sift(l, &mut pos, window) {
             break;
         }
         transpose(l, &mut pos, false);
@@ -43,11 +53,18 @@ fn initial_by_parents(l: &mut Layered, pos: &mut [usize]) -> Vec<Vec<usize>> {
     l.layers.clone()
 }
 
-fn initial_depth_first(l: &Layered) -> Vec<Vec<usize>> {
+/// Depth-first from the effects; with `shuffle`, roots and children are
+/// visited in an order drawn from that seed.
+fn initial_depth_first(l: &Layered, shuffle: Option<u64>) -> Vec<Vec<usize>> {
     let mut layers = vec![Vec::new(); l.layers.len()];
     let mut seen = vec![false; l.layer_of.len()];
+    let mut rng = shuffle.map(|seed| seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut roots = l.layers[0].clone();
     roots.sort_unstable();
+    if let Some(state) = &mut rng {
+        shuffle_in_place(&mut roots, state);
+    }
+    let mut children = Vec::new();
     for root in roots {
         let mut stack = vec![root];
         while let Some(v) = stack.pop() {
@@ -56,8 +73,13 @@ fn initial_depth_first(l: &Layered) -> Vec<Vec<usize>> {
             }
             seen[v] = true;
             layers[l.layer_of[v]].push(v);
+            children.clear();
+            children.extend(l.down[v].iter().copied().filter(|&w| !seen[w]));
+            if let Some(state) = &mut rng {
+                shuffle_in_place(&mut children, state);
+            }
             // Reverse so the first neighbour is visited first.
-            stack.extend(l.down[v].iter().rev().copied().filter(|&w| !seen[w]));
+            stack.extend(children.iter().rev());
         }
     }
     // Anything not reached from layer 0 (not possible with longest-path
@@ -70,6 +92,16 @@ fn initial_depth_first(l: &Layered) -> Vec<Vec<usize>> {
         }
     }
     layers
+}
+
+/// Fisher–Yates with xorshift: deterministic for a seed, no dependency.
+fn shuffle_in_place(items: &mut [usize], state: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        items.swap(i, (*state % (i as u64 + 1)) as usize);
+    }
 }
 
 /// Sweeps and transposes from the current order; leaves the best order seen
@@ -106,25 +138,34 @@ fn improve(l: &mut Layered, sweeps: usize, pos: &mut [usize]) -> usize {
     total_crossings(l, pos)
 }
 
-/// Vertex pairs that sifting may compare, all passes together: three passes
-/// up to about 1,500 cards, two at 3,000, none at 10,000.
-const SIFT_WORK: usize = 6_000_000;
+/// Vertex pairs that sifting may compare, all passes together. Narrow
+/// layers are sifted whole; wide ones (maps of thousands of cards, or a
+/// few tiers hundreds of cards wide) within a window around each vertex,
+/// as wide as the budget allows, so they are still sifted.
+const SIFT_WORK: usize = 4_000_000;
 /// Sifting passes beyond which little more is found.
 const SIFT_PASSES: usize = 3;
+/// The narrowest window worth a pass.
+const MIN_WINDOW: usize = 16;
 
-/// How many sifting passes `l` can afford. One pass compares every vertex
-/// with every other in its layer, so wide layers (maps of many thousands of
-/// cards) get fewer passes, or none.
-fn sift_passes(l: &Layered) -> usize {
-    let pairs: usize = l.layers.iter().map(|layer| layer.len() * layer.len()).sum();
-    (SIFT_WORK / pairs.max(1)).min(SIFT_PASSES)
+/// Sifting passes and the window each vertex may move within.
+fn sift_plan(l: &Layered) -> (usize, usize) {
+    let vertices = l.layer_of.len().max(1);
+    let widest = l.layers.iter().map(Vec::len).max().unwrap_or(0);
+    // Each vertex compares itself with up to 2 × window others.
+    let window = (SIFT_WORK / SIFT_PASSES / vertices / 2).max(MIN_WINDOW);
+    if window >= widest {
+        let pairs: usize = l.layers.iter().map(|layer| layer.len() * layer.len()).sum();
+        return ((SIFT_WORK / pairs.max(1)).clamp(1, SIFT_PASSES), widest);
+    }
+    (SIFT_PASSES, window)
 }
 
 /// Moves each vertex to the place in its layer where its edges cross the
 /// fewest others to both neighbouring layers (sifting, after Matuszewski,
 /// Schönfeld and Molitor). Unlike transpose's swaps of neighbours, a vertex
 /// can jump over many others at once, out of a local minimum.
-fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
+fn sift(l: &mut Layered, pos: &mut [usize], window: usize) -> bool {
     let mut improved = false;
     // Each vertex's neighbour positions, up then down, packed together: the
     // neighbouring layers hold still while one layer is sifted. Most
@@ -164,39 +205,41 @@ fn sift(l: &mut Layered, pos: &mut [usize]) -> bool {
             }
             let from = pos[u];
             let order = &l.layers[layer];
-            // Crossings with `u` in gap k (after k of the others), less
-            // those with it leftmost.
-            let (mut delta, mut here, mut best, mut best_gap) = (0i64, 0i64, 0i64, 0usize);
-            let mut gap = 0;
-            for (i, &w) in order.iter().enumerate() {
-                if i == from {
-                    continue;
-                }
-                delta += match (single[from], single[i]) {
+            // How crossings change as `u` jumps over the others one by one,
+            // leftwards then rightwards, within the window.
+            let passing = |i: usize| -> i64 {
+                match (single[from], single[i]) {
                     (Some((uu, ud)), Some((wu, wd))) => {
                         single_difference(uu, wu) + single_difference(ud, wd)
                     }
                     _ => {
-                        let (w_up, w_down) = neighbours(w);
+                        let (w_up, w_down) = neighbours(order[i]);
                         position_difference(u_up, w_up) + position_difference(u_down, w_down)
                     }
-                };
-                gap += 1;
-                if gap == from {
-                    here = delta;
                 }
+            };
+            let (mut best, mut to) = (0i64, from);
+            let mut delta = 0i64;
+            for i in (from.saturating_sub(window)..from).rev() {
+                delta -= passing(i);
                 if delta < best {
-                    (best, best_gap) = (delta, gap);
+                    (best, to) = (delta, i);
                 }
             }
-            if best < here {
-                // With `u` taken out, gap k is index k; so it is once back in.
+            delta = 0;
+            for i in from + 1..(from + 1 + window).min(order.len()) {
+                delta += passing(i);
+                if delta < best {
+                    (best, to) = (delta, i);
+                }
+            }
+            if to != from {
                 let order = &mut l.layers[layer];
                 let moved = single.remove(from);
                 order.remove(from);
-                order.insert(best_gap, u);
-                single.insert(best_gap, moved);
-                let (a, b) = (from.min(best_gap), from.max(best_gap));
+                order.insert(to, u);
+                single.insert(to, moved);
+                let (a, b) = (from.min(to), from.max(to));
                 for (i, &v) in order.iter().enumerate().take(b + 1).skip(a) {
                     pos[v] = i;
                 }
@@ -373,7 +416,7 @@ mod tests {
         transpose(&mut l, &mut pos, false);
         assert_eq!(l.layers, before, "no swap of neighbours helps");
         assert_eq!(total_crossings(&l, &pos), 3);
-        assert!(sift(&mut l, &mut pos));
+        assert!(sift(&mut l, &mut pos, 8));
         assert_eq!(total_crossings(&l, &pos), 1);
         assert_eq!(l.layers[0], [1, 2, 0, 3, 4]);
     }
