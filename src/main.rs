@@ -66,6 +66,11 @@ enum Command {
         /// Which way causes flow to effects.
         #[arg(long, value_enum, default_value_t = Direction::Down)]
         direction: Direction,
+        /// Ignore the order the cards are in now and try several orders for
+        /// the fewest crossings. Without it, a laid-out map keeps its order
+        /// so a small change moves little. Pinned cards stay put either way.
+        #[arg(long)]
+        from_scratch: bool,
     },
     /// Measure performance: frame times on FILE, or layout and tracing on
     /// synthetic maps.
@@ -348,12 +353,13 @@ fn main() -> ExitCode {
             file,
             output,
             direction,
+            from_scratch,
         }) => {
             let flow = match direction {
                 Direction::Down => credence::layout::Flow::Down,
                 Direction::Right => credence::layout::Flow::Right,
             };
-            cli::layout::run(&file, output.as_deref(), flow)
+            cli::layout::run(&file, output.as_deref(), flow, !from_scratch)
         }
         Some(Command::Bench {
             what:

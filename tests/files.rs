@@ -54,7 +54,7 @@ const BAD: &[(&str, &str)] = &[
     ("malformed.ron", ":5:5: syntax error: expected comma"),
     (
         "future-version.ron",
-        ":2:5: this file has format version 7, but this Credence reads up to version 5; \
+        ":2:5: this file has format version 7, but this Credence reads up to version 6; \
          update Credence to open it",
     ),
     (
@@ -316,7 +316,7 @@ fn version_1_files_migrate_exactly() {
     assert!(doc.canvases.is_empty());
     // Saving writes the current version, which loads to the same document.
     let saved = credence::io::to_ron(&doc);
-    assert!(saved.contains("version: 5,"));
+    assert!(saved.contains("version: 6,"));
     assert_eq!(saved, credence::io::EXAMPLE_RON);
 }
 
@@ -333,7 +333,7 @@ fn version_2_files_migrate_exactly() {
     assert!(doc.snapshots.is_empty());
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/discovery.ron");
     assert_eq!(doc, credence::io::load(&example).unwrap());
-    assert!(credence::io::to_ron(&doc).contains("version: 5,"));
+    assert!(credence::io::to_ron(&doc).contains("version: 6,"));
 }
 
 /// Version 3 (workshop, no belief map or learning backlog) is the workshop
@@ -361,7 +361,7 @@ fn version_3_files_migrate_exactly() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop.ron");
     assert_eq!(doc, credence::io::load(&example).unwrap());
     let saved = credence::io::to_ron(&doc);
-    assert!(saved.contains("version: 5,"));
+    assert!(saved.contains("version: 6,"));
     assert_eq!(credence::io::from_ron(&saved, &v3).unwrap(), doc);
 }
 
@@ -378,8 +378,31 @@ fn version_4_files_migrate_exactly() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop.ron");
     assert_eq!(doc, credence::io::load(&example).unwrap());
     let saved = credence::io::to_ron(&doc);
-    assert_eq!(saved, text.replace("version: 4,", "version: 5,"));
+    assert_eq!(saved, text.replace("version: 4,", "version: 6,"));
     assert!(!saved.contains("conflicts"));
+}
+
+/// Version 5 (before pins) is the workshop example as it was saved then:
+/// it loads with every card free to move, and saves as version 6 with no
+/// `pinned` field, so the file differs by its version line alone. A pinned
+/// card is written as `pinned: true` and read back pinned.
+#[test]
+fn version_5_files_migrate_exactly() {
+    let v5 = fixture("../migrations/v5.ron");
+    let text = std::fs::read_to_string(&v5).unwrap();
+    assert!(text.contains("version: 5,"));
+    let mut doc = credence::io::load(&v5).unwrap();
+    assert!(doc.nodes.iter().all(|n| !n.pinned));
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop.ron");
+    assert_eq!(doc, credence::io::load(&example).unwrap());
+    let saved = credence::io::to_ron(&doc);
+    assert_eq!(saved, text.replace("version: 5,", "version: 6,"));
+    assert!(!saved.contains("pinned"));
+    doc.nodes[0].pinned = true;
+    let saved = credence::io::to_ron(&doc);
+    assert_eq!(saved.matches("pinned: true").count(), 1);
+    let back = credence::io::from_ron(&saved, &v5).unwrap();
+    assert!(back.nodes[0].pinned && back.nodes[1..].iter().all(|n| !n.pinned));
 }
 
 /// Bad template files get a clear message naming the file, and loading

@@ -26,7 +26,12 @@ fn a_big_layout_runs_on_a_worker_and_is_still_one_undo_step() {
     let mut doc = chain();
     doc.nodes[0].pos = credence::model::Point::new(500.0, 400.0);
     doc.nodes[2].pos = credence::model::Point::new(-300.0, -200.0);
-    let expected = layout(&doc, None, &LayoutOptions::default());
+    // The toolbar's Auto-layout keeps the order the cards are in.
+    let keep = LayoutOptions {
+        keep_order: true,
+        ..Default::default()
+    };
+    let expected = layout(&doc, None, &keep);
     let mut app = app_with(doc.clone());
     app.background_layout_nodes = 1;
     let mut h = harness(app);

@@ -42,7 +42,12 @@ fn auto_layout_animates_into_place_as_one_undo_step() {
     // Scatter the cards so the layout has work to do.
     doc.nodes[0].pos = credence::model::Point::new(500.0, 400.0);
     doc.nodes[2].pos = credence::model::Point::new(-300.0, -200.0);
-    let expected = layout(&doc, None, &LayoutOptions::default());
+    // The toolbar's Auto-layout keeps the order the cards are in.
+    let keep = LayoutOptions {
+        keep_order: true,
+        ..Default::default()
+    };
+    let expected = layout(&doc, None, &keep);
     let mut h = harness(app_with(doc.clone()));
     click_label(&mut h, "Auto-layout", Modifiers::NONE);
     h.run_steps(40);

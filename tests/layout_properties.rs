@@ -85,6 +85,44 @@ proptest! {
         }
     }
 
+    /// Pinned cards never move, nothing overlaps them or anything else,
+    /// from scratch or keeping the order, either way up.
+    #[test]
+    fn pinned_cards_never_move_and_nothing_overlaps(
+        mut doc in graph(),
+        pins in prop::collection::vec((any::<prop::sample::Index>(), -2000.0f32..2000.0, -2000.0f32..2000.0), 0..4),
+        right in any::<bool>(),
+        keep_order in any::<bool>(),
+    ) {
+        for (index, x, y) in pins {
+            let i = index.index(doc.nodes.len());
+            doc.nodes[i].pinned = true;
+            doc.nodes[i].pos = credence::model::Point::new(x, y);
+        }
+        // Pins placed at random may overlap one another; the layout is
+        // only answerable for the cards it moves.
+        let pinned: Vec<_> = doc.nodes.iter().filter(|n| n.pinned).collect();
+        let pins_overlap = overlaps(&boxes(&doc, &pinned.iter().map(|n| (n.id, n.pos)).collect::<Vec<_>>())) > 0;
+        let flow = if right { Flow::Right } else { Flow::Down };
+        let options = LayoutOptions { flow, keep_order, ..Default::default() };
+        let moves = layout(&doc, None, &options);
+        let moved: std::collections::HashSet<NodeId> = moves.iter().map(|(id, _)| *id).collect();
+        for n in &doc.nodes {
+            prop_assert_eq!(moved.contains(&n.id), !n.pinned, "only free cards are moved");
+        }
+        let mut laid = doc.clone();
+        credence::edit::Command::Move(moves).apply(&mut laid);
+        let all: Vec<_> = laid.nodes.iter().map(|n| (n.id, n.pos)).collect();
+        if !pins_overlap {
+            prop_assert_eq!(overlaps(&boxes(&laid, &all)), 0);
+        }
+        for (a, b) in doc.nodes.iter().zip(&laid.nodes) {
+            if a.pinned {
+                prop_assert_eq!(a.pos, b.pos);
+            }
+        }
+    }
+
     #[test]
     fn layout_is_deterministic(doc in graph()) {
         let a = layout(&doc, None, &LayoutOptions::default());

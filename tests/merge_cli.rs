@@ -147,7 +147,7 @@ fn merge_refuses_a_bad_file_and_writes_nothing() {
     let ours = save(dir.path(), "ours.ron", &doc);
     std::fs::write(
         dir.path().join("theirs.ron"),
-        "(\n    version: 5,\n    nodes: [(id: 1, confidence: 300)],\n)\n",
+        "(\n    version: 6,\n    nodes: [(id: 1, confidence: 300)],\n)\n",
     )
     .unwrap();
     let before = std::fs::read(&ours).unwrap();

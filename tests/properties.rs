@@ -44,13 +44,14 @@ fn node(id: u64) -> impl Strategy<Value = Node> {
             prop::option::of(0u8..=100),
             (text(), text(), text(), text()),
             (text(), text(), text(), text()),
+            any::<bool>(),
         ),
     )
         .prop_map(
             move |(
                 (kind, title, notes, confidence, importance, evidence, status),
                 (owner, horizon, tags, colour, prompts, (x, y, w, h)),
-                (stance, convergence, test, learned),
+                (stance, convergence, test, learned, pinned),
             )| Node {
                 id: NodeId(id),
                 kind,
@@ -86,6 +87,7 @@ fn node(id: u64) -> impl Strategy<Value = Node> {
                 },
                 pos: Point::new(x, y),
                 size: Size { w, h },
+                pinned,
             },
         )
 }

@@ -270,7 +270,7 @@ _credence() {
             return 0
             ;;
         credence__subcmd__bench__subcmd__layout)
-            opts="-h --sizes --dot --seed --help"
+            opts="-h --sizes --shapes --dot --seed --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -278,6 +278,10 @@ _credence() {
             case "${prev}" in
                 --sizes)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shapes)
+                    COMPREPLY=($(compgen -W "deep wide shared" -- "${cur}"))
                     return 0
                     ;;
                 --seed)
@@ -696,7 +700,7 @@ _credence() {
             return 0
             ;;
         credence__subcmd__layout)
-            opts="-o -h --output --direction --help"
+            opts="-o -h --output --direction --from-scratch --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

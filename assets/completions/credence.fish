@@ -46,6 +46,7 @@ complete -c credence -n "__fish_credence_using_subcommand trace" -s h -l help -d
 complete -c credence -n "__fish_credence_using_subcommand layout" -s o -l output -d 'Where to write the result: OUT.ron, OUT.canvas or - (default: FILE, if it is a .ron file)' -r -F
 complete -c credence -n "__fish_credence_using_subcommand layout" -l direction -d 'Which way causes flow to effects' -r -f -a "down\t'Causes below effects (outcomes at the top)'
 right\t'Causes on the left, effects on the right'"
+complete -c credence -n "__fish_credence_using_subcommand layout" -l from-scratch -d 'Ignore the order the cards are in now and try several orders for the fewest crossings. Without it, a laid-out map keeps its order so a small change moves little. Pinned cards stay put either way'
 complete -c credence -n "__fish_credence_using_subcommand layout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c credence -n "__fish_credence_using_subcommand bench; and not __fish_seen_subcommand_from layout export trace help" -l frames -d 'Frames per scenario' -r
 complete -c credence -n "__fish_credence_using_subcommand bench; and not __fish_seen_subcommand_from layout export trace help" -l room -d 'Open the window\'s room on loopback with this many phones, each voting on 20 cards at the start of every scenario, while the frames are timed' -r
@@ -55,6 +56,9 @@ complete -c credence -n "__fish_credence_using_subcommand bench; and not __fish_
 complete -c credence -n "__fish_credence_using_subcommand bench; and not __fish_seen_subcommand_from layout export trace help" -a "trace" -d 'Time tracing up and down from sampled nodes of a large map'
 complete -c credence -n "__fish_credence_using_subcommand bench; and not __fish_seen_subcommand_from layout export trace help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from layout" -l sizes -d 'Map sizes, comma-separated' -r
+complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from layout" -l shapes -d 'Map shapes, comma-separated: deep (narrow branches), wide (a few tiers, each hundreds of cards wide), shared (many outcomes sharing beliefs)' -r -f -a "deep\t''
+wide\t''
+shared\t''"
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from layout" -l seed -r
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from layout" -l dot -d 'Also run Graphviz `dot -Tplain` on each graph (needs Graphviz installed)'
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from layout" -s h -l help -d 'Print help'

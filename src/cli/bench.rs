@@ -2,7 +2,7 @@
 //! on synthetic maps, with Graphviz `dot` as the yardstick for layout.
 
 use credence::analysis::{BeliefGraph, trace};
-use credence::layout::crossings::{Placed, overlaps, straight_crossings};
+use credence::layout::crossings::{Placed, overlaps, share_within, straight_crossings};
 use credence::layout::{LayoutOptions, layout};
 use credence::model::{Document, NodeId};
 use credence::synth::{Shape, belief_map};
@@ -165,7 +165,58 @@ pub fn layout_table(shapes: &[Shape], sizes: &[usize], with_dot: bool, seed: u64
             );
         }
     }
+    stability_table(shapes, seed);
     ExitCode::SUCCESS
+}
+
+/// Stability, per shape: lay out a 300-card map, add one card resting on
+/// a card in its middle, lay out again keeping the order, and count the
+/// other cards that moved less than one card width.
+pub fn stability_table(shapes: &[Shape], seed: u64) {
+    println!();
+    println!("| shape | cards | others moved < 1 card width (keep order) | from scratch |");
+    println!("|---|---:|---:|---:|");
+    for &shape in shapes {
+        let mut doc = credence::synth::map(shape, 300, seed);
+        let moves = layout(&doc, None, &LayoutOptions::default());
+        credence::edit::Command::Move(moves).apply(&mut doc);
+        let before = centres(&doc);
+        let width = doc.nodes.iter().map(|n| n.size.w).sum::<f32>() / doc.nodes.len() as f32;
+        let parent = doc.nodes[doc.nodes.len() / 2].clone();
+        let id = NodeId(doc.nodes.iter().map(|n| n.id.0).max().unwrap_or(0) + 1);
+        let mut card = credence::model::Node::new(id, credence::model::NodeKind::Evidence, "New");
+        card.pos = credence::model::Point::new(parent.pos.x, parent.pos.y + parent.size.h + 60.0);
+        doc.nodes.push(card);
+        let edge = credence::model::EdgeId(doc.edges.iter().map(|e| e.id.0).max().unwrap_or(0) + 1);
+        doc.edges.push(credence::model::Edge::new(
+            edge,
+            id,
+            parent.id,
+            credence::model::EdgeKind::Supports,
+        ));
+        let share = |keep_order: bool| {
+            let mut laid = doc.clone();
+            let options = LayoutOptions {
+                keep_order,
+                ..Default::default()
+            };
+            credence::edit::Command::Move(layout(&laid, None, &options)).apply(&mut laid);
+            share_within(&before, &centres(&laid), width) * 100.0
+        };
+        println!(
+            "| {} | 300 + 1 | {:.0}% | {:.0}% |",
+            shape.name(),
+            share(true),
+            share(false)
+        );
+    }
+}
+
+fn centres(doc: &Document) -> Vec<(NodeId, (f32, f32))> {
+    doc.nodes
+        .iter()
+        .map(|n| (n.id, (n.pos.x + n.size.w / 2.0, n.pos.y + n.size.h / 2.0)))
+        .collect()
 }
 
 pub fn trace_table(nodes: usize, samples: usize, seed: u64) -> ExitCode {

@@ -1,4 +1,4 @@
-//! `credence layout FILE [-o OUT] [--direction down|right]`
+//! `credence layout FILE [-o OUT] [--direction down|right] [--from-scratch]`
 //!
 //! In place only over a Credence `.ron` file: a `.canvas` or a PNG would
 //! be replaced by RON that neither Obsidian nor an image viewer can open,
@@ -28,7 +28,7 @@ fn written_as(out: &Path) -> Option<Written> {
         .then_some(Written::Canvas)
 }
 
-pub fn run(file: &Path, out: Option<&Path>, flow: Flow) -> ExitCode {
+pub fn run(file: &Path, out: Option<&Path>, flow: Flow, keep_order: bool) -> ExitCode {
     let target = out.unwrap_or(file);
     let Some(written) = written_as(target) else {
         return fail(match out {
@@ -53,6 +53,7 @@ pub fn run(file: &Path, out: Option<&Path>, flow: Flow) -> ExitCode {
     }
     let options = LayoutOptions {
         flow,
+        keep_order,
         ..Default::default()
     };
     let moves = layout(&doc, None, &options);

@@ -20,6 +20,9 @@
 //! - Version 5: adds `conflicts`, what `credence merge` could not combine.
 //!   It is written only when there are some, so a file without conflicts
 //!   differs from version 4 by its version line alone.
+//! - Version 6: nodes gain `pinned`, which auto-layout keeps in place. It
+//!   is written only for pinned cards, so the migration only renumbers, but
+//!   an older Credence must refuse the file rather than drop the pins.
 
 use super::LoadError;
 use super::locate::{Locator, line_col};
@@ -28,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 5;
+pub const CURRENT_VERSION: u32 = 6;
 
 /// Larger files are refused before they are read, so a stray video or disk
 /// image cannot exhaust memory.
@@ -110,10 +113,12 @@ struct FileV4 {
     snapshots: Vec<Snapshot>,
 }
 
-/// The current shape.
+/// Version 5 had the same top-level fields; what changed lies inside
+/// nodes, with a default.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileV5 {
+    #[allow(dead_code)]
     version: u32,
     #[serde(default)]
     title: String,
@@ -129,6 +134,43 @@ struct FileV5 {
     snapshots: Vec<Snapshot>,
     #[serde(default)]
     conflicts: Vec<Conflict>,
+}
+
+/// The current shape.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileV6 {
+    version: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    nodes: Vec<Node>,
+    #[serde(default)]
+    edges: Vec<Edge>,
+    #[serde(default)]
+    canvases: Vec<Canvas>,
+    #[serde(default)]
+    workshop: Workshop,
+    #[serde(default)]
+    snapshots: Vec<Snapshot>,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
+}
+
+/// Version 5 had no pins: every card was free to move.
+impl From<FileV5> for FileV6 {
+    fn from(v5: FileV5) -> Self {
+        FileV6 {
+            version: 6,
+            title: v5.title,
+            nodes: v5.nodes,
+            edges: v5.edges,
+            canvases: v5.canvases,
+            workshop: v5.workshop,
+            snapshots: v5.snapshots,
+            conflicts: v5.conflicts,
+        }
+    }
 }
 
 /// Version 4 had no merge, so nothing was left unresolved.
@@ -257,7 +299,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
     // A current file, the common case, is parsed once. Anything else (an
     // older version, a mistake) takes the careful path below, which finds
     // the version first so it can name what is wrong and where.
-    if let Ok(file) = ron::from_str::<FileV5>(text)
+    if let Ok(file) = ron::from_str::<FileV6>(text)
         && file.version == CURRENT_VERSION
     {
         return into_document(file, text, path);
@@ -306,17 +348,21 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
         ));
     }
     let invalid = |e| ron_error(e, "invalid document");
-    let file: FileV5 = match version {
-        1 => FileV4::from(FileV3::from(FileV2::from(
+    let file: FileV6 = match version {
+        1 => FileV5::from(FileV4::from(FileV3::from(FileV2::from(
             ron::from_str::<FileV1>(text).map_err(invalid)?,
+        ))))
+        .into(),
+        2 => FileV5::from(FileV4::from(FileV3::from(
+            ron::from_str::<FileV2>(text).map_err(invalid)?,
         )))
         .into(),
-        2 => FileV4::from(FileV3::from(
-            ron::from_str::<FileV2>(text).map_err(invalid)?,
+        3 => FileV5::from(FileV4::from(
+            ron::from_str::<FileV3>(text).map_err(invalid)?,
         ))
         .into(),
-        3 => FileV4::from(ron::from_str::<FileV3>(text).map_err(invalid)?).into(),
-        4 => ron::from_str::<FileV4>(text).map_err(invalid)?.into(),
+        4 => FileV5::from(ron::from_str::<FileV4>(text).map_err(invalid)?).into(),
+        5 => ron::from_str::<FileV5>(text).map_err(invalid)?.into(),
         _ => ron::from_str(text).map_err(invalid)?,
     };
     into_document(file, text, path)
@@ -324,7 +370,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Document, LoadError> {
 
 /// The document in `file`, checked; a broken one is reported at the place
 /// in `text` that explains it.
-fn into_document(file: FileV5, text: &str, path: &Path) -> Result<Document, LoadError> {
+fn into_document(file: FileV6, text: &str, path: &Path) -> Result<Document, LoadError> {
     let mut doc = Document {
         title: file.title,
         nodes: file.nodes,

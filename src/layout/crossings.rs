@@ -88,6 +88,31 @@ pub fn overlaps(nodes: &[Placed]) -> usize {
     count
 }
 
+/// The share of cards (0–1) that moved less than `limit` between two
+/// drawings, over the cards found in both: how stable a re-layout was.
+/// With no card in common, nothing moved.
+pub fn share_within<K: Ord + Copy>(
+    before: &[(K, (f32, f32))],
+    after: &[(K, (f32, f32))],
+    limit: f32,
+) -> f64 {
+    let then: std::collections::BTreeMap<K, (f32, f32)> = before.iter().copied().collect();
+    let (mut both, mut within) = (0usize, 0usize);
+    for (key, (x, y)) in after {
+        if let Some((x0, y0)) = then.get(key) {
+            both += 1;
+            if (x - x0).hypot(y - y0) < limit {
+                within += 1;
+            }
+        }
+    }
+    if both == 0 {
+        1.0
+    } else {
+        within as f64 / both as f64
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +132,28 @@ mod tests {
             0,
             "shared endpoint"
         );
+    }
+
+    #[test]
+    fn share_within_counts_cards_in_both_drawings() {
+        let before = [
+            (1, (0.0, 0.0)),
+            (2, (0.0, 0.0)),
+            (3, (0.0, 0.0)),
+            (4, (5.0, 5.0)),
+        ];
+        // 1 stays, 2 moves 3 (within 4), 3 moves 5 (not within), 4 is gone,
+        // 5 is new.
+        let after = [
+            (1, (0.0, 0.0)),
+            (2, (3.0, 0.0)),
+            (3, (3.0, 4.0)),
+            (5, (100.0, 0.0)),
+        ];
+        assert_eq!(share_within(&before, &after, 4.0), 2.0 / 3.0);
+        assert_eq!(share_within(&before, &after, 5.5), 1.0);
+        assert_eq!(share_within(&before, &after, 0.0), 0.0);
+        assert_eq!(share_within::<u8>(&[], &[], 1.0), 1.0);
     }
 
     #[test]

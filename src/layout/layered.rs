@@ -32,6 +32,10 @@ pub struct LayoutOptions {
     /// more sweeps would: at 8, the benchmark maps cross no more than at 24
     /// and lay out up to twice as fast.
     pub sweeps: usize,
+    /// Start from the order the cards are in now and keep the drawing where
+    /// it is, so laying out again after a small change moves little. Off,
+    /// the layout starts from scratch and tries several orders.
+    pub keep_order: bool,
 }
 
 impl Default for LayoutOptions {
@@ -42,6 +46,7 @@ impl Default for LayoutOptions {
             layer_gap: 100.0,
             component_gap: 120.0,
             sweeps: 8,
+            keep_order: false,
         }
     }
 }
@@ -63,6 +68,9 @@ pub(super) struct Layered {
     pub real: usize,
     /// The component's edges between cards, as local (cause, effect).
     pub edges: Vec<(usize, usize)>,
+    /// Where each vertex is along its layer now (a dummy: on the straight
+    /// line between its edge's cards), for starting from the current order.
+    pub now: Vec<f32>,
 }
 
 impl Layered {
@@ -104,6 +112,13 @@ pub fn layout(
         })
         .unzip();
 
+    // Where each card's centre is along its layer now: the starting order
+    // when keeping the order.
+    let current: Vec<f32> = nodes
+        .iter()
+        .zip(&along)
+        .map(|(node, size)| to_flow(options.flow, node.pos).0 + size / 2.0)
+        .collect();
     let edges = acyclic_edges(doc, &index, n);
     let mut rank = ranks(n, &edges);
     let components = components(n, &edges);
@@ -112,7 +127,7 @@ pub fn layout(
     let mut placed: Vec<(f32, f32)> = vec![(0.0, 0.0); n];
     let mut cursor = 0.0f32;
     for members in components {
-        let base = build(&members, &edges, &rank, &along, &across);
+        let base = build(&members, &edges, &rank, &along, &across, &current);
         // Across the layers: each layer is a band as deep as its deepest card.
         let deepest: Vec<f32> = base
             .layers
@@ -131,21 +146,29 @@ pub fn layout(
             .zip(&deepest)
             .map(|(start, depth)| start + depth / 2.0)
             .collect();
-        let tries = tries_for(&base);
-        let mut best: Option<(usize, Layered, Vec<f32>)> = None;
-        for try_number in 0..tries {
-            let mut l = base.clone();
-            let centre = draw(&mut l, options, &layer_y, try_number as u64);
-            let crossings = if tries > 1 {
-                drawn_crossings(&l, &centre, &layer_y)
+        let best = if options.keep_order {
+            // The current order wins unless it crosses far more than a
+            // fresh start: a map that was never laid out has no order
+            // worth keeping.
+            let kept = try_drawing(&base, options, &layer_y, order::Start::Current);
+            let fresh = try_drawing(&base, options, &layer_y, order::Start::Fresh(0));
+            if kept.0 as f64 <= fresh.0 as f64 * KEEP_TOLERANCE {
+                kept
             } else {
-                0
-            };
-            if best.as_ref().is_none_or(|(b, ..)| crossings < *b) {
-                best = Some((crossings, l, centre));
+                fresh
             }
-        }
-        let (_, l, centre) = best.expect("at least one try");
+        } else if tries_for(&base) == 1 {
+            // One try: nothing to compare, so nothing to count.
+            let mut l = base.clone();
+            let centre = draw(&mut l, options, &layer_y, order::Start::Fresh(0));
+            (0, l, centre)
+        } else {
+            (0..tries_for(&base))
+                .map(|n| try_drawing(&base, options, &layer_y, order::Start::Fresh(n as u64)))
+                .min_by_key(|(crossings, ..)| *crossings)
+                .expect("at least one try")
+        };
+        let (_, l, centre) = best;
         let low = (0..l.real)
             .map(|v| centre[v] - l.size[v] / 2.0)
             .fold(f32::INFINITY, f32::min);
@@ -165,26 +188,145 @@ pub fn layout(
         cursor += high - low + options.component_gap;
     }
 
-    // Keep the laid-out group where the user had it.
-    let min_x = nodes.iter().map(|n| n.pos.x).fold(f32::INFINITY, f32::min);
-    let min_y = nodes.iter().map(|n| n.pos.y).fold(f32::INFINITY, f32::min);
+    let now: Vec<(f32, f32)> = nodes.iter().map(|n| to_flow(options.flow, n.pos)).collect();
+    let pinned: Vec<bool> = nodes.iter().map(|n| n.pinned).collect();
+    settle(&mut placed, &now, &pinned, &along, &across, options);
     nodes
         .iter()
         .zip(placed)
+        .filter(|(node, _)| !node.pinned)
         .map(|(node, (a, b))| {
             let (x, y) = match options.flow {
                 Flow::Down => (a, b),
                 Flow::Right => (b, a),
             };
-            (node.id, Point::new(min_x + x, min_y + y))
+            (node.id, Point::new(x, y))
         })
         .collect()
 }
 
+/// A position as (along the layers, across them).
+fn to_flow(flow: Flow, p: Point) -> (f32, f32) {
+    match flow {
+        Flow::Down => (p.x, p.y),
+        Flow::Right => (p.y, p.x),
+    }
+}
+
+/// Moves the drawing (top-left corners, in flow space) to where it belongs
+/// on the board, then makes room for pinned cards.
+///
+/// With pins, the drawing is shifted so the pinned cards land as near
+/// their laid-out places as possible (the median shift, which one far pin
+/// cannot drag); with `keep_order`, so the cards move least; otherwise it
+/// keeps the group's top-left corner. Pinned cards then go back where they
+/// are, and any other card that would overlap one is pushed along its
+/// layer, with the cards after it, until it is clear.
+fn settle(
+    placed: &mut [(f32, f32)],
+    now: &[(f32, f32)],
+    pinned: &[bool],
+    along: &[f32],
+    across: &[f32],
+    options: &LayoutOptions,
+) {
+    let anchors: Vec<usize> = if pinned.iter().any(|&p| p) {
+        (0..placed.len()).filter(|&i| pinned[i]).collect()
+    } else if options.keep_order {
+        (0..placed.len()).collect()
+    } else {
+        Vec::new()
+    };
+    let shift = if anchors.is_empty() {
+        let min = |f: fn(&(f32, f32)) -> f32, of: &[(f32, f32)]| {
+            of.iter().map(f).fold(f32::INFINITY, f32::min)
+        };
+        (
+            min(|p| p.0, now) - min(|p| p.0, placed),
+            min(|p| p.1, now) - min(|p| p.1, placed),
+        )
+    } else {
+        let median = |mut d: Vec<f32>| {
+            d.sort_by(f32::total_cmp);
+            d[d.len() / 2]
+        };
+        (
+            median(anchors.iter().map(|&i| now[i].0 - placed[i].0).collect()),
+            median(anchors.iter().map(|&i| now[i].1 - placed[i].1).collect()),
+        )
+    };
+    for p in placed.iter_mut() {
+        p.0 += shift.0;
+        p.1 += shift.1;
+    }
+    let pins: Vec<usize> = (0..placed.len()).filter(|&i| pinned[i]).collect();
+    if pins.is_empty() {
+        return;
+    }
+    for &i in &pins {
+        placed[i] = now[i];
+    }
+    clear_pins(placed, pinned, along, across, options.node_gap);
+}
+
+/// Pushes free cards along their layer, left to right, until none overlaps
+/// a pinned card or a card already pushed. Cards that were not pushed
+/// cannot overlap each other (the layout never overlaps), and a card only
+/// moves away from those before it, so only pins and pushed cards need
+/// checking.
+fn clear_pins(placed: &mut [(f32, f32)], pinned: &[bool], along: &[f32], across: &[f32], gap: f32) {
+    let rect = |i: usize, p: &[(f32, f32)]| (p[i].0, p[i].1, p[i].0 + along[i], p[i].1 + across[i]);
+    let mut obstacles: Vec<usize> = (0..placed.len()).filter(|&i| pinned[i]).collect();
+    let mut free: Vec<usize> = (0..placed.len()).filter(|&i| !pinned[i]).collect();
+    free.sort_by(|&a, &b| placed[a].0.total_cmp(&placed[b].0));
+    for i in free {
+        let mut moved = false;
+        loop {
+            let (x0, y0, x1, y1) = rect(i, placed);
+            let hit = obstacles.iter().copied().find(|&o| {
+                let (a0, b0, a1, b1) = rect(o, placed);
+                x0 < a1 + gap && a0 < x1 + gap && y0 < b1 + gap && b0 < y1 + gap
+            });
+            match hit {
+                Some(o) => {
+                    placed[i].0 = placed[o].0 + along[o] + gap;
+                    moved = true;
+                }
+                None => break,
+            }
+        }
+        if moved {
+            obstacles.push(i);
+        }
+    }
+}
+
+/// How many more crossings than a fresh start the current order may have
+/// and still be kept.
+const KEEP_TOLERANCE: f64 = 1.25;
+
+/// One drawing of a component from `start`: its straight-line crossings,
+/// its ordered layers and each vertex's centre along its layer.
+fn try_drawing(
+    base: &Layered,
+    options: &LayoutOptions,
+    layer_y: &[f32],
+    start: order::Start,
+) -> (usize, Layered, Vec<f32>) {
+    let mut l = base.clone();
+    let centre = draw(&mut l, options, layer_y, start);
+    (drawn_crossings(&l, &centre, layer_y), l, centre)
+}
+
 /// Orders, places and untangles one component; the centre of every vertex
 /// along its layer.
-fn draw(l: &mut Layered, options: &LayoutOptions, layer_y: &[f32], try_number: u64) -> Vec<f32> {
-    order::reduce(l, options.sweeps, try_number);
+fn draw(
+    l: &mut Layered,
+    options: &LayoutOptions,
+    layer_y: &[f32],
+    start: order::Start,
+) -> Vec<f32> {
+    order::reduce(l, options.sweeps, start);
     let mut centre = coordinates::assign(l, options.node_gap);
     let real = l.real;
     untangle::untangle(
@@ -408,6 +550,7 @@ fn build(
     rank: &[usize],
     along: &[f32],
     across: &[f32],
+    current: &[f32],
 ) -> Layered {
     let mut local = HashMap::with_capacity(members.len());
     let top = members.iter().map(|&v| rank[v]).max().unwrap_or(0);
@@ -420,9 +563,11 @@ fn build(
         depth: Vec::new(),
         real: members.len(),
         edges: Vec::new(),
+        now: Vec::new(),
     };
     for &v in members {
         let id = l.add_vertex(rank[v], along[v], across[v]);
+        l.now.push(current[v]);
         local.insert(v, id);
     }
     for &(a, b) in edges {
@@ -432,8 +577,11 @@ fn build(
         l.edges.push((la, lb));
         // `a` is the cause, in a deeper layer than `b`.
         let mut prev = la;
+        let (from, to) = (current[a], current[b]);
         for layer in (rank[b] + 1..rank[a]).rev() {
             let d = l.add_vertex(layer, 0.0, 0.0);
+            let t = (rank[a] - layer) as f32 / (rank[a] - rank[b]) as f32;
+            l.now.push(from + (to - from) * t);
             l.up[prev].push(d);
             l.down[d].push(prev);
             prev = d;

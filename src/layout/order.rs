@@ -6,25 +6,29 @@ use super::layered::Layered;
 /// (each layer under its parents, and depth-first from the effects so that
 /// subtrees stay together); each is improved by sweeps and transposes, and
 /// the order with fewest crossings wins and is sifted. Later tries start
-/// depth-first with roots and children shuffled by `try_number`, so the
-/// caller can keep whichever drawing crosses least.
-pub(super) fn reduce(l: &mut Layered, sweeps: usize, try_number: u64) {
+/// depth-first with roots and children shuffled by the try's number, so
+/// the caller can keep whichever drawing crosses least; or it starts from
+/// the current order.
+pub(super) fn reduce(l: &mut Layered, sweeps: usize, start: Start) {
     let mut pos = vec![0usize; l.layer_of.len()];
-    let starts = if try_number == 0 {
-        vec![
+    let starts = match start {
+        Start::Fresh(0) => vec![
             initial_by_parents(l, &mut pos),
             initial_depth_first(l, None),
-        ]
-    } else {
-        vec![initial_depth_first(l, Some(try_number))]
+        ],
+        Start::Fresh(n) => vec![initial_depth_first(l, Some(n))],
+        Start::Current => vec![initial_current(l)],
     };
+    // From the current order, only local moves: sweeps and sifting would
+    // rebuild the order the reader knows.
+    let keep = matches!(start, Start::Current);
     let mut best: Option<(usize, Vec<Vec<usize>>)> = None;
-    for start in starts {
-        l.layers = start;
+    for order in starts {
+        l.layers = order;
         for layer in &l.layers {
             renumber(layer, &mut pos);
         }
-        let crossings = improve(l, sweeps, &mut pos);
+        let crossings = improve(l, if keep { 0 } else { sweeps }, &mut pos);
         if best.as_ref().is_none_or(|(b, _)| crossings < *b) {
             best = Some((crossings, l.layers.clone()));
         }
@@ -36,12 +40,34 @@ pub(super) fn reduce(l: &mut Layered, sweeps: usize, try_number: u64) {
     // Sifting costs more than everything before it, so only the better
     // start gets it.
     let (passes, window) = sift_plan(l);
+    let passes = if keep { 0 } else { passes };
     for _ in 0..passes {
         if !sift(l, &mut pos, window) {
             break;
         }
         transpose(l, &mut pos, false);
     }
+}
+
+/// Where crossing reduction starts.
+#[derive(Clone, Copy)]
+pub(super) enum Start {
+    /// From scratch: try 0 is the two standard orders, later tries shuffle.
+    Fresh(u64),
+    /// Each layer in the order its cards are drawn now, so a second layout
+    /// after a small change keeps what the reader knows.
+    Current,
+}
+
+fn initial_current(l: &Layered) -> Vec<Vec<usize>> {
+    l.layers
+        .iter()
+        .map(|layer| {
+            let mut layer = layer.clone();
+            layer.sort_by(|&a, &b| l.now[a].total_cmp(&l.now[b]).then(a.cmp(&b)));
+            layer
+        })
+        .collect()
 }
 
 fn initial_by_parents(l: &mut Layered, pos: &mut [usize]) -> Vec<Vec<usize>> {
@@ -397,6 +423,7 @@ mod tests {
             depth: vec![1.0; top + bottom],
             real: top + bottom,
             edges: Vec::new(),
+            now: vec![0.0; top + bottom],
         };
         for (t, b) in edges {
             l.down[t].push(top + b);

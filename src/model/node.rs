@@ -395,6 +395,14 @@ pub struct Node {
     pub learning_card: LearningCard,
     pub pos: Point,
     pub size: Size,
+    /// Auto-layout leaves a pinned card where it is and places the rest
+    /// around it. Written only when set.
+    #[serde(skip_serializing_if = "is_false")]
+    pub pinned: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Default for Node {
@@ -425,6 +433,7 @@ impl Node {
             learning_card: LearningCard::default(),
             pos: Point::default(),
             size: Size::default(),
+            pinned: false,
         }
     }
 
@@ -461,6 +470,7 @@ impl Node {
             learning_card: _,
             pos: _,
             size: _,
+            pinned: _,
         } = self;
         [("title", title), ("notes", notes), ("owner", owner)]
             .into_iter()

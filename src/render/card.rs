@@ -236,6 +236,16 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         );
     }
 
+    if node.pinned {
+        paint_pin(
+            painter,
+            rect,
+            z,
+            fade(view.palette.text),
+            fade(view.palette.paper),
+        );
+    }
+
     // Confidence bar along the bottom edge.
     let pad = PAD * z;
     let bar_h = (BAR_H * z).max(1.5);
@@ -322,6 +332,15 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
         |job| painter.layout_job(job),
     );
     painter.galley(egui::pos2(rect.left() + pad, title_top), galley, colour);
+}
+
+/// A pinned card's mark: a pin head on the middle of its top edge, where
+/// no text is, as a pin through a paper card would be.
+fn paint_pin(painter: &Painter, rect: Rect, z: f32, ink: Color32, paper: Color32) {
+    let r = (5.0 * z).max(2.5);
+    let centre = egui::pos2(rect.center().x, rect.top());
+    painter.circle(centre, r, ink, Stroke::new((1.5 * z).max(1.0), paper));
+    painter.circle_filled(centre - vec2(r, r) * 0.3, r * 0.3, paper);
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! "Auto-layout all" and "Auto-layout selection": the layered layout,
-//! animated into place over 300 ms as one undo step.
+//! "Auto-layout all", "Auto-layout selection" and "Lay out from scratch":
+//! the layered layout, animated into place over 300 ms as one undo step.
 
 use super::app::CredenceApp;
 use crate::edit::Edit;
@@ -18,8 +18,19 @@ pub struct LayoutAnimation {
 }
 
 impl CredenceApp {
-    /// Lays out every node, or only the selected ones (the rest stay pinned).
+    /// Lays out every node, or only the selected ones (the rest stay put),
+    /// starting from the order the cards are in, so a second layout after
+    /// a small change moves little.
     pub fn auto_layout(&mut self, only_selection: bool) {
+        self.lay_out(only_selection, true);
+    }
+
+    /// Map → Lay out from scratch: ignores where the cards are now.
+    pub fn lay_out_from_scratch(&mut self) {
+        self.lay_out(false, false);
+    }
+
+    fn lay_out(&mut self, only_selection: bool, keep_order: bool) {
         let subset: Option<BTreeSet<NodeId>> =
             only_selection.then(|| self.doc_ui.selection.nodes.clone());
         if subset.as_ref().is_some_and(|s| s.len() < 2) {
@@ -27,6 +38,7 @@ impl CredenceApp {
         }
         let options = LayoutOptions {
             flow: self.layout_flow,
+            keep_order,
             ..Default::default()
         };
         let count = subset

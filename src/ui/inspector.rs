@@ -238,6 +238,18 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
         super::vote_fields::show(app, ui, *id);
     }
     ui.add_space(10.0);
+    let pinned = ids
+        .iter()
+        .all(|&id| app.open.doc().node(id).is_some_and(|n| n.pinned));
+    let (label, tip) = if pinned {
+        ("Unpin", "Let auto-layout move it again (P)")
+    } else {
+        ("Pin", "Keep it where it is when the map is laid out (P)")
+    };
+    if ui.button(label).on_hover_text(tip).clicked() {
+        app.toggle_pin(ids);
+        return;
+    }
     if ui
         .button("Delete")
         .on_hover_text("Delete the selection and its edges (Delete)")
@@ -307,7 +319,8 @@ fn copy_changed(original: &Node, draft: &Node, target: &mut Node) {
         convergence,
         prompts,
         test_card,
-        learning_card
+        learning_card,
+        pinned
     );
 }
 

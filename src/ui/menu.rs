@@ -86,10 +86,23 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
         ui.menu_button("Map", |ui| {
             if ui
                 .button("Auto-layout all")
-                .on_hover_text("Lay out the whole map in layers (L)")
+                .on_hover_text(
+                    "Lay out the whole map in layers, keeping the order the cards are in \
+                     so they move little; pinned cards stay put (L)",
+                )
                 .clicked()
             {
                 app.auto_layout(false);
+            }
+            if ui
+                .button("Lay out from scratch")
+                .on_hover_text(
+                    "Lay out the whole map ignoring where cards are now, trying several \
+                     orders for the fewest crossings; pinned cards stay put",
+                )
+                .clicked()
+            {
+                app.lay_out_from_scratch();
             }
             if ui
                 .add_enabled(
@@ -123,6 +136,28 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
                 crate::layout::Flow::Right,
                 "Causes left of effects",
             );
+            let selected = app.doc_ui.selection.nodes.len();
+            let all_pinned = selected > 0
+                && app
+                    .doc_ui
+                    .selection
+                    .nodes
+                    .iter()
+                    .all(|&id| app.open.doc().node(id).is_some_and(|n| n.pinned));
+            if ui
+                .add_enabled(
+                    selected > 0,
+                    Button::new(if all_pinned {
+                        "Unpin selection"
+                    } else {
+                        "Pin selection"
+                    }),
+                )
+                .on_hover_text("Pinned cards stay put when the map is laid out (P)")
+                .clicked()
+            {
+                app.toggle_pin_selection();
+            }
             ui.separator();
             let single = app.doc_ui.selection.single_node();
             if ui

@@ -37,6 +37,7 @@ mod join_slide;
 mod map;
 mod menu;
 mod notice;
+mod pins;
 mod presentation;
 mod progress;
 mod quadrant;

@@ -114,6 +114,9 @@ pub(crate) fn map_keys(app: &mut CredenceApp, ctx: &egui::Context) {
     if pressed(Key::L) {
         app.auto_layout_selection_or_all();
     }
+    if pressed(Key::P) {
+        app.toggle_pin_selection();
+    }
     if pressed(Key::D) && app.open.doc().workshop.dot_round.is_some() {
         for id in app.doc_ui.selection.nodes.clone() {
             app.place_dot(crate::model::DotTarget::Node(id));

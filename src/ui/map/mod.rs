@@ -71,6 +71,8 @@ pub struct MapState {
     gestures: u64,
     /// Cards, edges and marks as last tessellated.
     board: BoardLayers,
+    /// The card whose context menu is open.
+    menu_card: Option<NodeId>,
 }
 
 impl Default for MapState {
@@ -89,6 +91,7 @@ impl MapState {
             focus_pending: true,
             gestures: 0,
             board: BoardLayers::default(),
+            menu_card: None,
         }
     }
 
@@ -382,6 +385,9 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
             ui.label(tip);
         });
     }
+    if !past {
+        card_menu(app, &background, hovered);
+    }
     vote_marks(app, ui, rect);
 
     // Connect handles on the hovered card and on a card selected alone (a
@@ -631,6 +637,45 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
 
 /// Where everything on the board lies on screen: its cards, with room for
 /// what hangs off them (curving edges, vote tags).
+/// A right-click on a card selects it (unless it is already part of the
+/// selection) and opens its menu.
+fn card_menu(app: &mut CredenceApp, background: &egui::Response, hovered: Option<NodeId>) {
+    if background.secondary_clicked() {
+        app.doc_ui.map.menu_card = hovered;
+        if let Some(id) = hovered
+            && !app.doc_ui.selection.nodes.contains(&id)
+        {
+            app.doc_ui.selection.clear();
+            app.doc_ui.selection.nodes.insert(id);
+        }
+    }
+    let Some(id) = app.doc_ui.map.menu_card else {
+        return;
+    };
+    let Some(pinned) = app.open.doc().node(id).map(|n| n.pinned) else {
+        return;
+    };
+    background.context_menu(|ui| {
+        let label = if pinned { "Unpin" } else { "Pin" };
+        if ui
+            .button(label)
+            .on_hover_text("Pinned cards stay put when the map is laid out (P)")
+            .clicked()
+        {
+            app.toggle_pin_selection();
+            ui.close();
+        }
+        if ui.button("Rename").on_hover_text("F2").clicked() {
+            app.start_title_edit(id);
+            ui.close();
+        }
+        if ui.button("Delete").on_hover_text("Delete").clicked() {
+            super::shortcuts::delete_selection(app);
+            ui.close();
+        }
+    });
+}
+
 fn content_on_screen(doc: &Document, view: &View<'_>) -> Option<Rect> {
     let cards = cards_bounds(doc)?;
     let board = cards.expand(40.0 + 0.1 * cards.size().max_elem());
