@@ -246,15 +246,20 @@ fn node_fields(app: &mut CredenceApp, ui: &mut Ui, ids: &[NodeId]) {
     } else {
         ("Pin", "Keep it where it is when the map is laid out (P)")
     };
-    if ui.button(label).on_hover_text(tip).clicked() {
+    let (pin, delete) = ui
+        .horizontal(|ui| {
+            let delete = ui
+                .button("Delete")
+                .on_hover_text("Delete the selection and its edges (Delete)")
+                .clicked();
+            (ui.button(label).on_hover_text(tip).clicked(), delete)
+        })
+        .inner;
+    if pin {
         app.toggle_pin(ids);
         return;
     }
-    if ui
-        .button("Delete")
-        .on_hover_text("Delete the selection and its edges (Delete)")
-        .clicked()
-    {
+    if delete {
         delete_selection(app);
         return;
     }
