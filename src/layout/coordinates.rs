@@ -6,7 +6,7 @@
 use super::layered::Layered;
 
 /// Space kept beside a dummy (a long edge passing through a layer).
-const DUMMY_GAP: f32 = 14.0;
+pub(super) const DUMMY_GAP: f32 = 14.0;
 
 /// The centre of every vertex along its layer.
 pub(super) fn assign(l: &Layered, gap: f32) -> Vec<f32> {
@@ -70,6 +70,43 @@ pub(super) fn assign(l: &Layered, gap: f32) -> Vec<f32> {
             {
                 x[v] = p;
             }
+        }
+    }
+    x
+}
+
+/// Positions that keep a drawing the reader knows: a card already in its
+/// band (`in_band`, by card) wants to stay where it is now (`l.now`); the
+/// rest want where the fresh pass put them (`fresh`), moved into the
+/// board's frame by the median difference of the cards that stay. Each
+/// layer is then projected onto "in order, never overlapping", with the
+/// cards that stay giving way twenty times less, so a new card makes room
+/// for itself by nudging its neighbours rather than moving the layer.
+pub(super) fn keep(l: &Layered, gap: f32, fresh: &[f32], in_band: &[bool]) -> Vec<f32> {
+    let staying = |v: usize| v < l.real && in_band[v];
+    let offset = super::layered::median(
+        (0..l.real)
+            .filter(|&v| staying(v))
+            .map(|v| l.now[v] - fresh[v]),
+    );
+    let mut x = vec![0.0f32; l.layer_of.len()];
+    for layer in &l.layers {
+        let (desired, weight): (Vec<f32>, Vec<f32>) = layer
+            .iter()
+            .map(|&v| {
+                if staying(v) {
+                    (l.now[v], 1.0)
+                } else {
+                    (fresh[v] + offset, 0.05)
+                }
+            })
+            .unzip();
+        let seps: Vec<f32> = layer
+            .windows(2)
+            .map(|w| separation(l, w[0], w[1], gap))
+            .collect();
+        for (&v, p) in layer.iter().zip(project_weighted(&desired, &weight, &seps)) {
+            x[v] = p;
         }
     }
     x

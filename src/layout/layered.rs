@@ -2,7 +2,7 @@
 //! card positions.
 
 use super::rank::network_simplex;
-use super::{coordinates, crossings, order, untangle};
+use super::{coordinates, crossings, order, settle, untangle};
 use crate::model::{Document, NodeId, Point};
 use petgraph::algo::{greedy_feedback_arc_set, tarjan_scc};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -71,6 +71,9 @@ pub(super) struct Layered {
     /// Where each vertex is along its layer now (a dummy: on the straight
     /// line between its edge's cards), for starting from the current order.
     pub now: Vec<f32>,
+    /// Cards already in their band when keeping the drawing: two of them
+    /// never trade places. Empty from scratch.
+    pub settled: Vec<bool>,
 }
 
 impl Layered {
@@ -119,6 +122,7 @@ pub fn layout(
         .zip(&along)
         .map(|(node, size)| to_flow(options.flow, node.pos).0 + size / 2.0)
         .collect();
+    let now: Vec<(f32, f32)> = nodes.iter().map(|n| to_flow(options.flow, n.pos)).collect();
     let edges = acyclic_edges(doc, &index, n);
     let mut rank = ranks(n, &edges);
     let components = components(n, &edges);
@@ -146,12 +150,40 @@ pub fn layout(
             .zip(&deepest)
             .map(|(start, depth)| start + depth / 2.0)
             .collect();
-        let best = if options.keep_order {
+        // Each card's top across the layers, in this component's frame.
+        let across_local = |l: &Layered, v: usize| {
+            let layer = l.layer_of[v];
+            let top = band_start[layer] + (deepest[layer] - l.depth[v]) / 2.0;
+            match options.flow {
+                Flow::Down => top,
+                // Causes (deep layers) on the left.
+                Flow::Right => total - top - l.depth[v],
+            }
+        };
+        let keep = options.keep_order.then(|| {
+            let real: Vec<usize> = (0..base.real).collect();
+            let shift = median(
+                real.iter()
+                    .map(|&v| now[members[v]].1 - across_local(&base, v)),
+            );
+            let in_band: Vec<bool> = real
+                .iter()
+                .map(|&v| (now[members[v]].1 - across_local(&base, v) - shift).abs() < 0.5)
+                .collect();
+            (shift, in_band)
+        });
+        let best = if let Some((_, in_band)) = &keep {
             // The current order wins unless it crosses far more than a
             // fresh start: a map that was never laid out has no order
             // worth keeping.
-            let kept = try_drawing(&base, options, &layer_y, order::Start::Current);
-            let fresh = try_drawing(&base, options, &layer_y, order::Start::Fresh(0));
+            let kept = try_drawing(
+                &base,
+                options,
+                &layer_y,
+                order::Start::Current,
+                Some(in_band),
+            );
+            let fresh = try_drawing(&base, options, &layer_y, order::Start::Fresh(0), None);
             if kept.0 as f64 <= fresh.0 as f64 * KEEP_TOLERANCE {
                 kept
             } else {
@@ -160,37 +192,68 @@ pub fn layout(
         } else if tries_for(&base) == 1 {
             // One try: nothing to compare, so nothing to count.
             let mut l = base.clone();
-            let centre = draw(&mut l, options, &layer_y, order::Start::Fresh(0));
+            let centre = draw(&mut l, options, &layer_y, order::Start::Fresh(0), None);
             (0, l, centre)
         } else {
             (0..tries_for(&base))
-                .map(|n| try_drawing(&base, options, &layer_y, order::Start::Fresh(n as u64)))
+                .map(|n| {
+                    try_drawing(
+                        &base,
+                        options,
+                        &layer_y,
+                        order::Start::Fresh(n as u64),
+                        None,
+                    )
+                })
                 .min_by_key(|(crossings, ..)| *crossings)
                 .expect("at least one try")
         };
         let (_, l, centre) = best;
+        // Vertices 0..real are the component's members, in order.
+        if let Some((across_shift, in_band)) = &keep {
+            // Where the drawing was: the shift that moves the cards already
+            // in their bands least (all cards, when none is).
+            let anchors: Vec<usize> = (0..l.real).filter(|&v| in_band[v]).collect();
+            let anchors = if anchors.is_empty() {
+                (0..l.real).collect()
+            } else {
+                anchors
+            };
+            let along_shift = median(anchors.iter().map(|&v| current[members[v]] - centre[v]));
+            for (v, &global) in members.iter().enumerate() {
+                placed[global] = (
+                    centre[v] + along_shift - l.size[v] / 2.0,
+                    across_local(&l, v) + across_shift,
+                );
+            }
+            continue;
+        }
         let low = (0..l.real)
             .map(|v| centre[v] - l.size[v] / 2.0)
             .fold(f32::INFINITY, f32::min);
         let high = (0..l.real)
             .map(|v| centre[v] + l.size[v] / 2.0)
             .fold(f32::NEG_INFINITY, f32::max);
-        // Vertices 0..real are the component's members, in order.
         for (v, &global) in members.iter().enumerate() {
-            let layer = l.layer_of[v];
-            let mut across_pos = band_start[layer] + (deepest[layer] - l.depth[v]) / 2.0;
-            if options.flow == Flow::Right {
-                // Causes (deep layers) on the left.
-                across_pos = total - across_pos - l.depth[v];
-            }
-            placed[global] = (cursor + centre[v] - low - l.size[v] / 2.0, across_pos);
+            placed[global] = (
+                cursor + centre[v] - low - l.size[v] / 2.0,
+                across_local(&l, v),
+            );
         }
         cursor += high - low + options.component_gap;
     }
 
-    let now: Vec<(f32, f32)> = nodes.iter().map(|n| to_flow(options.flow, n.pos)).collect();
     let pinned: Vec<bool> = nodes.iter().map(|n| n.pinned).collect();
-    settle(&mut placed, &now, &pinned, &along, &across, options);
+    settle::settle(
+        &mut placed,
+        &settle::Cards {
+            now: &now,
+            pinned: &pinned,
+            along: &along,
+            across: &across,
+        },
+        options,
+    );
     nodes
         .iter()
         .zip(placed)
@@ -205,99 +268,21 @@ pub fn layout(
         .collect()
 }
 
+/// The middle value (the upper one of an even count); 0 for none.
+pub(super) fn median(values: impl Iterator<Item = f32>) -> f32 {
+    let mut v: Vec<f32> = values.collect();
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f32::total_cmp);
+    v[v.len() / 2]
+}
+
 /// A position as (along the layers, across them).
-fn to_flow(flow: Flow, p: Point) -> (f32, f32) {
+pub(super) fn to_flow(flow: Flow, p: Point) -> (f32, f32) {
     match flow {
         Flow::Down => (p.x, p.y),
         Flow::Right => (p.y, p.x),
-    }
-}
-
-/// Moves the drawing (top-left corners, in flow space) to where it belongs
-/// on the board, then makes room for pinned cards.
-///
-/// With pins, the drawing is shifted so the pinned cards land as near
-/// their laid-out places as possible (the median shift, which one far pin
-/// cannot drag); with `keep_order`, so the cards move least; otherwise it
-/// keeps the group's top-left corner. Pinned cards then go back where they
-/// are, and any other card that would overlap one is pushed along its
-/// layer, with the cards after it, until it is clear.
-fn settle(
-    placed: &mut [(f32, f32)],
-    now: &[(f32, f32)],
-    pinned: &[bool],
-    along: &[f32],
-    across: &[f32],
-    options: &LayoutOptions,
-) {
-    let anchors: Vec<usize> = if pinned.iter().any(|&p| p) {
-        (0..placed.len()).filter(|&i| pinned[i]).collect()
-    } else if options.keep_order {
-        (0..placed.len()).collect()
-    } else {
-        Vec::new()
-    };
-    let shift = if anchors.is_empty() {
-        let min = |f: fn(&(f32, f32)) -> f32, of: &[(f32, f32)]| {
-            of.iter().map(f).fold(f32::INFINITY, f32::min)
-        };
-        (
-            min(|p| p.0, now) - min(|p| p.0, placed),
-            min(|p| p.1, now) - min(|p| p.1, placed),
-        )
-    } else {
-        let median = |mut d: Vec<f32>| {
-            d.sort_by(f32::total_cmp);
-            d[d.len() / 2]
-        };
-        (
-            median(anchors.iter().map(|&i| now[i].0 - placed[i].0).collect()),
-            median(anchors.iter().map(|&i| now[i].1 - placed[i].1).collect()),
-        )
-    };
-    for p in placed.iter_mut() {
-        p.0 += shift.0;
-        p.1 += shift.1;
-    }
-    let pins: Vec<usize> = (0..placed.len()).filter(|&i| pinned[i]).collect();
-    if pins.is_empty() {
-        return;
-    }
-    for &i in &pins {
-        placed[i] = now[i];
-    }
-    clear_pins(placed, pinned, along, across, options.node_gap);
-}
-
-/// Pushes free cards along their layer, left to right, until none overlaps
-/// a pinned card or a card already pushed. Cards that were not pushed
-/// cannot overlap each other (the layout never overlaps), and a card only
-/// moves away from those before it, so only pins and pushed cards need
-/// checking.
-fn clear_pins(placed: &mut [(f32, f32)], pinned: &[bool], along: &[f32], across: &[f32], gap: f32) {
-    let rect = |i: usize, p: &[(f32, f32)]| (p[i].0, p[i].1, p[i].0 + along[i], p[i].1 + across[i]);
-    let mut obstacles: Vec<usize> = (0..placed.len()).filter(|&i| pinned[i]).collect();
-    let mut free: Vec<usize> = (0..placed.len()).filter(|&i| !pinned[i]).collect();
-    free.sort_by(|&a, &b| placed[a].0.total_cmp(&placed[b].0));
-    for i in free {
-        let mut moved = false;
-        loop {
-            let (x0, y0, x1, y1) = rect(i, placed);
-            let hit = obstacles.iter().copied().find(|&o| {
-                let (a0, b0, a1, b1) = rect(o, placed);
-                x0 < a1 + gap && a0 < x1 + gap && y0 < b1 + gap && b0 < y1 + gap
-            });
-            match hit {
-                Some(o) => {
-                    placed[i].0 = placed[o].0 + along[o] + gap;
-                    moved = true;
-                }
-                None => break,
-            }
-        }
-        if moved {
-            obstacles.push(i);
-        }
     }
 }
 
@@ -312,22 +297,32 @@ fn try_drawing(
     options: &LayoutOptions,
     layer_y: &[f32],
     start: order::Start,
+    in_band: Option<&[bool]>,
 ) -> (usize, Layered, Vec<f32>) {
     let mut l = base.clone();
-    let centre = draw(&mut l, options, layer_y, start);
+    if let Some(in_band) = in_band {
+        l.settled = in_band.to_vec();
+    }
+    let centre = draw(&mut l, options, layer_y, start, in_band);
     (drawn_crossings(&l, &centre, layer_y), l, centre)
 }
 
 /// Orders, places and untangles one component; the centre of every vertex
-/// along its layer.
+/// along its layer. With `in_band` (keeping the drawing), cards already in
+/// their band stay where they are along it, the rest are fitted in, and
+/// nothing is untangled: swapping neighbours would move what is known.
 fn draw(
     l: &mut Layered,
     options: &LayoutOptions,
     layer_y: &[f32],
     start: order::Start,
+    in_band: Option<&[bool]>,
 ) -> Vec<f32> {
     order::reduce(l, options.sweeps, start);
     let mut centre = coordinates::assign(l, options.node_gap);
+    if let Some(in_band) = in_band {
+        return coordinates::keep(l, options.node_gap, &centre, in_band);
+    }
     let real = l.real;
     untangle::untangle(
         &mut untangle::Drawing {
@@ -564,6 +559,7 @@ fn build(
         real: members.len(),
         edges: Vec::new(),
         now: Vec::new(),
+        settled: Vec::new(),
     };
     for &v in members {
         let id = l.add_vertex(rank[v], along[v], across[v]);

@@ -33,6 +33,7 @@ pub mod crossings;
 mod layered;
 mod order;
 mod rank;
+mod settle;
 mod untangle;
 
 pub use layered::{Flow, LayoutOptions, layout};

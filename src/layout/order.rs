@@ -381,6 +381,11 @@ fn pair_crossings(l: &Layered, u: usize, v: usize, pos: &[usize]) -> usize {
     count(&l.up[u], &l.up[v]) + count(&l.down[u], &l.down[v])
 }
 
+/// A card the reader already knows in its place (keeping the drawing).
+fn settled(l: &Layered, v: usize) -> bool {
+    l.settled.get(v).copied().unwrap_or(false)
+}
+
 /// Swaps neighbours while that lowers crossings with both adjacent layers;
 /// with `ties`, equal-crossing swaps are made too, to leave a plateau.
 fn transpose(l: &mut Layered, pos: &mut [usize], ties: bool) {
@@ -389,6 +394,9 @@ fn transpose(l: &mut Layered, pos: &mut [usize], ties: bool) {
         for layer in 0..l.layers.len() {
             for i in 0..l.layers[layer].len().saturating_sub(1) {
                 let (u, v) = (l.layers[layer][i], l.layers[layer][i + 1]);
+                if settled(l, u) && settled(l, v) {
+                    continue;
+                }
                 let (now, swapped) = (pair_crossings(l, u, v, pos), pair_crossings(l, v, u, pos));
                 if swapped < now || (ties && swapped == now && now > 0) {
                     l.layers[layer].swap(i, i + 1);
@@ -424,6 +432,7 @@ mod tests {
             real: top + bottom,
             edges: Vec::new(),
             now: vec![0.0; top + bottom],
+            settled: Vec::new(),
         };
         for (t, b) in edges {
             l.down[t].push(top + b);

@@ -1,0 +1,115 @@
+//! Putting a finished drawing on the board: where it goes, and room made
+//! for pinned cards.
+
+use super::layered::{LayoutOptions, median};
+
+/// What settling needs to know of each card, in flow space (along the
+/// layers, across them).
+pub(super) struct Cards<'a> {
+    /// Top-left corners now.
+    pub now: &'a [(f32, f32)],
+    pub pinned: &'a [bool],
+    /// Size along the layers.
+    pub along: &'a [f32],
+    /// Size across the layers.
+    pub across: &'a [f32],
+}
+
+/// Moves the drawing (top-left corners, in flow space) to where it belongs
+/// on the board, then makes room for pinned cards.
+///
+/// Keeping the order, the drawing is already where the cards were. From
+/// scratch with pins, it is shifted so the pinned cards land as near their
+/// laid-out places as possible (the median shift, which one far pin cannot
+/// drag); without pins, it keeps the group's top-left corner. Pinned cards
+/// then go back where they are, and any card that would overlap one, or
+/// another card moved to make room, is pushed along its layer until clear.
+pub(super) fn settle(placed: &mut [(f32, f32)], cards: &Cards, options: &LayoutOptions) {
+    let pins: Vec<usize> = (0..placed.len()).filter(|&i| cards.pinned[i]).collect();
+    if !options.keep_order {
+        let shift = if pins.is_empty() {
+            let min = |f: fn(&(f32, f32)) -> f32, of: &[(f32, f32)]| {
+                of.iter().map(f).fold(f32::INFINITY, f32::min)
+            };
+            (
+                min(|p| p.0, cards.now) - min(|p| p.0, placed),
+                min(|p| p.1, cards.now) - min(|p| p.1, placed),
+            )
+        } else {
+            (
+                median(pins.iter().map(|&i| cards.now[i].0 - placed[i].0)),
+                median(pins.iter().map(|&i| cards.now[i].1 - placed[i].1)),
+            )
+        };
+        for p in placed.iter_mut() {
+            p.0 += shift.0;
+            p.1 += shift.1;
+        }
+    }
+    for &i in &pins {
+        placed[i] = cards.now[i];
+    }
+    clear(placed, cards, options.node_gap);
+}
+
+/// Pushes cards along their layer, in order, until none overlaps a pinned
+/// card or a card placed before it. Boxes are looked up in a grid of cells
+/// as large as the largest card, so each card is tested against its
+/// neighbours only. A card only ever moves forward, away from those placed
+/// before it.
+fn clear(placed: &mut [(f32, f32)], cards: &Cards, gap: f32) {
+    // Cards with a long edge between them may sit closer than the gap
+    // (room for the line, not for a card), so only nearer than that, less
+    // a rounding margin, counts as too near; a pushed card gets the gap.
+    let near = 2.0 * super::coordinates::DUMMY_GAP - 0.5;
+    let n = placed.len();
+    let cell = cards
+        .along
+        .iter()
+        .chain(cards.across)
+        .fold(1.0f32, |a, &b| a.max(b))
+        + gap;
+    let key = |x: f32, y: f32| ((x / cell).floor() as i64, (y / cell).floor() as i64);
+    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = Default::default();
+    let add =
+        |grid: &mut std::collections::HashMap<(i64, i64), Vec<usize>>, i: usize, p: (f32, f32)| {
+            let (x0, y0) = key(p.0, p.1);
+            let (x1, y1) = key(p.0 + cards.along[i], p.1 + cards.across[i]);
+            for cx in x0..=x1 {
+                for cy in y0..=y1 {
+                    grid.entry((cx, cy)).or_default().push(i);
+                }
+            }
+        };
+    let mut order: Vec<usize> = (0..n).filter(|&i| !cards.pinned[i]).collect();
+    order.sort_by(|&a, &b| placed[a].0.total_cmp(&placed[b].0).then(a.cmp(&b)));
+    for i in (0..n).filter(|&i| cards.pinned[i]) {
+        add(&mut grid, i, placed[i]);
+    }
+    for i in order {
+        loop {
+            let (x0, y0) = placed[i];
+            let (x1, y1) = (x0 + cards.along[i], y0 + cards.across[i]);
+            let (k0, l0) = key(x0 - gap, y0 - gap);
+            let (k1, l1) = key(x1 + gap, y1 + gap);
+            let mut hit: Option<usize> = None;
+            'cells: for cx in k0..=k1 {
+                for cy in l0..=l1 {
+                    for &o in grid.get(&(cx, cy)).map_or(&[][..], Vec::as_slice) {
+                        let (a0, b0) = placed[o];
+                        let (a1, b1) = (a0 + cards.along[o], b0 + cards.across[o]);
+                        if x0 < a1 + near && a0 < x1 + near && y0 < b1 + near && b0 < y1 + near {
+                            hit = Some(o);
+                            break 'cells;
+                        }
+                    }
+                }
+            }
+            match hit {
+                Some(o) => placed[i].0 = placed[o].0 + cards.along[o] + gap,
+                None => break,
+            }
+        }
+        add(&mut grid, i, placed[i]);
+    }
+}
