@@ -71,6 +71,14 @@ enum Command {
         /// so a small change moves little. Pinned cards stay put either way.
         #[arg(long)]
         from_scratch: bool,
+        /// layered: tiers from outcomes down to evidence, few crossings;
+        /// compact: an org chart folded to --aspect, so a wide map fits a
+        /// screen (it always puts causes below effects).
+        #[arg(long, value_enum, default_value_t = StyleArg::Layered)]
+        style: StyleArg,
+        /// Width:height that compact aims for, such as 16:9 or 4:3.
+        #[arg(long, default_value = "16:9", value_parser = parse_aspect)]
+        aspect: f32,
     },
     /// Measure performance: frame times on FILE, or layout and tracing on
     /// synthetic maps.
@@ -235,6 +243,10 @@ enum Command {
         /// Lay it out first, as a user's map would be.
         #[arg(long)]
         layout: bool,
+        /// deep (narrow branches), wide (a few tiers, each hundreds of
+        /// cards wide) or shared (many outcomes sharing beliefs).
+        #[arg(long, value_enum, default_value_t = ShapeArg::Deep)]
+        shape: ShapeArg,
     },
 }
 
@@ -251,6 +263,40 @@ enum Direction {
     Down,
     /// Causes on the left, effects on the right.
     Right,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StyleArg {
+    Layered,
+    Compact,
+}
+
+/// `W:H` (or a plain number) as a positive width-over-height ratio.
+fn parse_aspect(text: &str) -> Result<f32, String> {
+    let ratio = match text.split_once(':') {
+        Some((w, h)) => {
+            let w: f32 = w
+                .trim()
+                .parse()
+                .map_err(|_| format!("{w:?} is not a number"))?;
+            let h: f32 = h
+                .trim()
+                .parse()
+                .map_err(|_| format!("{h:?} is not a number"))?;
+            w / h
+        }
+        None => text
+            .trim()
+            .parse()
+            .map_err(|_| format!("{text:?} is not W:H, such as 16:9"))?,
+    };
+    if ratio.is_finite() && ratio > 0.0 && (0.01..=100.0).contains(&ratio) {
+        Ok(ratio)
+    } else {
+        Err(format!(
+            "{text}: give a width:height between 1:100 and 100:1, such as 16:9"
+        ))
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -354,12 +400,24 @@ fn main() -> ExitCode {
             output,
             direction,
             from_scratch,
+            style,
+            aspect,
         }) => {
             let flow = match direction {
                 Direction::Down => credence::layout::Flow::Down,
                 Direction::Right => credence::layout::Flow::Right,
             };
-            cli::layout::run(&file, output.as_deref(), flow, !from_scratch)
+            let options = credence::layout::LayoutOptions {
+                flow,
+                keep_order: !from_scratch,
+                style: match style {
+                    StyleArg::Layered => credence::layout::Style::Layered,
+                    StyleArg::Compact => credence::layout::Style::Compact,
+                },
+                aspect,
+                ..Default::default()
+            };
+            cli::layout::run(&file, output.as_deref(), &options)
         }
         Some(Command::Bench {
             what:
@@ -410,7 +468,8 @@ fn main() -> ExitCode {
             output,
             seed,
             layout,
-        }) => cli::bench::generate(nodes, &output, seed, layout),
+            shape,
+        }) => cli::bench::generate(shape.shape(), nodes, &output, seed, layout),
         Some(Command::Export {
             file,
             output,

@@ -165,6 +165,7 @@ pub fn layout_table(shapes: &[Shape], sizes: &[usize], with_dot: bool, seed: u64
             );
         }
     }
+    super::compact_bench::compact_table(shapes, sizes, seed);
     stability_table(shapes, seed);
     ExitCode::SUCCESS
 }
@@ -264,8 +265,18 @@ pub fn synthetic(nodes: usize, seed: u64, lay_out: bool) -> credence::model::Doc
     doc
 }
 
-pub fn generate(nodes: usize, output: &std::path::Path, seed: u64, lay_out: bool) -> ExitCode {
-    let doc = synthetic(nodes, seed, lay_out);
+pub fn generate(
+    shape: Shape,
+    nodes: usize,
+    output: &std::path::Path,
+    seed: u64,
+    lay_out: bool,
+) -> ExitCode {
+    let mut doc = credence::synth::map(shape, nodes, seed);
+    if lay_out {
+        let moves = layout(&doc, None, &LayoutOptions::default());
+        credence::edit::Command::Move(moves).apply(&mut doc);
+    }
     match credence::io::save(output, &doc) {
         Ok(()) => {
             println!(

@@ -1,4 +1,5 @@
-//! `credence layout FILE [-o OUT] [--direction down|right] [--from-scratch]`
+//! `credence layout FILE [-o OUT] [--direction down|right] [--from-scratch]
+//! [--style layered|compact] [--aspect W:H]`
 //!
 //! In place only over a Credence `.ron` file: a `.canvas` or a PNG would
 //! be replaced by RON that neither Obsidian nor an image viewer can open,
@@ -8,7 +9,7 @@
 use super::output::{check_target, fail, is_stdout, write};
 use credence::edit::Command;
 use credence::io::{Origin, is_ron_path};
-use credence::layout::{Flow, LayoutOptions, layout};
+use credence::layout::{LayoutOptions, layout};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -28,7 +29,7 @@ fn written_as(out: &Path) -> Option<Written> {
         .then_some(Written::Canvas)
 }
 
-pub fn run(file: &Path, out: Option<&Path>, flow: Flow, keep_order: bool) -> ExitCode {
+pub fn run(file: &Path, out: Option<&Path>, options: &LayoutOptions) -> ExitCode {
     let target = out.unwrap_or(file);
     let Some(written) = written_as(target) else {
         return fail(match out {
@@ -51,12 +52,7 @@ pub fn run(file: &Path, out: Option<&Path>, flow: Flow, keep_order: bool) -> Exi
         // Named .ron, but a PNG inside: writing RON over it loses the image.
         return fail(in_place_refusal(file));
     }
-    let options = LayoutOptions {
-        flow,
-        keep_order,
-        ..Default::default()
-    };
-    let moves = layout(&doc, None, &options);
+    let moves = layout(&doc, None, options);
     Command::Move(moves).apply(&mut doc);
     let result = match written {
         Written::Ron if is_stdout(target) => write(target, credence::io::to_ron(&doc).as_bytes()),

@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod check;
+pub mod compact_bench;
 pub mod diff;
 pub mod export;
 pub mod export_bench;

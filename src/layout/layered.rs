@@ -1,6 +1,7 @@
 //! Turning a document into a proper layered graph, and the result back into
 //! card positions.
 
+use super::options::{Flow, LayoutOptions};
 use super::rank::network_simplex;
 use super::{coordinates, crossings, order, settle, untangle};
 use crate::model::{Document, NodeId, Point};
@@ -8,48 +9,6 @@ use petgraph::algo::{greedy_feedback_arc_set, tarjan_scc};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeSet, HashMap, HashSet};
-
-/// Which way what rests on what should read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Flow {
-    /// Causes below effects: outcomes at the top, evidence at the bottom.
-    #[default]
-    Down,
-    /// Causes on the left, effects on the right.
-    Right,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LayoutOptions {
-    pub flow: Flow,
-    /// Space between neighbouring cards in one layer.
-    pub node_gap: f32,
-    /// Space between layers.
-    pub layer_gap: f32,
-    /// Space between disconnected parts of the map.
-    pub component_gap: f32,
-    /// Barycenter sweeps before transposing. Sifting afterwards finds what
-    /// more sweeps would: at 8, the benchmark maps cross no more than at 24
-    /// and lay out up to twice as fast.
-    pub sweeps: usize,
-    /// Start from the order the cards are in now and keep the drawing where
-    /// it is, so laying out again after a small change moves little. Off,
-    /// the layout starts from scratch and tries several orders.
-    pub keep_order: bool,
-}
-
-impl Default for LayoutOptions {
-    fn default() -> Self {
-        Self {
-            flow: Flow::Down,
-            node_gap: 40.0,
-            layer_gap: 100.0,
-            component_gap: 120.0,
-            sweeps: 8,
-            keep_order: false,
-        }
-    }
-}
 
 /// A component as layers of vertices; vertices `0..real` are cards, the rest
 /// are dummies that carry long edges through intermediate layers.
@@ -92,7 +51,7 @@ impl Layered {
 /// New top-left positions for the nodes in `subset` (all nodes when `None`).
 /// Edges to nodes outside the subset are ignored, so the rest stays pinned;
 /// the result keeps the subset's top-left corner where it was.
-pub fn layout(
+pub(super) fn layout(
     doc: &Document,
     subset: Option<&BTreeSet<NodeId>>,
     options: &LayoutOptions,
@@ -252,7 +211,17 @@ pub fn layout(
             along: &along,
             across: &across,
         },
-        options,
+        if options.keep_order {
+            settle::Anchor::AsPlaced
+        } else {
+            settle::Anchor::Corner
+        },
+        // Cards with a long edge between them sit closer than the gap
+        // (room for the line, not for a card).
+        settle::Gap {
+            near: 2.0 * coordinates::DUMMY_GAP - 0.5,
+            push: options.node_gap,
+        },
     );
     nodes
         .iter()
@@ -364,7 +333,11 @@ fn tries_for(l: &Layered) -> usize {
 
 /// Local edges without self-loops or duplicates, with a feedback arc set
 /// reversed so the result is acyclic.
-fn acyclic_edges(doc: &Document, index: &HashMap<NodeId, usize>, n: usize) -> Vec<(usize, usize)> {
+pub(super) fn acyclic_edges(
+    doc: &Document,
+    index: &HashMap<NodeId, usize>,
+    n: usize,
+) -> Vec<(usize, usize)> {
     let mut seen = HashSet::new();
     let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(n, doc.edges.len());
     for _ in 0..n {
@@ -407,7 +380,7 @@ fn acyclic_edges(doc: &Document, index: &HashMap<NodeId, usize>, n: usize) -> Ve
 }
 
 /// Longest path to an effect: 0 for nodes nothing rests on.
-fn ranks(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
+pub(super) fn ranks(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     let mut out_edges = vec![Vec::new(); n];
     let mut indegree = vec![0usize; n];
     for &(a, b) in edges {

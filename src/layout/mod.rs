@@ -28,12 +28,31 @@
 //! Nothing here knows egui; [`crossings`] measures results the same way for
 //! our layout and for Graphviz `dot`.
 
+pub mod compact;
 mod coordinates;
 pub mod crossings;
 mod layered;
+mod options;
 mod order;
 mod rank;
 mod settle;
 mod untangle;
 
-pub use layered::{Flow, LayoutOptions, layout};
+use crate::model::{Document, NodeId, Point};
+pub use options::{Flow, LayoutOptions, Style};
+use std::collections::BTreeSet;
+
+/// New top-left positions for the nodes in `subset` (all nodes when
+/// `None`), in the style asked for. Edges to nodes outside the subset are
+/// ignored, so the rest stays where it is. Pinned cards are left out of the
+/// result: they do not move, and nothing is placed over them.
+pub fn layout(
+    doc: &Document,
+    subset: Option<&BTreeSet<NodeId>>,
+    options: &LayoutOptions,
+) -> Vec<(NodeId, Point)> {
+    match options.style {
+        Style::Layered => layered::layout(doc, subset, options),
+        Style::Compact => compact::layout(doc, subset, options),
+    }
+}

@@ -1,7 +1,7 @@
 //! Putting a finished drawing on the board: where it goes, and room made
 //! for pinned cards.
 
-use super::layered::{LayoutOptions, median};
+use super::layered::median;
 
 /// What settling needs to know of each card, in flow space (along the
 /// layers, across them).
@@ -15,19 +15,49 @@ pub(super) struct Cards<'a> {
     pub across: &'a [f32],
 }
 
+/// Where a drawing goes on the board.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Anchor {
+    /// It is already where the cards were (the layered layout keeping its
+    /// order places each card in the board's frame).
+    AsPlaced,
+    /// Shifted so the cards move least (the median shift).
+    Cards,
+    /// Where the group's top-left corner was.
+    Corner,
+}
+
+/// How close cards may be: nearer than `near` counts as overlapping (the
+/// closest a layout puts two cards, less a rounding margin), and a card
+/// pushed clear gets `push` beside the one it met.
+#[derive(Clone, Copy)]
+pub(super) struct Gap {
+    pub near: f32,
+    pub push: f32,
+}
+
 /// Moves the drawing (top-left corners, in flow space) to where it belongs
 /// on the board, then makes room for pinned cards.
 ///
-/// Keeping the order, the drawing is already where the cards were. From
-/// scratch with pins, it is shifted so the pinned cards land as near their
-/// laid-out places as possible (the median shift, which one far pin cannot
-/// drag); without pins, it keeps the group's top-left corner. Pinned cards
-/// then go back where they are, and any card that would overlap one, or
-/// another card moved to make room, is pushed along its layer until clear.
-pub(super) fn settle(placed: &mut [(f32, f32)], cards: &Cards, options: &LayoutOptions) {
+/// With pins, and unless already placed, the drawing is shifted so the
+/// pinned cards land as near their laid-out places as possible (the median
+/// shift, which one far pin cannot drag); otherwise as `anchor` says.
+/// Pinned cards then go back where they are, and any card that would
+/// overlap one, or another card moved to make room, is pushed along its
+/// layer until clear.
+pub(super) fn settle(placed: &mut [(f32, f32)], cards: &Cards, anchor: Anchor, gap: Gap) {
     let pins: Vec<usize> = (0..placed.len()).filter(|&i| cards.pinned[i]).collect();
-    if !options.keep_order {
-        let shift = if pins.is_empty() {
+    let median_of = |of: &[usize], placed: &[(f32, f32)]| {
+        (
+            median(of.iter().map(|&i| cards.now[i].0 - placed[i].0)),
+            median(of.iter().map(|&i| cards.now[i].1 - placed[i].1)),
+        )
+    };
+    let shift = match anchor {
+        Anchor::AsPlaced => (0.0, 0.0),
+        _ if !pins.is_empty() => median_of(&pins, placed),
+        Anchor::Cards => median_of(&(0..placed.len()).collect::<Vec<_>>(), placed),
+        Anchor::Corner => {
             let min = |f: fn(&(f32, f32)) -> f32, of: &[(f32, f32)]| {
                 of.iter().map(f).fold(f32::INFINITY, f32::min)
             };
@@ -35,21 +65,16 @@ pub(super) fn settle(placed: &mut [(f32, f32)], cards: &Cards, options: &LayoutO
                 min(|p| p.0, cards.now) - min(|p| p.0, placed),
                 min(|p| p.1, cards.now) - min(|p| p.1, placed),
             )
-        } else {
-            (
-                median(pins.iter().map(|&i| cards.now[i].0 - placed[i].0)),
-                median(pins.iter().map(|&i| cards.now[i].1 - placed[i].1)),
-            )
-        };
-        for p in placed.iter_mut() {
-            p.0 += shift.0;
-            p.1 += shift.1;
         }
+    };
+    for p in placed.iter_mut() {
+        p.0 += shift.0;
+        p.1 += shift.1;
     }
     for &i in &pins {
         placed[i] = cards.now[i];
     }
-    clear(placed, cards, options.node_gap);
+    clear(placed, cards, gap);
 }
 
 /// Pushes cards along their layer, in order, until none overlaps a pinned
@@ -57,11 +82,8 @@ pub(super) fn settle(placed: &mut [(f32, f32)], cards: &Cards, options: &LayoutO
 /// as large as the largest card, so each card is tested against its
 /// neighbours only. A card only ever moves forward, away from those placed
 /// before it.
-fn clear(placed: &mut [(f32, f32)], cards: &Cards, gap: f32) {
-    // Cards with a long edge between them may sit closer than the gap
-    // (room for the line, not for a card), so only nearer than that, less
-    // a rounding margin, counts as too near; a pushed card gets the gap.
-    let near = 2.0 * super::coordinates::DUMMY_GAP - 0.5;
+fn clear(placed: &mut [(f32, f32)], cards: &Cards, gap: Gap) {
+    let Gap { near, push: gap } = gap;
     let n = placed.len();
     let cell = cards
         .along

@@ -59,6 +59,9 @@ fn points_between(from: &Node, to: &Node, view: &View) -> Vec<Pos2> {
             })
             .collect();
     }
+    if hangs(from, to) {
+        return elbow(a, b, view.camera.zoom);
+    }
     let p0 = border_point(a, b.center());
     let p3 = border_point(b, a.center());
     let d = p3 - p0;
@@ -79,6 +82,32 @@ fn points_between(from: &Node, to: &Node, view: &View) -> Vec<Pos2> {
                 + p3.to_vec2() * (t * t * t);
             p.to_pos2()
         })
+        .collect()
+}
+
+/// Whether `from` hangs in a column under `to`, as the compact layout
+/// places a card resting on `to`: below it, indented by the column's
+/// indent. Such an edge is drawn down the indent instead of as a curve,
+/// which would run through the cards above it in the column.
+fn hangs(from: &Node, to: &Node) -> bool {
+    let indent = from.pos.x - to.pos.x;
+    (indent - crate::layout::compact::INDENT).abs() < 0.5
+        && from.pos.y >= to.pos.y + to.size.h - 0.5
+}
+
+/// From the middle of `a`'s left side, left to the middle of the indent,
+/// then up to `b`'s bottom: sampled along both legs, so the label, the
+/// arrowhead and hit-testing work as on a curve.
+fn elbow(a: Rect, b: Rect, zoom: f32) -> Vec<Pos2> {
+    let bus = b.left() + crate::layout::compact::INDENT / 2.0 * zoom;
+    let start = egui::pos2(a.left(), a.center().y);
+    let corner = egui::pos2(bus, a.center().y);
+    let end = egui::pos2(bus, b.bottom());
+    let leg = |p: Pos2, q: Pos2, n: usize| (0..n).map(move |i| p + (q - p) * (i as f32 / n as f32));
+    // The label sits at the middle point: the corner, beside the card.
+    leg(start, corner, 6)
+        .chain(leg(corner, end, 5))
+        .chain(std::iter::once(end))
         .collect()
 }
 

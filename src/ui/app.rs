@@ -39,6 +39,8 @@ pub struct CredenceApp {
     pub(crate) path_prompt: Option<PathPrompt>,
     pub(crate) close_confirmed: bool,
     pub layout_flow: Flow,
+    /// Layered or Compact, for Auto-layout and Lay out from scratch.
+    pub layout_style: crate::layout::Style,
     pub show_insights: bool,
     pub(crate) autosave: Option<Autosave>,
     /// The file as we last read or wrote it, to notice outside changes.
@@ -101,6 +103,7 @@ impl CredenceApp {
             path_prompt: None,
             close_confirmed: false,
             layout_flow: Flow::Down,
+            layout_style: crate::layout::Style::Layered,
             show_insights: false,
             autosave: None,
             export: Default::default(),

@@ -39,6 +39,8 @@ impl CredenceApp {
         let options = LayoutOptions {
             flow: self.layout_flow,
             keep_order,
+            style: self.layout_style,
+            aspect: self.doc_ui.map.rect.aspect_ratio(),
             ..Default::default()
         };
         let count = subset

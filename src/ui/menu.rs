@@ -3,6 +3,7 @@
 use super::app::CredenceApp;
 use super::file_ops::Pending;
 use super::shortcuts::{self, delete_selection};
+use crate::layout::{Flow, Style};
 use crate::model::NodeKind;
 use crate::render::kind_colour;
 use egui::{Button, KeyboardShortcut, RichText, Ui};
@@ -125,17 +126,26 @@ pub fn bar(app: &mut CredenceApp, ui: &mut Ui) {
                 app.fit_cards_to_text();
             }
             ui.separator();
-            ui.label("Layout direction");
-            ui.radio_value(
-                &mut app.layout_flow,
-                crate::layout::Flow::Down,
-                "Causes below effects",
-            );
-            ui.radio_value(
-                &mut app.layout_flow,
-                crate::layout::Flow::Right,
-                "Causes left of effects",
-            );
+            ui.label("Layout style");
+            let before = app.layout_style;
+            ui.radio_value(&mut app.layout_style, Style::Layered, "Layered")
+                .on_hover_text("Tiers from outcomes down to evidence, with few crossings");
+            ui.radio_value(&mut app.layout_style, Style::Compact, "Compact")
+                .on_hover_text(
+                    "An org chart folded to the window's shape: cards resting on one card \
+                     hang in a column under it, so a wide map fits the screen",
+                );
+            if app.layout_style != before {
+                // Choosing a style lays the map out in it, as one undo step.
+                app.lay_out_from_scratch();
+                ui.close();
+            }
+            if app.layout_style == Style::Layered {
+                ui.label("Layout direction");
+                ui.radio_value(&mut app.layout_flow, Flow::Down, "Causes below effects");
+                ui.radio_value(&mut app.layout_flow, Flow::Right, "Causes left of effects");
+            }
+            ui.separator();
             let selected = app.doc_ui.selection.nodes.len();
             let all_pinned = selected > 0
                 && app

@@ -1,0 +1,506 @@
+//! Compact: an org chart folded to fit a screen.
+//!
+//! A layered layout turns a map of a few wide tiers into a ribbon (54:1 at
+//! 300 cards), which Fit can only show at a few percent. Compact instead
+//! gives every card one parent, the card it rests on in the nearest tier
+//! above, and draws that tree:
+//!
+//! - cards resting on a card that only leaves rest on hang in a column
+//!   under it, indented by [`INDENT`]; the renderer draws those edges as a
+//!   line down the indent and into each card (see `render::edges`), so no
+//!   edge runs through a card of the column;
+//! - other children sit in a row under their parent, or hang in a column
+//!   when the row would be wider than the fold width;
+//! - the trees of the outcomes are packed in shelves no wider than the
+//!   fold width.
+//!
+//! The fold width is searched for: the one whose drawing is nearest the
+//! aspect ratio asked for. Keeping the order, children keep their order on
+//! the board and the fold width is the drawing's own, so a small change
+//! reflows only its own subtree and pushes the rest a little.
+
+use super::layered::{acyclic_edges, ranks};
+use super::options::LayoutOptions;
+use super::settle;
+use crate::model::{Document, NodeId, Point};
+use std::collections::{BTreeSet, HashMap};
+
+/// How far a hanging column is indented from its parent's left edge; the
+/// line to each card runs down the middle of it.
+pub const INDENT: f32 = 40.0;
+/// Between cards (or subtrees) hanging one under another.
+const STACK_GAP: f32 = 16.0;
+/// Between a card and the row of subtrees under it: room for the edges.
+const ROW_GAP: f32 = 48.0;
+/// Between subtrees side by side, and between shelves.
+const SIBLING_GAP: f32 = 28.0;
+/// Fold widths tried, spaced evenly in ratio from narrowest to widest.
+const FOLDS: usize = 32;
+
+/// How a card's children sit under it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Arrange {
+    /// In a column, indented, one under another.
+    Hang,
+    /// Side by side, in a row under the card.
+    Row,
+}
+
+/// One way to draw a subtree: its box, with the root card at the top-left,
+/// how the children sit, and which of each child's own ways it uses.
+#[derive(Clone, Debug)]
+struct Way {
+    w: f32,
+    h: f32,
+    arrange: Arrange,
+    picks: Vec<u16>,
+}
+
+/// Ways kept per subtree: the narrowest-for-its-height few, spread over
+/// shapes from tall to wide.
+const WAYS: usize = 32;
+/// Width or height limits tried per subtree when combining its children.
+const LIMITS: usize = 48;
+
+struct Forest {
+    size: Vec<(f32, f32)>,
+    children: Vec<Vec<usize>>,
+    roots: Vec<usize>,
+    /// Children before parents.
+    post_order: Vec<usize>,
+}
+
+/// New top-left positions for the nodes in `subset` (all when `None`),
+/// pinned cards left out: they stay where they are.
+pub(super) fn layout(
+    doc: &Document,
+    subset: Option<&BTreeSet<NodeId>>,
+    options: &LayoutOptions,
+) -> Vec<(NodeId, Point)> {
+    let nodes: Vec<_> = doc
+        .nodes
+        .iter()
+        .filter(|n| subset.is_none_or(|s| s.contains(&n.id)))
+        .collect();
+    if nodes.is_empty() {
+        return Vec::new();
+    }
+    let index: HashMap<NodeId, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
+    let n = nodes.len();
+    let edges = acyclic_edges(doc, &index, n);
+    let rank = ranks(n, &edges);
+    let now: Vec<(f32, f32)> = nodes.iter().map(|n| (n.pos.x, n.pos.y)).collect();
+    let forest = forest(
+        nodes.iter().map(|n| (n.size.w, n.size.h)).collect(),
+        &edges,
+        &rank,
+        options.keep_order.then_some(&now[..]),
+    );
+    let aspect = if options.aspect.is_finite() && options.aspect > 0.0 {
+        options.aspect
+    } else {
+        16.0 / 9.0
+    };
+    // Keeping the drawing: each card's children sit as they do now, and
+    // the fold is the drawing's own width, unless that drawing is far from
+    // the shape asked for (a map laid out in layers, say).
+    let kept = options.keep_order.then(|| {
+        let fixed = arrangement(&forest, &now);
+        let ways = ways(&forest, Some(&fixed));
+        let left = now.iter().map(|p| p.0).fold(f32::INFINITY, f32::min);
+        let right = now
+            .iter()
+            .zip(&forest.size)
+            .map(|(p, s)| p.0 + s.0)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let (plan, miss) = plan(&forest, &ways, aspect, Some(right - left + 1.0));
+        (ways, plan, miss)
+    });
+    let (ways, plan) = match kept {
+        Some((ways, plan, miss)) if miss <= 1.25 => (ways, plan),
+        _ => {
+            let ways = ways(&forest, None);
+            let (plan, _) = plan(&forest, &ways, aspect, None);
+            (ways, plan)
+        }
+    };
+    let mut placed = place(&forest, &ways, &plan);
+    let pinned: Vec<bool> = nodes.iter().map(|n| n.pinned).collect();
+    let (along, across): (Vec<f32>, Vec<f32>) = forest.size.iter().copied().unzip();
+    settle::settle(
+        &mut placed,
+        &settle::Cards {
+            now: &now,
+            pinned: &pinned,
+            along: &along,
+            across: &across,
+        },
+        if options.keep_order {
+            settle::Anchor::Cards
+        } else {
+            settle::Anchor::Corner
+        },
+        settle::Gap {
+            near: STACK_GAP - 0.5,
+            push: SIBLING_GAP,
+        },
+    );
+    nodes
+        .iter()
+        .zip(placed)
+        .filter(|(node, _)| !node.pinned)
+        .map(|(node, (x, y))| (node.id, Point::new(x, y)))
+        .collect()
+}
+
+/// Each card's parent is the card it rests on in the nearest tier above
+/// (the first such edge); cards resting on nothing are roots. Children are
+/// in document order, or left to right as drawn now when `now` is given.
+fn forest(
+    size: Vec<(f32, f32)>,
+    edges: &[(usize, usize)],
+    rank: &[usize],
+    now: Option<&[(f32, f32)]>,
+) -> Forest {
+    let n = size.len();
+    let mut parent: Vec<Option<usize>> = vec![None; n];
+    for &(cause, effect) in edges {
+        let nearer = parent[cause].is_none_or(|p| rank[effect] > rank[p]);
+        if nearer {
+            parent[cause] = Some(effect);
+        }
+    }
+    let mut children = vec![Vec::new(); n];
+    let mut roots = Vec::new();
+    for (v, p) in parent.iter().enumerate() {
+        match p {
+            Some(p) => children[*p].push(v),
+            None => roots.push(v),
+        }
+    }
+    if let Some(now) = now {
+        // Rows read left to right, columns top to bottom, shelves top to
+        // bottom and then left to right: each order comes back from where
+        // the cards are.
+        for kids in &mut children {
+            kids.sort_by(|&a, &b| {
+                now[a]
+                    .0
+                    .total_cmp(&now[b].0)
+                    .then(now[a].1.total_cmp(&now[b].1))
+            });
+        }
+        roots.sort_by(|&a, &b| {
+            now[a]
+                .1
+                .total_cmp(&now[b].1)
+                .then(now[a].0.total_cmp(&now[b].0))
+        });
+    }
+    // Ranks make the parent links acyclic, so every card is reached.
+    let mut post_order = Vec::with_capacity(n);
+    let mut stack: Vec<(usize, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
+    while let Some((v, done)) = stack.pop() {
+        if done {
+            post_order.push(v);
+            continue;
+        }
+        stack.push((v, true));
+        stack.extend(children[v].iter().rev().map(|&c| (c, false)));
+    }
+    Forest {
+        size,
+        children,
+        roots,
+        post_order,
+    }
+}
+
+/// Every subtree's ways, children first. With `fixed`, each card's
+/// children sit only as given (keeping a drawing); otherwise every way is
+/// weighed and only those no other way beats in both width and height are
+/// kept.
+fn ways(f: &Forest, fixed: Option<&[Arrange]>) -> Vec<Vec<Way>> {
+    let mut out: Vec<Vec<Way>> = vec![Vec::new(); f.size.len()];
+    for &v in &f.post_order {
+        let (w, h) = f.size[v];
+        let kids = &f.children[v];
+        if kids.is_empty() {
+            out[v] = vec![Way {
+                w,
+                h,
+                arrange: Arrange::Hang,
+                picks: Vec::new(),
+            }];
+            continue;
+        }
+        let mut found = Vec::new();
+        let arranges: &[Arrange] = match fixed {
+            Some(fixed) if fixed[v] == Arrange::Hang => &[Arrange::Hang],
+            Some(_) => &[Arrange::Row],
+            None => &[Arrange::Hang, Arrange::Row],
+        };
+        for &arrange in arranges {
+            // Each limit is a child width (hanging: every child as short as
+            // fits that width) or a child height (a row: every child as
+            // narrow as fits under that height).
+            let mut limits: Vec<f32> = kids
+                .iter()
+                .flat_map(|&c| {
+                    out[c].iter().map(move |way| match arrange {
+                        Arrange::Hang => way.w,
+                        Arrange::Row => way.h,
+                    })
+                })
+                .collect();
+            limits.sort_by(f32::total_cmp);
+            limits.dedup();
+            for limit in thin(&limits, LIMITS) {
+                let picks: Vec<u16> = kids
+                    .iter()
+                    .map(|&c| pick(&out[c], arrange, limit) as u16)
+                    .collect();
+                let chosen = || kids.iter().zip(&picks).map(|(&c, &p)| &out[c][p as usize]);
+                let way = match arrange {
+                    Arrange::Hang => Way {
+                        w: w.max(INDENT + chosen().map(|c| c.w).fold(0.0, f32::max)),
+                        h: h + chosen().map(|c| STACK_GAP + c.h).sum::<f32>(),
+                        arrange,
+                        picks,
+                    },
+                    Arrange::Row => Way {
+                        w: w.max(
+                            chosen().map(|c| c.w).sum::<f32>()
+                                + SIBLING_GAP * (kids.len() - 1) as f32,
+                        ),
+                        h: h + ROW_GAP + chosen().map(|c| c.h).fold(0.0, f32::max),
+                        arrange,
+                        picks,
+                    },
+                };
+                found.push(way);
+            }
+        }
+        out[v] = pareto(found);
+    }
+    out
+}
+
+/// At most `n` of `sorted`, evenly spread, the first and last kept.
+fn thin(sorted: &[f32], n: usize) -> Vec<f32> {
+    if sorted.len() <= n {
+        return sorted.to_vec();
+    }
+    (0..n)
+        .map(|i| sorted[i * (sorted.len() - 1) / (n - 1)])
+        .collect()
+}
+
+/// The child's way to use under `limit`: hanging, the shortest no wider
+/// than it; in a row, the narrowest no taller. If none fits, the one that
+/// comes closest.
+fn pick(ways: &[Way], arrange: Arrange, limit: f32) -> usize {
+    // (what the limit bounds, what to make least)
+    let measure = |w: &Way| match arrange {
+        Arrange::Hang => (w.w, w.h),
+        Arrange::Row => (w.h, w.w),
+    };
+    let least = |of: &mut dyn Iterator<Item = usize>, key: &dyn Fn(usize) -> f32| {
+        of.min_by(|&a, &b| key(a).total_cmp(&key(b)))
+    };
+    least(
+        &mut (0..ways.len()).filter(|&i| measure(&ways[i]).0 <= limit),
+        &|i| measure(&ways[i]).1,
+    )
+    .or_else(|| least(&mut (0..ways.len()), &|i| measure(&ways[i]).0))
+    .expect("a subtree has a way")
+}
+
+/// The ways no other beats in both width and height, at most [`WAYS`] of
+/// them, spread from tall to wide.
+fn pareto(mut found: Vec<Way>) -> Vec<Way> {
+    found.sort_by(|a, b| a.w.total_cmp(&b.w).then(a.h.total_cmp(&b.h)));
+    let mut front: Vec<Way> = Vec::new();
+    for way in found {
+        if front.last().is_none_or(|last| way.h < last.h - 0.5) {
+            front.push(way);
+        }
+    }
+    if front.len() <= WAYS {
+        return front;
+    }
+    let last = front.len() - 1;
+    (0..WAYS)
+        .map(|i| front[i * last / (WAYS - 1)].clone())
+        .collect()
+}
+
+/// The roots' subtrees, each drawn the way `choice` says, in shelves no
+/// wider than `fold`: each box's top-left corner, and the whole drawing's
+/// width and height.
+fn shelves(f: &Forest, boxes: &[(f32, f32)], fold: f32) -> (Vec<(f32, f32)>, f32, f32) {
+    let mut at = Vec::with_capacity(f.roots.len());
+    let (mut x, mut y, mut shelf_h, mut width) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    for &(w, h) in boxes {
+        if x > 0.0 && x + w > fold {
+            y += shelf_h + SIBLING_GAP;
+            (x, shelf_h) = (0.0, 0.0);
+        }
+        at.push((x, y));
+        width = width.max(x + w);
+        shelf_h = shelf_h.max(h);
+        x += w + SIBLING_GAP;
+    }
+    (at, width, y + shelf_h)
+}
+
+/// How far `w` × `h` is from `aspect`, as a factor (1 = exactly).
+fn miss(w: f32, h: f32, aspect: f32) -> f32 {
+    let ratio = w / h.max(1.0);
+    (ratio / aspect).max(aspect / ratio)
+}
+
+/// Near enough the aspect asked for that a drawing Fit can show larger is
+/// worth more than a closer shape.
+const GOOD_ENOUGH: f32 = 1.4;
+
+/// A drawing of the whole forest: each root's way and the fold width.
+struct Plan {
+    picks: Vec<usize>,
+    fold: f32,
+}
+
+/// The drawing nearest `aspect`, as small as can be once near enough:
+/// the roots' ways and fold width tried together (only `own_fold` when
+/// given), and how far the result is from `aspect`.
+fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, own_fold: Option<f32>) -> (Plan, f32) {
+    let mut best: Option<(Plan, (bool, f32, f32))> = None;
+    // Each root takes the way nearest one shape, from tall to wide; then
+    // the fold widths are tried for that choice.
+    let shapes: Vec<f32> = (0..13)
+        .map(|i| aspect * 2f32.powf((i as f32 - 6.0) / 2.0))
+        .collect();
+    for shape in shapes {
+        let picks: Vec<usize> = f
+            .roots
+            .iter()
+            .map(|&r| {
+                (0..ways[r].len())
+                    .min_by(|&a, &b| {
+                        let m = |i: usize| miss(ways[r][i].w, ways[r][i].h, shape);
+                        m(a).total_cmp(&m(b))
+                    })
+                    .expect("a root has a way")
+            })
+            .collect();
+        let boxes: Vec<(f32, f32)> = f
+            .roots
+            .iter()
+            .zip(&picks)
+            .map(|(&r, &p)| (ways[r][p].w, ways[r][p].h))
+            .collect();
+        let folds: Vec<f32> = match own_fold {
+            Some(fold) => vec![fold],
+            None => {
+                let narrowest = boxes.iter().map(|b| b.0).fold(1.0, f32::max);
+                let widest = boxes
+                    .iter()
+                    .map(|b| b.0 + SIBLING_GAP)
+                    .sum::<f32>()
+                    .max(narrowest);
+                let step = (widest / narrowest).powf(1.0 / (FOLDS - 1) as f32);
+                (0..FOLDS)
+                    .map(|i| narrowest * step.powi(i as i32))
+                    .collect()
+            }
+        };
+        for fold in folds {
+            let (_, w, h) = shelves(f, &boxes, fold);
+            let m = miss(w, h, aspect);
+            // Good enough shapes compete on how large Fit can show them
+            // in a window of that aspect (the height they need at its
+            // width); the rest on shape.
+            let fitted = (w / aspect).max(h);
+            let score = (
+                m > GOOD_ENOUGH,
+                if m > GOOD_ENOUGH { m } else { fitted },
+                fitted,
+            );
+            if best.as_ref().is_none_or(|(_, b)| score < *b) {
+                best = Some((
+                    Plan {
+                        picks: picks.clone(),
+                        fold,
+                    },
+                    score,
+                ));
+            }
+        }
+    }
+    let (plan, (_, _, _)) = best.expect("at least one shape");
+    let boxes: Vec<(f32, f32)> = f
+        .roots
+        .iter()
+        .zip(&plan.picks)
+        .map(|(&r, &p)| (ways[r][p].w, ways[r][p].h))
+        .collect();
+    let (_, w, h) = shelves(f, &boxes, plan.fold);
+    let m = miss(w, h, aspect);
+    (plan, m)
+}
+
+/// How each card's children sit now, read back from the board: hanging
+/// when every child is below it at the column's indent.
+fn arrangement(f: &Forest, now: &[(f32, f32)]) -> Vec<Arrange> {
+    (0..f.size.len())
+        .map(|v| {
+            let hanging = f.children[v].iter().all(|&c| {
+                (now[c].0 - now[v].0 - INDENT).abs() < 0.5
+                    && now[c].1 >= now[v].1 + f.size[v].1 - 0.5
+            });
+            if hanging { Arrange::Hang } else { Arrange::Row }
+        })
+        .collect()
+}
+
+/// Every card's top-left corner, with the drawing's top-left at 0, 0.
+fn place(f: &Forest, ways: &[Vec<Way>], plan: &Plan) -> Vec<(f32, f32)> {
+    let boxes: Vec<(f32, f32)> = f
+        .roots
+        .iter()
+        .zip(&plan.picks)
+        .map(|(&r, &p)| (ways[r][p].w, ways[r][p].h))
+        .collect();
+    let (at, _, _) = shelves(f, &boxes, plan.fold);
+    let mut out = vec![(0.0, 0.0); f.size.len()];
+    let mut stack: Vec<(usize, usize, (f32, f32))> = f
+        .roots
+        .iter()
+        .zip(&plan.picks)
+        .zip(at)
+        .map(|((&r, &p), at)| (r, p, at))
+        .collect();
+    while let Some((v, p, (x, y))) = stack.pop() {
+        out[v] = (x, y);
+        let way = &ways[v][p];
+        let (_, h) = f.size[v];
+        let kids = f.children[v].iter().zip(&way.picks);
+        match way.arrange {
+            Arrange::Hang => {
+                let mut cy = y + h + STACK_GAP;
+                for (&c, &cp) in kids {
+                    stack.push((c, cp as usize, (x + INDENT, cy)));
+                    cy += ways[c][cp as usize].h + STACK_GAP;
+                }
+            }
+            Arrange::Row => {
+                let mut cx = x;
+                for (&c, &cp) in kids {
+                    stack.push((c, cp as usize, (cx, y + h + ROW_GAP)));
+                    cx += ways[c][cp as usize].w + SIBLING_GAP;
+                }
+            }
+        }
+    }
+    out
+}
