@@ -134,3 +134,17 @@ fn example_map_fitted_to_text() {
     }
     h.snapshot("example_map_fitted");
 }
+
+/// The example board after Map → Compact, fitted to the window: the
+/// outcome's tree folded to the canvas's shape, hanging cards joined down
+/// their indent.
+#[test]
+fn example_board_compact() {
+    let mut h = example_harness();
+    click_label(&mut h, "Map", Modifiers::NONE);
+    click_label(&mut h, "Compact", Modifiers::NONE);
+    h.run_steps(40);
+    press(&mut h, egui::Key::F);
+    h.run_ok();
+    h.snapshot("example_board_compact");
+}

@@ -1,0 +1,100 @@
+//! Compact from the Map menu: the map is laid out as a folded org chart in
+//! one undo step, fits the window's shape, and Fit shows it large enough
+//! to read in a 1,920 × 1,080 window.
+
+mod common;
+
+use common::*;
+use credence::layout::crossings::overlaps;
+use credence::model::Document;
+use credence::ui::{CredenceApp, ScriptedDialogs};
+use egui::{Key, Modifiers};
+
+fn window(app: CredenceApp, w: f32, h: f32) -> egui_kittest::Harness<'static, CredenceApp> {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(w, h))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut CredenceApp| app.show(ui), app);
+    h.run_ok();
+    h
+}
+
+fn choose_compact(h: &mut egui_kittest::Harness<'static, CredenceApp>) {
+    click_label(h, "Map", Modifiers::NONE);
+    click_label(h, "Compact", Modifiers::NONE);
+    h.run_steps(40);
+    assert!(!h.state().is_animating());
+}
+
+fn extent(doc: &Document) -> (f32, f32) {
+    let (x0, y0, x1, y1) = doc.nodes.iter().fold(
+        (f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY),
+        |(a, b, c, d), n| {
+            (
+                a.min(n.pos.x),
+                b.min(n.pos.y),
+                c.max(n.pos.x + n.size.w),
+                d.max(n.pos.y + n.size.h),
+            )
+        },
+    );
+    (x1 - x0, y1 - y0)
+}
+
+#[test]
+fn compact_from_the_map_menu_is_one_undo_step() {
+    let doc = credence::synth::map(credence::synth::Shape::Wide, 120, 5);
+    let mut h = window(app_with(doc.clone()), 1400.0, 900.0);
+    choose_compact(&mut h);
+    let laid = h.state().doc().clone();
+    let moved = laid
+        .nodes
+        .iter()
+        .zip(&doc.nodes)
+        .filter(|(a, b)| a.pos != b.pos)
+        .count();
+    assert!(moved > 100, "the map was laid out ({moved} cards moved)");
+    let boxes: Vec<_> = laid
+        .nodes
+        .iter()
+        .map(|n| (n.pos.x + n.size.w / 2.0, n.pos.y + n.size.h / 2.0, n.size.w, n.size.h))
+        .collect();
+    assert_eq!(overlaps(&boxes), 0);
+    // The canvas's own shape, within the bound.
+    let canvas = h.state().canvas_rect();
+    let target = canvas.width() / canvas.height();
+    let (w, hh) = extent(&laid);
+    let ratio = w / hh;
+    assert!(
+        ratio <= target * 1.5 && ratio >= target / 1.5,
+        "{ratio:.2} for a {target:.2} canvas"
+    );
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(*h.state().doc(), doc, "one undo restores every position");
+}
+
+/// The goal, in the real window: Fit shows a 60-card map at 50% or
+/// more and a 150-card one at 30% or more, on the wide-tier shape (the one
+/// that turns into a ribbon in layers) and the shared-belief shape.
+#[test]
+fn fit_shows_a_compact_map_large_enough_to_read() {
+    use credence::synth::Shape;
+    for (shape, n, at_least) in [
+        (Shape::Wide, 150, 0.30),
+        (Shape::Shared, 60, 0.50),
+        (Shape::Shared, 150, 0.30),
+    ] {
+        let doc = credence::synth::map(shape, n, 1);
+        let app = CredenceApp::new(doc, None, Box::new(ScriptedDialogs::default()));
+        let mut h = window(app, 1920.0, 1080.0);
+        choose_compact(&mut h);
+        press(&mut h, Key::F);
+        let zoom = h.state().camera.zoom;
+        assert!(
+            zoom >= at_least,
+            "{shape:?} {n}: Fit at {:.0}%",
+            zoom * 100.0
+        );
+    }
+}
