@@ -29,7 +29,12 @@ fn choose_compact(h: &mut egui_kittest::Harness<'static, CredenceApp>) {
 
 fn extent(doc: &Document) -> (f32, f32) {
     let (x0, y0, x1, y1) = doc.nodes.iter().fold(
-        (f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY),
+        (
+            f32::INFINITY,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+        ),
         |(a, b, c, d), n| {
             (
                 a.min(n.pos.x),
@@ -58,7 +63,14 @@ fn compact_from_the_map_menu_is_one_undo_step() {
     let boxes: Vec<_> = laid
         .nodes
         .iter()
-        .map(|n| (n.pos.x + n.size.w / 2.0, n.pos.y + n.size.h / 2.0, n.size.w, n.size.h))
+        .map(|n| {
+            (
+                n.pos.x + n.size.w / 2.0,
+                n.pos.y + n.size.h / 2.0,
+                n.size.w,
+                n.size.h,
+            )
+        })
         .collect();
     assert_eq!(overlaps(&boxes), 0);
     // The canvas's own shape, within the bound.

@@ -9,8 +9,8 @@
 //!   under it, indented by [`INDENT`]; the renderer draws those edges as a
 //!   line down the indent and into each card (see `render::edges`), so no
 //!   edge runs through a card of the column;
-//! - other children sit in a row under their parent, or hang in a column
-//!   when the row would be wider than the fold width;
+//! - other children sit in a row [`ROW_GAP`] under their parent, joined
+//!   to it by a bus along the middle of the gap, as in an org chart;
 //! - the trees of the outcomes are packed in shelves no wider than the
 //!   fold width.
 //!
@@ -30,8 +30,9 @@ use std::collections::{BTreeSet, HashMap};
 pub const INDENT: f32 = 40.0;
 /// Between cards (or subtrees) hanging one under another.
 const STACK_GAP: f32 = 16.0;
-/// Between a card and the row of subtrees under it: room for the edges.
-const ROW_GAP: f32 = 48.0;
+/// Between a card and the row of subtrees under it: room for the edges,
+/// which the renderer draws as a bus along the middle of it.
+pub const ROW_GAP: f32 = 48.0;
 /// Between subtrees side by side, and between shelves.
 const SIBLING_GAP: f32 = 28.0;
 /// Fold widths tried, spaced evenly in ratio from narrowest to widest.

@@ -62,6 +62,9 @@ fn points_between(from: &Node, to: &Node, view: &View) -> Vec<Pos2> {
     if hangs(from, to) {
         return elbow(a, b, view.camera.zoom);
     }
+    if in_row_under(from, to) {
+        return bus(a, b);
+    }
     let p0 = border_point(a, b.center());
     let p3 = border_point(b, a.center());
     let d = p3 - p0;
@@ -107,6 +110,31 @@ fn elbow(a: Rect, b: Rect, zoom: f32) -> Vec<Pos2> {
     // The label sits at the middle point: the corner, beside the card.
     leg(start, corner, 6)
         .chain(leg(corner, end, 5))
+        .chain(std::iter::once(end))
+        .collect()
+}
+
+/// Whether `from` sits in a row under `to`, as the compact layout places
+/// children side by side: its top exactly the row gap below `to`.
+fn in_row_under(from: &Node, to: &Node) -> bool {
+    let gap = from.pos.y - (to.pos.y + to.size.h);
+    (gap - crate::layout::compact::ROW_GAP).abs() < 0.5
+}
+
+/// Up from the middle of `a`'s top to the middle of the gap, along it to
+/// under `b`'s middle, and up into `b`: every child of a row shares the
+/// line along the gap, so no edge runs through a sibling.
+fn bus(a: Rect, b: Rect) -> Vec<Pos2> {
+    let mid = (a.top() + b.bottom()) / 2.0;
+    let start = egui::pos2(a.center().x, a.top());
+    let under_child = egui::pos2(a.center().x, mid);
+    let under_parent = egui::pos2(b.center().x, mid);
+    let end = egui::pos2(b.center().x, b.bottom());
+    let leg = |p: Pos2, q: Pos2, n: usize| (0..n).map(move |i| p + (q - p) * (i as f32 / n as f32));
+    // The label sits at the middle point: just above the child.
+    leg(start, under_child, 6)
+        .chain(leg(under_child, under_parent, 4))
+        .chain(leg(under_parent, end, 2))
         .chain(std::iter::once(end))
         .collect()
 }
