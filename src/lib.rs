@@ -46,7 +46,8 @@
 //!   renumbering THEIRS's clashing new ids, recording conflicts in the
 //!   document) and [`edit::diff`] names what changed by card title; the
 //!   CLI's `merge` and `diff` are git's merge driver and diff.
-//! - [`layout`]: our own layered (Sugiyama-style) layout on petgraph.
+//! - [`layout`]: our own layered (Sugiyama-style) and compact (folded org
+//!   chart) layouts on petgraph, around pinned cards.
 //! - [`analysis`]: petgraph views of the document: tracing, cycles,
 //!   "what if this is wrong?", effective confidence, riskiest assumptions,
 //!   the spread of votes, belief-map convergence measured from it, the

@@ -422,7 +422,7 @@ _credence() {
             return 0
             ;;
         credence__subcmd__generate)
-            opts="-h --seed --layout --help"
+            opts="-h --seed --layout --shape --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -430,6 +430,10 @@ _credence() {
             case "${prev}" in
                 --seed)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shape)
+                    COMPREPLY=($(compgen -W "deep wide shared" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -700,7 +704,7 @@ _credence() {
             return 0
             ;;
         credence__subcmd__layout)
-            opts="-o -h --output --direction --from-scratch --help"
+            opts="-o -h --output --direction --from-scratch --style --aspect --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -716,6 +720,14 @@ _credence() {
                     ;;
                 --direction)
                     COMPREPLY=($(compgen -W "down right" -- "${cur}"))
+                    return 0
+                    ;;
+                --style)
+                    COMPREPLY=($(compgen -W "layered compact" -- "${cur}"))
+                    return 0
+                    ;;
+                --aspect)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

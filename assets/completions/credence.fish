@@ -46,6 +46,9 @@ complete -c credence -n "__fish_credence_using_subcommand trace" -s h -l help -d
 complete -c credence -n "__fish_credence_using_subcommand layout" -s o -l output -d 'Where to write the result: OUT.ron, OUT.canvas or - (default: FILE, if it is a .ron file)' -r -F
 complete -c credence -n "__fish_credence_using_subcommand layout" -l direction -d 'Which way causes flow to effects' -r -f -a "down\t'Causes below effects (outcomes at the top)'
 right\t'Causes on the left, effects on the right'"
+complete -c credence -n "__fish_credence_using_subcommand layout" -l style -d 'layered: tiers from outcomes down to evidence, few crossings; compact: an org chart folded to --aspect, so a wide map fits a screen (it always puts causes below effects)' -r -f -a "layered\t''
+compact\t''"
+complete -c credence -n "__fish_credence_using_subcommand layout" -l aspect -d 'Width:height that compact aims for, such as 16:9 or 4:3' -r
 complete -c credence -n "__fish_credence_using_subcommand layout" -l from-scratch -d 'Ignore the order the cards are in now and try several orders for the fewest crossings. Without it, a laid-out map keeps its order so a small change moves little. Pinned cards stay put either way'
 complete -c credence -n "__fish_credence_using_subcommand layout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c credence -n "__fish_credence_using_subcommand bench; and not __fish_seen_subcommand_from layout export trace help" -l frames -d 'Frames per scenario' -r
@@ -106,6 +109,9 @@ complete -c credence -n "__fish_credence_using_subcommand merge" -s h -l help -d
 complete -c credence -n "__fish_credence_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c credence -n "__fish_credence_using_subcommand man" -s h -l help -d 'Print help'
 complete -c credence -n "__fish_credence_using_subcommand generate" -l seed -r
+complete -c credence -n "__fish_credence_using_subcommand generate" -l shape -d 'deep (narrow branches), wide (a few tiers, each hundreds of cards wide) or shared (many outcomes sharing beliefs)' -r -f -a "deep\t''
+wide\t''
+shared\t''"
 complete -c credence -n "__fish_credence_using_subcommand generate" -l layout -d 'Lay it out first, as a user\'s map would be'
 complete -c credence -n "__fish_credence_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c credence -n "__fish_credence_using_subcommand help; and not __fish_seen_subcommand_from check trace layout bench export import room diff merge completions man generate help" -f -a "check" -d 'Validate documents without opening a window'

@@ -1,5 +1,7 @@
-//! Automatic layout. petgraph has none, and the Rust layout crates are too
-//! slow for large maps, so Credence owns a layered (Sugiyama-style) layout:
+//! Automatic layout, in two styles, around pinned cards.
+//!
+//! petgraph has none, and the Rust layout crates are too slow for large
+//! maps, so Credence owns a layered (Sugiyama-style) layout:
 //!
 //! 1. feedback arcs (petgraph's `greedy_feedback_arc_set`) are reversed, so
 //!    cycles still lay out;
@@ -12,9 +14,9 @@
 //!    order seen, then transpose (adjacent swaps) — crossings between two
 //!    layers are counted in O(E log V) with a Fenwick tree — then sifting:
 //!    each vertex moves to the place in its layer where it crosses least,
-//!    which gets out of minima that adjacent swaps cannot. A pass compares
-//!    every pair in a layer, so up to three passes run while the layers are
-//!    narrow enough (maps of a few thousand cards), and none on wider ones;
+//!    which gets out of minima that adjacent swaps cannot. Within a budget:
+//!    narrow layers are sifted whole, wide ones (a few tiers hundreds of
+//!    cards wide) within a window around each vertex;
 //! 4. coordinates: each layer is pulled towards the weighted mean of its
 //!    neighbours (a long edge's inner segments weigh 100 times more) and
 //!    projected onto "in order, never overlapping" by weighted isotonic
@@ -23,10 +25,29 @@
 //! 5. untangling: neighbouring cards in a layer swap places when that lowers
 //!    the straight-line crossings the reader sees (a long edge is one line,
 //!    not its chain of dummies), counting only the moved cards' edges;
-//! 6. disconnected components are packed side by side.
+//! 6. small maps, where one starting order's luck decides most, are drawn
+//!    from several starting orders (within a work budget) and the drawing
+//!    with the fewest straight-line crossings wins;
+//! 7. disconnected components are packed side by side.
+//!
+//! Keeping the order (Auto-layout, as against Lay out from scratch), steps
+//! 3–6 start from the order the cards are drawn in: cards already in their
+//! layer's band keep their place along it, never trade places with one
+//! another, and new cards are fitted in by the same projection, so adding a
+//! card moves almost nothing else. A map never laid out has no order worth
+//! keeping, and is drawn from scratch.
+//!
+//! [`compact`] is the second style: an org chart folded to an aspect
+//! ratio, for maps that layers turn into a ribbon.
+//!
+//! Both styles finish in `settle`: the drawing goes where the cards were
+//! (by the pinned cards, when there are any), pinned cards stay exactly
+//! where they are, and any card that would overlap one is pushed along its
+//! layer until clear.
 //!
 //! Nothing here knows egui; [`crossings`] measures results the same way for
-//! our layout and for Graphviz `dot`.
+//! our layout and for Graphviz `dot`, and measures how far a re-layout
+//! moved the cards.
 
 pub mod compact;
 mod coordinates;
