@@ -149,6 +149,71 @@ fn layout_writes_a_laid_out_copy_and_leaves_the_original() {
     );
 }
 
+/// `--style compact --aspect 4:3` draws the wide-tier map (which layers
+/// turn into a ribbon) near 4:3, keeps a pinned card where it is, and a
+/// second run keeping the order moves nothing; a bad aspect is refused and
+/// nothing is written.
+#[test]
+fn layout_compact_fits_the_aspect_and_keeps_pins() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("wide.ron");
+    let (code, out) = credence(&["generate", "200", map.to_str().unwrap(), "--shape", "wide"]);
+    assert_eq!(code, 0, "{out}");
+    let mut doc = credence::io::load(&map).unwrap();
+    doc.nodes[3].pinned = true;
+    let pin = doc.nodes[3].pos;
+    credence::io::save(&map, &doc).unwrap();
+    let extent = |doc: &credence::model::Document| {
+        let xs = doc.nodes.iter().map(|n| (n.pos.x, n.pos.x + n.size.w));
+        let ys = doc.nodes.iter().map(|n| (n.pos.y, n.pos.y + n.size.h));
+        let span = |v: Vec<(f32, f32)>| {
+            v.iter().map(|p| p.1).fold(f32::MIN, f32::max)
+                - v.iter().map(|p| p.0).fold(f32::MAX, f32::min)
+        };
+        span(xs.collect()) / span(ys.collect())
+    };
+    let args = [
+        "layout",
+        map.to_str().unwrap(),
+        "--style",
+        "compact",
+        "--aspect",
+        "4:3",
+    ];
+    let (code, out) = credence(&args);
+    assert_eq!(code, 0, "{out}");
+    let laid = credence::io::load(&map).unwrap();
+    let ratio = extent(&laid);
+    assert!(
+        (4.0 / 3.0 / 1.5..=4.0 / 3.0 * 1.5).contains(&ratio),
+        "{ratio}"
+    );
+    assert_eq!(laid.nodes[3].pos, pin, "the pinned card stayed");
+    assert!(laid.nodes[3].pinned);
+    let (code, _) = credence(&args);
+    assert_eq!(code, 0);
+    assert_eq!(
+        credence::io::load(&map).unwrap(),
+        laid,
+        "laying out again keeps it"
+    );
+    let before = std::fs::read(&map).unwrap();
+    let (code, _, err) = credence_err(&[
+        "layout",
+        map.to_str().unwrap(),
+        "--style",
+        "compact",
+        "--aspect",
+        "0:1",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("give a width:height between 1:100 and 100:1"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&map).unwrap(), before, "nothing written");
+}
+
 #[test]
 fn generate_then_bench_frames_prints_every_scenario() {
     let dir = tempfile::tempdir().unwrap();

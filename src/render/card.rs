@@ -337,7 +337,7 @@ pub fn paint_card(painter: &Painter, node: &Node, view: &View) {
 /// A pinned card's mark: a pin head on the middle of its top edge, where
 /// no text is, as a pin through a paper card would be.
 fn paint_pin(painter: &Painter, rect: Rect, z: f32, ink: Color32, paper: Color32) {
-    let r = (5.0 * z).max(2.5);
+    let r = (6.0 * z).max(4.0);
     let centre = egui::pos2(rect.center().x, rect.top());
     painter.circle(centre, r, ink, Stroke::new((1.5 * z).max(1.0), paper));
     painter.circle_filled(centre - vec2(r, r) * 0.3, r * 0.3, paper);

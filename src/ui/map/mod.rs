@@ -375,11 +375,16 @@ pub fn show(app: &mut CredenceApp, ui: &mut Ui) {
     let hovered = background.hover_pos().and_then(card_at);
     if let Some(node) = hovered.and_then(|id| app.open.doc().node(id)) {
         let tip = format!(
-            "{}: {}\nConfidence {}% · {}\nDouble-click or F2 to rename; drag the dot to connect",
+            "{}: {}\nConfidence {}% · {}{}\nDouble-click or F2 to rename; drag the dot to connect",
             node.kind.label(),
             node.title,
             node.confidence,
-            node.status.label()
+            node.status.label(),
+            if node.pinned {
+                "\nPinned: auto-layout leaves it where it is (P to unpin)"
+            } else {
+                ""
+            }
         );
         background.clone().on_hover_ui_at_pointer(|ui| {
             ui.label(tip);
