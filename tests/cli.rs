@@ -1,5 +1,7 @@
 //! The `credence` subcommands, run as a user would run them.
 
+mod common;
+
 use std::process::Command;
 
 fn credence(args: &[&str]) -> (i32, String) {
@@ -163,15 +165,6 @@ fn layout_compact_fits_the_aspect_and_keeps_pins() {
     doc.nodes[3].pinned = true;
     let pin = doc.nodes[3].pos;
     credence::io::save(&map, &doc).unwrap();
-    let extent = |doc: &credence::model::Document| {
-        let xs = doc.nodes.iter().map(|n| (n.pos.x, n.pos.x + n.size.w));
-        let ys = doc.nodes.iter().map(|n| (n.pos.y, n.pos.y + n.size.h));
-        let span = |v: Vec<(f32, f32)>| {
-            v.iter().map(|p| p.1).fold(f32::MIN, f32::max)
-                - v.iter().map(|p| p.0).fold(f32::MAX, f32::min)
-        };
-        span(xs.collect()) / span(ys.collect())
-    };
     let args = [
         "layout",
         map.to_str().unwrap(),
@@ -183,7 +176,8 @@ fn layout_compact_fits_the_aspect_and_keeps_pins() {
     let (code, out) = credence(&args);
     assert_eq!(code, 0, "{out}");
     let laid = credence::io::load(&map).unwrap();
-    let ratio = extent(&laid);
+    let (w, h) = common::extent(&laid);
+    let ratio = w / h;
     assert!(
         (4.0 / 3.0 / 1.5..=4.0 / 3.0 * 1.5).contains(&ratio),
         "{ratio}"

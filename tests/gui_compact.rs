@@ -5,8 +5,7 @@
 mod common;
 
 use common::*;
-use credence::layout::crossings::overlaps;
-use credence::model::Document;
+use credence::layout::crossings::{card_boxes, overlaps};
 use credence::ui::{CredenceApp, ScriptedDialogs};
 use egui::{Key, Modifiers};
 
@@ -27,26 +26,6 @@ fn choose_compact(h: &mut egui_kittest::Harness<'static, CredenceApp>) {
     assert!(!h.state().is_animating());
 }
 
-fn extent(doc: &Document) -> (f32, f32) {
-    let (x0, y0, x1, y1) = doc.nodes.iter().fold(
-        (
-            f32::INFINITY,
-            f32::INFINITY,
-            f32::NEG_INFINITY,
-            f32::NEG_INFINITY,
-        ),
-        |(a, b, c, d), n| {
-            (
-                a.min(n.pos.x),
-                b.min(n.pos.y),
-                c.max(n.pos.x + n.size.w),
-                d.max(n.pos.y + n.size.h),
-            )
-        },
-    );
-    (x1 - x0, y1 - y0)
-}
-
 #[test]
 fn compact_from_the_map_menu_is_one_undo_step() {
     let doc = credence::synth::map(credence::synth::Shape::Wide, 120, 5);
@@ -60,19 +39,7 @@ fn compact_from_the_map_menu_is_one_undo_step() {
         .filter(|(a, b)| a.pos != b.pos)
         .count();
     assert!(moved > 100, "the map was laid out ({moved} cards moved)");
-    let boxes: Vec<_> = laid
-        .nodes
-        .iter()
-        .map(|n| {
-            (
-                n.pos.x + n.size.w / 2.0,
-                n.pos.y + n.size.h / 2.0,
-                n.size.w,
-                n.size.h,
-            )
-        })
-        .collect();
-    assert_eq!(overlaps(&boxes), 0);
+    assert_eq!(overlaps(&card_boxes(&laid)), 0);
     // The canvas's own shape, within the bound.
     let canvas = h.state().canvas_rect();
     let target = canvas.width() / canvas.height();

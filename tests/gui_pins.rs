@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use credence::layout::crossings::overlaps;
+use credence::layout::crossings::{card_boxes, overlaps};
 use credence::model::{NodeId, Point};
 use egui::{Event, Key, Modifiers, PointerButton};
 use egui_kittest::kittest::Queryable as _;
@@ -90,19 +90,7 @@ fn a_pinned_card_stays_put_through_both_layouts() {
         let laid = h.state().doc();
         assert_eq!(laid.nodes[0].pos, Point::new(900.0, 40.0), "{item}");
         assert_ne!(laid.nodes[1].pos, doc.nodes[1].pos, "{item} moved the rest");
-        let boxes: Vec<_> = laid
-            .nodes
-            .iter()
-            .map(|n| {
-                (
-                    n.pos.x + n.size.w / 2.0,
-                    n.pos.y + n.size.h / 2.0,
-                    n.size.w,
-                    n.size.h,
-                )
-            })
-            .collect();
-        assert_eq!(overlaps(&boxes), 0, "{item}");
+        assert_eq!(overlaps(&card_boxes(laid)), 0, "{item}");
         // Still the right way up around the pin.
         assert!(laid.nodes[1].pos.y > laid.nodes[0].pos.y);
         assert!(laid.nodes[2].pos.y > laid.nodes[1].pos.y);

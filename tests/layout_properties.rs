@@ -1,6 +1,9 @@
 //! Property tests for the layered layout on random graphs, cycles included.
 
-use credence::layout::crossings::overlaps;
+mod common;
+
+use common::extent;
+use credence::layout::crossings::{card_boxes, overlaps};
 use credence::layout::{Flow, LayoutOptions, Style, layout};
 use credence::model::{Document, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind, Size};
 use proptest::prelude::*;
@@ -53,27 +56,6 @@ fn boxes(doc: &Document, placed: &[(NodeId, credence::model::Point)]) -> Vec<(f3
             (p.x + s.w / 2.0, p.y + s.h / 2.0, s.w, s.h)
         })
         .collect()
-}
-
-/// The width and height of the cards' bounding box.
-fn extent(doc: &Document) -> (f32, f32) {
-    let (x0, y0, x1, y1) = doc.nodes.iter().fold(
-        (
-            f32::INFINITY,
-            f32::INFINITY,
-            f32::NEG_INFINITY,
-            f32::NEG_INFINITY,
-        ),
-        |(a, b, c, d), n| {
-            (
-                a.min(n.pos.x),
-                b.min(n.pos.y),
-                c.max(n.pos.x + n.size.w),
-                d.max(n.pos.y + n.size.h),
-            )
-        },
-    );
-    (x1 - x0, y1 - y0)
 }
 
 proptest! {
@@ -212,19 +194,7 @@ fn adding_a_card_and_laying_out_again_moves_little() {
                 ..Default::default()
             };
             credence::edit::Command::Move(layout(&doc, None, &keep)).apply(&mut doc);
-            let boxes: Vec<_> = doc
-                .nodes
-                .iter()
-                .map(|n| {
-                    (
-                        n.pos.x + n.size.w / 2.0,
-                        n.pos.y + n.size.h / 2.0,
-                        n.size.w,
-                        n.size.h,
-                    )
-                })
-                .collect();
-            assert_eq!(overlaps(&boxes), 0, "{shape:?} seed {seed}");
+            assert_eq!(overlaps(&card_boxes(&doc)), 0, "{shape:?} seed {seed}");
             let share = share_within(&before, &centres(&doc), 200.0);
             assert!(
                 share >= 0.9,

@@ -2,7 +2,9 @@
 //! on synthetic maps, with Graphviz `dot` as the yardstick for layout.
 
 use credence::analysis::{BeliefGraph, trace};
-use credence::layout::crossings::{Placed, overlaps, share_within, straight_crossings};
+use credence::layout::crossings::{
+    Placed, drawn_edges, overlaps, share_within, straight_crossings,
+};
 use credence::layout::{LayoutOptions, layout};
 use credence::model::{Document, NodeId};
 use credence::synth::{Shape, belief_map};
@@ -20,7 +22,6 @@ struct Measured {
 /// Centre boxes and deduplicated local edges, measured the same way for
 /// every layout engine.
 fn measure(doc: &Document, centres: &HashMap<NodeId, (f32, f32)>, time: Duration) -> Measured {
-    let index = doc.index();
     let boxes: Vec<Placed> = doc
         .nodes
         .iter()
@@ -29,17 +30,9 @@ fn measure(doc: &Document, centres: &HashMap<NodeId, (f32, f32)>, time: Duration
             (x, y, n.size.w, n.size.h)
         })
         .collect();
-    let mut edges: Vec<(usize, usize)> = doc
-        .edges
-        .iter()
-        .filter(|e| e.from != e.to)
-        .map(|e| (index[&e.from], index[&e.to]))
-        .collect();
-    edges.sort_unstable();
-    edges.dedup();
     Measured {
         time,
-        crossings: straight_crossings(&boxes, &edges),
+        crossings: straight_crossings(&boxes, &drawn_edges(doc)),
         overlaps: overlaps(&boxes),
     }
 }

@@ -2,7 +2,7 @@
 //! shape of synthetic map, and how far Fit zooms in on a Compact map in a
 //! 1,920 × 1,080 window (the real app, run headlessly).
 
-use credence::layout::crossings::{Placed, overlaps, straight_crossings};
+use credence::layout::crossings::{card_boxes, drawn_edges, overlaps, straight_crossings};
 use credence::layout::{LayoutOptions, Style, layout};
 use credence::model::Document;
 use credence::synth::{Shape, map};
@@ -33,27 +33,8 @@ fn draw(doc: &Document, style: Style, aspect: f32) -> Drawn {
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     let mut laid = doc.clone();
     credence::edit::Command::Move(moves).apply(&mut laid);
-    let boxes: Vec<Placed> = laid
-        .nodes
-        .iter()
-        .map(|n| {
-            (
-                n.pos.x + n.size.w / 2.0,
-                n.pos.y + n.size.h / 2.0,
-                n.size.w,
-                n.size.h,
-            )
-        })
-        .collect();
-    let index = laid.index();
-    let mut edges: Vec<(usize, usize)> = laid
-        .edges
-        .iter()
-        .filter(|e| e.from != e.to)
-        .map(|e| (index[&e.from], index[&e.to]))
-        .collect();
-    edges.sort_unstable();
-    edges.dedup();
+    let boxes = card_boxes(&laid);
+    let edges = drawn_edges(&laid);
     let length = edges
         .iter()
         .map(|&(a, b)| f64::from((boxes[a].0 - boxes[b].0).hypot(boxes[a].1 - boxes[b].1)))

@@ -20,10 +20,10 @@
 //! reflows only its own subtree and pushes the rest a little.
 
 use super::layered::{acyclic_edges, ranks};
-use super::options::LayoutOptions;
+use super::options::{Flow, LayoutOptions};
 use super::settle;
 use crate::model::{Document, NodeId, Point};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// How far a hanging column is indented from its parent's left edge; the
 /// line to each card runs down the middle of it.
@@ -78,15 +78,10 @@ pub(super) fn layout(
     subset: Option<&BTreeSet<NodeId>>,
     options: &LayoutOptions,
 ) -> Vec<(NodeId, Point)> {
-    let nodes: Vec<_> = doc
-        .nodes
-        .iter()
-        .filter(|n| subset.is_none_or(|s| s.contains(&n.id)))
-        .collect();
+    let (nodes, index) = settle::chosen(doc, subset);
     if nodes.is_empty() {
         return Vec::new();
     }
-    let index: HashMap<NodeId, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
     let n = nodes.len();
     let edges = acyclic_edges(doc, &index, n);
     let rank = ranks(n, &edges);
@@ -146,12 +141,7 @@ pub(super) fn layout(
             push: SIBLING_GAP,
         },
     );
-    nodes
-        .iter()
-        .zip(placed)
-        .filter(|(node, _)| !node.pinned)
-        .map(|(node, (x, y))| (node.id, Point::new(x, y)))
-        .collect()
+    settle::moves(&nodes, placed, Flow::Down)
 }
 
 /// Each card's parent is the card it rests on in the nearest tier above
@@ -355,6 +345,15 @@ fn shelves(f: &Forest, boxes: &[(f32, f32)], fold: f32) -> (Vec<(f32, f32)>, f32
     (at, width, y + shelf_h)
 }
 
+/// Each root's box, drawn the way `picks` says.
+fn root_boxes(f: &Forest, ways: &[Vec<Way>], picks: &[usize]) -> Vec<(f32, f32)> {
+    f.roots
+        .iter()
+        .zip(picks)
+        .map(|(&r, &p)| (ways[r][p].w, ways[r][p].h))
+        .collect()
+}
+
 /// How far `w` × `h` is from `aspect`, as a factor (1 = exactly).
 fn miss(w: f32, h: f32, aspect: f32) -> f32 {
     let ratio = w / h.max(1.0);
@@ -394,12 +393,7 @@ fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, own_fold: Option<f32>) -> (P
                     .expect("a root has a way")
             })
             .collect();
-        let boxes: Vec<(f32, f32)> = f
-            .roots
-            .iter()
-            .zip(&picks)
-            .map(|(&r, &p)| (ways[r][p].w, ways[r][p].h))
-            .collect();
+        let boxes = root_boxes(f, ways, &picks);
         let folds: Vec<f32> = match own_fold {
             Some(fold) => vec![fold],
             None => {
@@ -439,12 +433,7 @@ fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, own_fold: Option<f32>) -> (P
         }
     }
     let (plan, (_, _, _)) = best.expect("at least one shape");
-    let boxes: Vec<(f32, f32)> = f
-        .roots
-        .iter()
-        .zip(&plan.picks)
-        .map(|(&r, &p)| (ways[r][p].w, ways[r][p].h))
-        .collect();
+    let boxes = root_boxes(f, ways, &plan.picks);
     let (_, w, h) = shelves(f, &boxes, plan.fold);
     let m = miss(w, h, aspect);
     (plan, m)
@@ -466,12 +455,7 @@ fn arrangement(f: &Forest, now: &[(f32, f32)]) -> Vec<Arrange> {
 
 /// Every card's top-left corner, with the drawing's top-left at 0, 0.
 fn place(f: &Forest, ways: &[Vec<Way>], plan: &Plan) -> Vec<(f32, f32)> {
-    let boxes: Vec<(f32, f32)> = f
-        .roots
-        .iter()
-        .zip(&plan.picks)
-        .map(|(&r, &p)| (ways[r][p].w, ways[r][p].h))
-        .collect();
+    let boxes = root_boxes(f, ways, &plan.picks);
     let (at, _, _) = shelves(f, &boxes, plan.fold);
     let mut out = vec![(0.0, 0.0); f.size.len()];
     let mut stack: Vec<(usize, usize, (f32, f32))> = f

@@ -1,8 +1,40 @@
 //! Quality measures for a finished drawing: straight-line crossings between
 //! node centres, and overlapping boxes.
 
+use crate::model::Document;
+
 /// A box: (centre x, centre y, width, height).
 pub type Placed = (f32, f32, f32, f32);
+
+/// Every card of `doc` as drawn now, in document order.
+pub fn card_boxes(doc: &Document) -> Vec<Placed> {
+    doc.nodes
+        .iter()
+        .map(|n| {
+            (
+                n.pos.x + n.size.w / 2.0,
+                n.pos.y + n.size.h / 2.0,
+                n.size.w,
+                n.size.h,
+            )
+        })
+        .collect()
+}
+
+/// `doc`'s edges as pairs of card indices, without self-loops or
+/// duplicates: the lines a reader sees.
+pub fn drawn_edges(doc: &Document) -> Vec<(usize, usize)> {
+    let index = doc.index();
+    let mut edges: Vec<(usize, usize)> = doc
+        .edges
+        .iter()
+        .filter(|e| e.from != e.to)
+        .filter_map(|e| Some((*index.get(&e.from)?, *index.get(&e.to)?)))
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+}
 
 type P = (f32, f32);
 /// A segment's ends and its bounding box (min x, min y, max x, max y).

@@ -56,15 +56,10 @@ pub(super) fn layout(
     subset: Option<&BTreeSet<NodeId>>,
     options: &LayoutOptions,
 ) -> Vec<(NodeId, Point)> {
-    let nodes: Vec<_> = doc
-        .nodes
-        .iter()
-        .filter(|n| subset.is_none_or(|s| s.contains(&n.id)))
-        .collect();
+    let (nodes, index) = settle::chosen(doc, subset);
     if nodes.is_empty() {
         return Vec::new();
     }
-    let index: HashMap<NodeId, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
     let n = nodes.len();
     let (along, across): (Vec<f32>, Vec<f32>) = nodes
         .iter()
@@ -223,18 +218,7 @@ pub(super) fn layout(
             push: options.node_gap,
         },
     );
-    nodes
-        .iter()
-        .zip(placed)
-        .filter(|(node, _)| !node.pinned)
-        .map(|(node, (a, b))| {
-            let (x, y) = match options.flow {
-                Flow::Down => (a, b),
-                Flow::Right => (b, a),
-            };
-            (node.id, Point::new(x, y))
-        })
-        .collect()
+    settle::moves(&nodes, placed, options.flow)
 }
 
 /// The middle value (the upper one of an even count); 0 for none.

@@ -2,6 +2,41 @@
 //! for pinned cards.
 
 use super::layered::median;
+use super::options::Flow;
+use crate::model::{Document, Node, NodeId, Point};
+use std::collections::{BTreeSet, HashMap};
+
+/// The cards a layout works on, those in `subset` (all when `None`), and
+/// each one's index among them.
+pub(super) fn chosen<'a>(
+    doc: &'a Document,
+    subset: Option<&BTreeSet<NodeId>>,
+) -> (Vec<&'a Node>, HashMap<NodeId, usize>) {
+    let nodes: Vec<&Node> = doc
+        .nodes
+        .iter()
+        .filter(|n| subset.is_none_or(|s| s.contains(&n.id)))
+        .collect();
+    let index = nodes.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
+    (nodes, index)
+}
+
+/// What a layout moves: every chosen card but the pinned ones, from flow
+/// space (along the layers, across them) back to the board.
+pub(super) fn moves(nodes: &[&Node], placed: Vec<(f32, f32)>, flow: Flow) -> Vec<(NodeId, Point)> {
+    nodes
+        .iter()
+        .zip(placed)
+        .filter(|(node, _)| !node.pinned)
+        .map(|(node, (a, b))| {
+            let (x, y) = match flow {
+                Flow::Down => (a, b),
+                Flow::Right => (b, a),
+            };
+            (node.id, Point::new(x, y))
+        })
+        .collect()
+}
 
 /// What settling needs to know of each card, in flow space (along the
 /// layers, across them).

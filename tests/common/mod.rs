@@ -177,3 +177,24 @@ pub fn rect_of_role(
         .unwrap_or_else(|| panic!("no {role:?} labelled {label}"))
         .rect()
 }
+
+/// The width and height of the box around every card of `doc`.
+pub fn extent(doc: &Document) -> (f32, f32) {
+    let (x0, y0, x1, y1) = doc.nodes.iter().fold(
+        (
+            f32::INFINITY,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+        ),
+        |(a, b, c, d), n| {
+            (
+                a.min(n.pos.x),
+                b.min(n.pos.y),
+                c.max(n.pos.x + n.size.w),
+                d.max(n.pos.y + n.size.h),
+            )
+        },
+    );
+    (x1 - x0, y1 - y0)
+}
