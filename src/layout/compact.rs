@@ -27,12 +27,15 @@ use std::collections::BTreeSet;
 
 /// How far a hanging column is indented from its parent's left edge; the
 /// line to each card runs down the middle of it.
-pub const INDENT: f32 = 40.0;
+pub const INDENT: f32 = 32.0;
 /// Between cards (or subtrees) hanging one under another.
-const STACK_GAP: f32 = 16.0;
+const STACK_GAP: f32 = 14.0;
 /// Between a card and the row of subtrees under it: room for the edges,
 /// which the renderer draws as a bus along the middle of it.
-pub const ROW_GAP: f32 = 48.0;
+pub const ROW_GAP: f32 = 44.0;
+/// Between the two columns of `Sides`: the line down from the card runs
+/// along the middle of it.
+pub const SIDE_GAP: f32 = 32.0;
 /// Between subtrees side by side, and between shelves.
 const SIBLING_GAP: f32 = 28.0;
 /// Fold widths tried, spaced evenly in ratio from narrowest to widest.
@@ -45,6 +48,9 @@ enum Arrange {
     Hang,
     /// Side by side, in a row under the card.
     Row,
+    /// Cards resting on nothing else, in two columns either side of a line
+    /// down from the card's middle, as an org chart hangs its leaves.
+    Sides,
 }
 
 /// One way to draw a subtree: its box, with the root card at the top-left,
@@ -55,6 +61,11 @@ struct Way {
     h: f32,
     arrange: Arrange,
     picks: Vec<u16>,
+    /// How far right of the box's left edge the root card sits (only
+    /// `Sides` centres it over its columns).
+    root_dx: f32,
+    /// With `Sides`, how many children go in the left column.
+    split: usize,
 }
 
 /// Ways kept per subtree: the narrowest-for-its-height few, spread over
@@ -112,11 +123,26 @@ pub(super) fn layout(
         let (plan, miss) = plan(&forest, &ways, aspect, Some(right - left + 1.0));
         (ways, plan, miss)
     });
+    let fresh = || {
+        let ways = ways(&forest, None);
+        let (plan, miss) = plan(&forest, &ways, aspect, None);
+        (ways, plan, miss)
+    };
+    // The drawing as it is wins unless it is far from the shape asked for
+    // and a fresh one is much nearer: keeping the order, a drawing that is
+    // already the best there is stays exactly as it is.
     let (ways, plan) = match kept {
-        Some((ways, plan, miss)) if miss <= 1.25 => (ways, plan),
-        _ => {
-            let ways = ways(&forest, None);
-            let (plan, _) = plan(&forest, &ways, aspect, None);
+        Some((ways, plan, miss)) if miss <= GOOD_ENOUGH => (ways, plan),
+        Some((kept_ways, kept_plan, kept_miss)) => {
+            let (ways, plan, miss) = fresh();
+            if kept_miss <= miss * 1.05 {
+                (kept_ways, kept_plan)
+            } else {
+                (ways, plan)
+            }
+        }
+        None => {
+            let (ways, plan, _) = fresh();
             (ways, plan)
         }
     };
@@ -174,19 +200,9 @@ fn forest(
         // bottom and then left to right: each order comes back from where
         // the cards are.
         for kids in &mut children {
-            kids.sort_by(|&a, &b| {
-                now[a]
-                    .0
-                    .total_cmp(&now[b].0)
-                    .then(now[a].1.total_cmp(&now[b].1))
-            });
+            in_reading_order(kids, |v| now[v].0, |v| now[v].1);
         }
-        roots.sort_by(|&a, &b| {
-            now[a]
-                .1
-                .total_cmp(&now[b].1)
-                .then(now[a].0.total_cmp(&now[b].0))
-        });
+        in_reading_order(&mut roots, |v| now[v].1, |v| now[v].0);
     }
     // Ranks make the parent links acyclic, so every card is reached.
     let mut post_order = Vec::with_capacity(n);
@@ -207,6 +223,26 @@ fn forest(
     }
 }
 
+/// Sorts `items` by `first`, those within half a unit of each other (a
+/// column, or a shelf, give or take a pinned card's rounding) by `then`.
+fn in_reading_order(
+    items: &mut Vec<usize>,
+    first: impl Fn(usize) -> f32,
+    then: impl Fn(usize) -> f32,
+) {
+    items.sort_by(|&a, &b| first(a).total_cmp(&first(b)));
+    let mut group = 0usize;
+    let mut keyed: Vec<(usize, usize)> = Vec::with_capacity(items.len());
+    for (i, &v) in items.iter().enumerate() {
+        if i > 0 && first(v) - first(items[i - 1]) > 0.5 {
+            group += 1;
+        }
+        keyed.push((group, v));
+    }
+    keyed.sort_by(|&(ga, a), &(gb, b)| ga.cmp(&gb).then(then(a).total_cmp(&then(b))));
+    *items = keyed.into_iter().map(|(_, v)| v).collect();
+}
+
 /// Every subtree's ways, children first. With `fixed`, each card's
 /// children sit only as given (keeping a drawing); otherwise every way is
 /// weighed and only those no other way beats in both width and height are
@@ -222,15 +258,22 @@ fn ways(f: &Forest, fixed: Option<&[Arrange]>) -> Vec<Vec<Way>> {
                 h,
                 arrange: Arrange::Hang,
                 picks: Vec::new(),
+                root_dx: 0.0,
+                split: 0,
             }];
             continue;
         }
+        let leaves_only = kids.len() >= 2 && kids.iter().all(|&c| f.children[c].is_empty());
         let mut found = Vec::new();
         let arranges: &[Arrange] = match fixed {
+            Some(fixed) if fixed[v] == Arrange::Sides && leaves_only => &[],
             Some(fixed) if fixed[v] == Arrange::Hang => &[Arrange::Hang],
             Some(_) => &[Arrange::Row],
             None => &[Arrange::Hang, Arrange::Row],
         };
+        if leaves_only && fixed.is_none_or(|fixed| fixed[v] == Arrange::Sides) {
+            found.push(sides(f, v));
+        }
         for &arrange in arranges {
             // Each limit is a child width (hanging: every child as short as
             // fits that width) or a child height (a row: every child as
@@ -239,8 +282,8 @@ fn ways(f: &Forest, fixed: Option<&[Arrange]>) -> Vec<Vec<Way>> {
                 .iter()
                 .flat_map(|&c| {
                     out[c].iter().map(move |way| match arrange {
-                        Arrange::Hang => way.w,
                         Arrange::Row => way.h,
+                        _ => way.w,
                     })
                 })
                 .collect();
@@ -253,12 +296,6 @@ fn ways(f: &Forest, fixed: Option<&[Arrange]>) -> Vec<Vec<Way>> {
                     .collect();
                 let chosen = || kids.iter().zip(&picks).map(|(&c, &p)| &out[c][p as usize]);
                 let way = match arrange {
-                    Arrange::Hang => Way {
-                        w: w.max(INDENT + chosen().map(|c| c.w).fold(0.0, f32::max)),
-                        h: h + chosen().map(|c| STACK_GAP + c.h).sum::<f32>(),
-                        arrange,
-                        picks,
-                    },
                     Arrange::Row => Way {
                         w: w.max(
                             chosen().map(|c| c.w).sum::<f32>()
@@ -267,6 +304,16 @@ fn ways(f: &Forest, fixed: Option<&[Arrange]>) -> Vec<Vec<Way>> {
                         h: h + ROW_GAP + chosen().map(|c| c.h).fold(0.0, f32::max),
                         arrange,
                         picks,
+                        root_dx: 0.0,
+                        split: 0,
+                    },
+                    _ => Way {
+                        w: w.max(INDENT + chosen().map(|c| c.w).fold(0.0, f32::max)),
+                        h: h + chosen().map(|c| STACK_GAP + c.h).sum::<f32>(),
+                        arrange,
+                        picks,
+                        root_dx: 0.0,
+                        split: 0,
                     },
                 };
                 found.push(way);
@@ -275,6 +322,35 @@ fn ways(f: &Forest, fixed: Option<&[Arrange]>) -> Vec<Vec<Way>> {
         out[v] = pareto(found);
     }
     out
+}
+
+/// `v`'s leaves in two columns either side of the line down from its
+/// middle, split where the taller column is shortest (the order kept:
+/// down the left column, then down the right).
+fn sides(f: &Forest, v: usize) -> Way {
+    let (w, h) = f.size[v];
+    let kids = &f.children[v];
+    let tall = |of: &[usize]| of.iter().map(|&c| STACK_GAP + f.size[c].1).sum::<f32>();
+    let split = (1..kids.len())
+        .min_by(|&a, &b| {
+            let m = |s: usize| tall(&kids[..s]).max(tall(&kids[s..]));
+            m(a).total_cmp(&m(b))
+        })
+        .unwrap_or(1);
+    let wide = |of: &[usize]| of.iter().map(|&c| f.size[c].0).fold(0.0, f32::max);
+    let (left, right) = (wide(&kids[..split]), wide(&kids[split..]));
+    // The left column's right edge: far enough out that the card, centred
+    // on the line, starts inside the box.
+    let edge = left.max(w / 2.0 - SIDE_GAP / 2.0);
+    let root_dx = edge + SIDE_GAP / 2.0 - w / 2.0;
+    Way {
+        w: (edge + SIDE_GAP + right).max(root_dx + w),
+        h: h + tall(&kids[..split]).max(tall(&kids[split..])),
+        arrange: Arrange::Sides,
+        picks: vec![0; kids.len()],
+        root_dx,
+        split,
+    }
 }
 
 /// At most `n` of `sorted`, evenly spread, the first and last kept.
@@ -293,17 +369,22 @@ fn thin(sorted: &[f32], n: usize) -> Vec<f32> {
 fn pick(ways: &[Way], arrange: Arrange, limit: f32) -> usize {
     // (what the limit bounds, what to make least)
     let measure = |w: &Way| match arrange {
-        Arrange::Hang => (w.w, w.h),
         Arrange::Row => (w.h, w.w),
+        _ => (w.w, w.h),
     };
     let least = |of: &mut dyn Iterator<Item = usize>, key: &dyn Fn(usize) -> f32| {
         of.min_by(|&a, &b| key(a).total_cmp(&key(b)))
     };
+    // A hanging child's card must sit at the column's indent, where the
+    // line down the indent meets it: no way that centres its card.
+    let usable = |i: &usize| arrange != Arrange::Hang || ways[*i].root_dx == 0.0;
+    let any_usable = (0..ways.len()).any(|i| usable(&i));
+    let candidates = || (0..ways.len()).filter(move |i| !any_usable || usable(i));
     least(
-        &mut (0..ways.len()).filter(|&i| measure(&ways[i]).0 <= limit),
+        &mut candidates().filter(|&i| measure(&ways[i]).0 <= limit),
         &|i| measure(&ways[i]).1,
     )
-    .or_else(|| least(&mut (0..ways.len()), &|i| measure(&ways[i]).0))
+    .or_else(|| least(&mut candidates(), &|i| measure(&ways[i]).0))
     .expect("a subtree has a way")
 }
 
@@ -362,7 +443,7 @@ fn miss(w: f32, h: f32, aspect: f32) -> f32 {
 
 /// Near enough the aspect asked for that a drawing Fit can show larger is
 /// worth more than a closer shape.
-const GOOD_ENOUGH: f32 = 1.4;
+const GOOD_ENOUGH: f32 = 1.45;
 
 /// A drawing of the whole forest: each root's way and the fold width.
 struct Plan {
@@ -444,11 +525,24 @@ fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, own_fold: Option<f32>) -> (P
 fn arrangement(f: &Forest, now: &[(f32, f32)]) -> Vec<Arrange> {
     (0..f.size.len())
         .map(|v| {
-            let hanging = f.children[v].iter().all(|&c| {
-                (now[c].0 - now[v].0 - INDENT).abs() < 0.5
-                    && now[c].1 >= now[v].1 + f.size[v].1 - 0.5
+            let below = |c: usize| now[c].1 >= now[v].1 + f.size[v].1 - 0.5;
+            let kids = &f.children[v];
+            let hanging = kids
+                .iter()
+                .all(|&c| below(c) && (now[c].0 - now[v].0 - INDENT).abs() < 0.5);
+            let middle = now[v].0 + f.size[v].0 / 2.0;
+            let beside = kids.iter().all(|&c| {
+                below(c)
+                    && ((now[c].0 + f.size[c].0 - (middle - SIDE_GAP / 2.0)).abs() < 0.5
+                        || (now[c].0 - (middle + SIDE_GAP / 2.0)).abs() < 0.5)
             });
-            if hanging { Arrange::Hang } else { Arrange::Row }
+            if kids.len() >= 2 && beside {
+                Arrange::Sides
+            } else if hanging {
+                Arrange::Hang
+            } else {
+                Arrange::Row
+            }
         })
         .collect()
 }
@@ -466,9 +560,9 @@ fn place(f: &Forest, ways: &[Vec<Way>], plan: &Plan) -> Vec<(f32, f32)> {
         .map(|((&r, &p), at)| (r, p, at))
         .collect();
     while let Some((v, p, (x, y))) = stack.pop() {
-        out[v] = (x, y);
         let way = &ways[v][p];
-        let (_, h) = f.size[v];
+        out[v] = (x + way.root_dx, y);
+        let (w, h) = f.size[v];
         let kids = f.children[v].iter().zip(&way.picks);
         match way.arrange {
             Arrange::Hang => {
@@ -483,6 +577,20 @@ fn place(f: &Forest, ways: &[Vec<Way>], plan: &Plan) -> Vec<(f32, f32)> {
                 for (&c, &cp) in kids {
                     stack.push((c, cp as usize, (cx, y + h + ROW_GAP)));
                     cx += ways[c][cp as usize].w + SIBLING_GAP;
+                }
+            }
+            Arrange::Sides => {
+                let line = x + way.root_dx + w / 2.0;
+                let (mut left, mut right) = (y + h + STACK_GAP, y + h + STACK_GAP);
+                for (i, &c) in f.children[v].iter().enumerate() {
+                    let (cw, ch) = f.size[c];
+                    if i < way.split {
+                        stack.push((c, 0, (line - SIDE_GAP / 2.0 - cw, left)));
+                        left += ch + STACK_GAP;
+                    } else {
+                        stack.push((c, 0, (line + SIDE_GAP / 2.0, right)));
+                        right += ch + STACK_GAP;
+                    }
                 }
             }
         }

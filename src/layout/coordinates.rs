@@ -77,7 +77,8 @@ pub(super) fn assign(l: &Layered, gap: f32) -> Vec<f32> {
 
 /// Positions that keep a drawing the reader knows: a card already in its
 /// band (`in_band`, by card) wants to stay where it is now (`l.now`); the
-/// rest want where the fresh pass put them (`fresh`), moved into the
+/// long edges' inner points want the line they are drawn along now; the
+/// other cards want where the fresh pass put them (`fresh`), moved into the
 /// board's frame by the median difference of the cards that stay. Each
 /// layer is then projected onto "in order, never overlapping", with the
 /// cards that stay giving way twenty times less, so a new card makes room
@@ -96,6 +97,10 @@ pub(super) fn keep(l: &Layered, gap: f32, fresh: &[f32], in_band: &[bool]) -> Ve
             .map(|&v| {
                 if staying(v) {
                     (l.now[v], 1.0)
+                } else if v >= l.real {
+                    // A long edge's inner point: on the line it is drawn
+                    // along now, so it leaves the cards where they are.
+                    (l.now[v], 0.05)
                 } else {
                     (fresh[v] + offset, 0.05)
                 }

@@ -173,7 +173,9 @@ pub(super) fn layout(
             } else {
                 anchors
             };
-            let along_shift = median(anchors.iter().map(|&v| current[members[v]] - centre[v]));
+            let along_shift = settle::snap(median(
+                anchors.iter().map(|&v| current[members[v]] - centre[v]),
+            ));
             for (v, &global) in members.iter().enumerate() {
                 placed[global] = (
                     centre[v] + along_shift - l.size[v] / 2.0,

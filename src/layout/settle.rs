@@ -62,6 +62,13 @@ pub(super) enum Anchor {
     Corner,
 }
 
+/// A shift on a grid of sixteenths, which f32 holds exactly: a drawing
+/// laid out again as it is gets the same shift back, not one a rounding
+/// off.
+pub(super) fn snap(d: f32) -> f32 {
+    (d * 16.0).round() / 16.0
+}
+
 /// How close cards may be: nearer than `near` counts as overlapping (the
 /// closest a layout puts two cards, less a rounding margin), and a card
 /// pushed clear gets `push` beside the one it met.
@@ -102,6 +109,7 @@ pub(super) fn settle(placed: &mut [(f32, f32)], cards: &Cards, anchor: Anchor, g
             )
         }
     };
+    let shift = (snap(shift.0), snap(shift.1));
     for p in placed.iter_mut() {
         p.0 += shift.0;
         p.1 += shift.1;

@@ -65,6 +65,9 @@ fn points_between(from: &Node, to: &Node, view: &View) -> Vec<Pos2> {
     if in_row_under(from, to) {
         return bus(a, b);
     }
+    if let Some(left) = beside_line(from, to) {
+        return to_line(a, b, left);
+    }
     let p0 = border_point(a, b.center());
     let p3 = border_point(b, a.center());
     let d = p3 - p0;
@@ -108,6 +111,38 @@ fn elbow(a: Rect, b: Rect, zoom: f32) -> Vec<Pos2> {
     let end = egui::pos2(bus, b.bottom());
     let leg = |p: Pos2, q: Pos2, n: usize| (0..n).map(move |i| p + (q - p) * (i as f32 / n as f32));
     // The label sits at the middle point: the corner, beside the card.
+    leg(start, corner, 6)
+        .chain(leg(corner, end, 5))
+        .chain(std::iter::once(end))
+        .collect()
+}
+
+/// Whether `from` hangs beside the line down from `to`'s middle, as the
+/// compact layout places the cards that rest on a card in two columns:
+/// `Some(true)` in the left column, `Some(false)` in the right.
+fn beside_line(from: &Node, to: &Node) -> Option<bool> {
+    use crate::layout::compact::SIDE_GAP;
+    if from.pos.y < to.pos.y + to.size.h - 0.5 {
+        return None;
+    }
+    let middle = to.pos.x + to.size.w / 2.0;
+    if (from.pos.x + from.size.w - (middle - SIDE_GAP / 2.0)).abs() < 0.5 {
+        Some(true)
+    } else if (from.pos.x - (middle + SIDE_GAP / 2.0)).abs() < 0.5 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// From the middle of `a`'s side facing the line (its right side in the
+/// left column), across to the line under `b`'s middle, then up into `b`.
+fn to_line(a: Rect, b: Rect, left: bool) -> Vec<Pos2> {
+    let side = if left { a.right() } else { a.left() };
+    let start = egui::pos2(side, a.center().y);
+    let corner = egui::pos2(b.center().x, a.center().y);
+    let end = egui::pos2(b.center().x, b.bottom());
+    let leg = |p: Pos2, q: Pos2, n: usize| (0..n).map(move |i| p + (q - p) * (i as f32 / n as f32));
     leg(start, corner, 6)
         .chain(leg(corner, end, 5))
         .chain(std::iter::once(end))
