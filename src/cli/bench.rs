@@ -5,7 +5,7 @@ use credence::analysis::{BeliefGraph, trace};
 use credence::layout::crossings::{
     Placed, drawn_edges, overlaps, share_within, straight_crossings,
 };
-use credence::layout::{LayoutOptions, layout};
+use credence::layout::{LayoutOptions, Style, layout};
 use credence::model::{Document, NodeId};
 use credence::synth::{Shape, belief_map};
 use std::collections::HashMap;
@@ -168,42 +168,53 @@ pub fn layout_table(shapes: &[Shape], sizes: &[usize], with_dot: bool, seed: u64
 /// other cards that moved less than one card width.
 pub fn stability_table(shapes: &[Shape], seed: u64) {
     println!();
-    println!("| shape | cards | others moved < 1 card width (keep order) | from scratch |");
-    println!("|---|---:|---:|---:|");
+    println!("| shape | style | cards | others moved < 1 card width (keep order) | from scratch |");
+    println!("|---|---|---:|---:|---:|");
     for &shape in shapes {
-        let mut doc = credence::synth::map(shape, 300, seed);
-        let moves = layout(&doc, None, &LayoutOptions::default());
-        credence::edit::Command::Move(moves).apply(&mut doc);
-        let before = centres(&doc);
-        let width = doc.nodes.iter().map(|n| n.size.w).sum::<f32>() / doc.nodes.len() as f32;
-        let parent = doc.nodes[doc.nodes.len() / 2].clone();
-        let id = NodeId(doc.nodes.iter().map(|n| n.id.0).max().unwrap_or(0) + 1);
-        let mut card = credence::model::Node::new(id, credence::model::NodeKind::Evidence, "New");
-        card.pos = credence::model::Point::new(parent.pos.x, parent.pos.y + parent.size.h + 60.0);
-        doc.nodes.push(card);
-        let edge = credence::model::EdgeId(doc.edges.iter().map(|e| e.id.0).max().unwrap_or(0) + 1);
-        doc.edges.push(credence::model::Edge::new(
-            edge,
-            id,
-            parent.id,
-            credence::model::EdgeKind::Supports,
-        ));
-        let share = |keep_order: bool| {
-            let mut laid = doc.clone();
-            let options = LayoutOptions {
+        for style in [Style::Layered, Style::Compact] {
+            let options = |keep_order: bool| LayoutOptions {
                 keep_order,
+                style,
                 ..Default::default()
             };
-            credence::edit::Command::Move(layout(&laid, None, &options)).apply(&mut laid);
-            share_within(&before, &centres(&laid), width) * 100.0
-        };
-        println!(
-            "| {} | 300 + 1 | {:.0}% | {:.0}% |",
-            shape.name(),
-            share(true),
-            share(false)
-        );
+            let mut doc = credence::synth::map(shape, 300, seed);
+            let moves = layout(&doc, None, &options(false));
+            credence::edit::Command::Move(moves).apply(&mut doc);
+            let before = centres(&doc);
+            let width = doc.nodes.iter().map(|n| n.size.w).sum::<f32>() / doc.nodes.len() as f32;
+            let middle = doc.nodes.len() / 2;
+            add_card_under(&mut doc, middle);
+            let share = |keep_order: bool| {
+                let mut laid = doc.clone();
+                credence::edit::Command::Move(layout(&laid, None, &options(keep_order)))
+                    .apply(&mut laid);
+                share_within(&before, &centres(&laid), width) * 100.0
+            };
+            println!(
+                "| {} | {style:?} | 300 + 1 | {:.0}% | {:.0}% |",
+                shape.name(),
+                share(true),
+                share(false)
+            );
+        }
     }
+}
+
+/// A new evidence card resting on the card at `index`, placed just below
+/// it, as Tab makes one.
+fn add_card_under(doc: &mut Document, index: usize) {
+    let parent = doc.nodes[index].clone();
+    let id = NodeId(doc.nodes.iter().map(|n| n.id.0).max().unwrap_or(0) + 1);
+    let mut card = credence::model::Node::new(id, credence::model::NodeKind::Evidence, "New");
+    card.pos = credence::model::Point::new(parent.pos.x, parent.pos.y + parent.size.h + 60.0);
+    doc.nodes.push(card);
+    let edge = credence::model::EdgeId(doc.edges.iter().map(|e| e.id.0).max().unwrap_or(0) + 1);
+    doc.edges.push(credence::model::Edge::new(
+        edge,
+        id,
+        parent.id,
+        credence::model::EdgeKind::Supports,
+    ));
 }
 
 fn centres(doc: &Document) -> Vec<(NodeId, (f32, f32))> {

@@ -19,7 +19,7 @@
 //! the board and the fold width is the drawing's own, so a small change
 //! reflows only its own subtree and pushes the rest a little.
 
-use super::layered::{acyclic_edges, ranks};
+use super::layered::{acyclic_edges, median, ranks};
 use super::options::{Flow, LayoutOptions};
 use super::settle;
 use crate::model::{Document, NodeId, Point};
@@ -80,6 +80,9 @@ struct Forest {
     roots: Vec<usize>,
     /// Children before parents.
     post_order: Vec<usize>,
+    /// Keeping the drawing: which roots begin a shelf now (empty from
+    /// scratch).
+    shelf_breaks: Vec<bool>,
 }
 
 /// New top-left positions for the nodes in `subset` (all when `None`),
@@ -108,43 +111,51 @@ pub(super) fn layout(
     } else {
         16.0 / 9.0
     };
-    // Keeping the drawing: each card's children sit as they do now, and
-    // the fold is the drawing's own width, unless that drawing is far from
-    // the shape asked for (a map laid out in layers, say).
-    let kept = options.keep_order.then(|| {
+    // Keeping the drawing, three candidates: each card's children sitting
+    // as they do now, on the shelves they are on now (a small change then
+    // reflows only its own subtree), the same at the best width for the
+    // shape, and a fresh drawing in the current order. Of those near the
+    // shape asked for, the one that leaves most cards where they are wins.
+    let (ways, plan) = if options.keep_order {
         let fixed = arrangement(&forest, &now);
-        let ways = ways(&forest, Some(&fixed));
-        let left = now.iter().map(|p| p.0).fold(f32::INFINITY, f32::min);
-        let right = now
-            .iter()
-            .zip(&forest.size)
-            .map(|(p, s)| p.0 + s.0)
-            .fold(f32::NEG_INFINITY, f32::max);
-        let (plan, miss) = plan(&forest, &ways, aspect, Some(right - left + 1.0));
-        (ways, plan, miss)
-    });
-    let fresh = || {
+        let kept = ways(&forest, Some(&fixed));
+        let free = ways(&forest, None);
+        let candidates = [
+            (&kept, plan(&forest, &kept, aspect, true)),
+            (&kept, plan(&forest, &kept, aspect, false)),
+            (&free, plan(&forest, &free, aspect, false)),
+        ];
+        let width = forest.size.iter().map(|s| s.0).sum::<f32>() / forest.size.len() as f32;
+        let staying = |ways: &[Vec<Way>], plan: &Plan| {
+            let placed = place(&forest, ways, plan);
+            let shift = (
+                median(now.iter().zip(&placed).map(|(n, p)| n.0 - p.0)),
+                median(now.iter().zip(&placed).map(|(n, p)| n.1 - p.1)),
+            );
+            now.iter()
+                .zip(&placed)
+                .filter(|(n, p)| (n.0 - p.0 - shift.0).hypot(n.1 - p.1 - shift.1) < width)
+                .count()
+        };
+        let best = candidates
+            .into_iter()
+            .map(|(ways, (plan, miss))| {
+                let stay = staying(ways, &plan);
+                (
+                    miss > KEEP_ENOUGH,
+                    std::cmp::Reverse(stay),
+                    miss,
+                    ways,
+                    plan,
+                )
+            })
+            .min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)))
+            .expect("three candidates");
+        (best.3.clone(), best.4)
+    } else {
         let ways = ways(&forest, None);
-        let (plan, miss) = plan(&forest, &ways, aspect, None);
-        (ways, plan, miss)
-    };
-    // The drawing as it is wins unless it is far from the shape asked for
-    // and a fresh one is much nearer: keeping the order, a drawing that is
-    // already the best there is stays exactly as it is.
-    let (ways, plan) = match kept {
-        Some((ways, plan, miss)) if miss <= GOOD_ENOUGH => (ways, plan),
-        Some((kept_ways, kept_plan, kept_miss)) => {
-            let (ways, plan, miss) = fresh();
-            if kept_miss <= miss * 1.05 {
-                (kept_ways, kept_plan)
-            } else {
-                (ways, plan)
-            }
-        }
-        None => {
-            let (ways, plan, _) = fresh();
-            (ways, plan)
-        }
+        let (plan, _) = plan(&forest, &ways, aspect, false);
+        (ways, plan)
     };
     let mut placed = place(&forest, &ways, &plan);
     let pinned: Vec<bool> = nodes.iter().map(|n| n.pinned).collect();
@@ -195,14 +206,18 @@ fn forest(
             None => roots.push(v),
         }
     }
+    let mut shelf_breaks = Vec::new();
     if let Some(now) = now {
         // Rows read left to right, columns top to bottom, shelves top to
         // bottom and then left to right: each order comes back from where
         // the cards are.
         for kids in &mut children {
-            in_reading_order(kids, |v| now[v].0, |v| now[v].1);
+            let _ = in_reading_order(kids, |v| now[v].0, |v| now[v].1);
         }
-        in_reading_order(&mut roots, |v| now[v].1, |v| now[v].0);
+        let groups = in_reading_order(&mut roots, |v| now[v].1, |v| now[v].0);
+        shelf_breaks = (0..groups.len())
+            .map(|i| i > 0 && groups[i] != groups[i - 1])
+            .collect();
     }
     // Ranks make the parent links acyclic, so every card is reached.
     let mut post_order = Vec::with_capacity(n);
@@ -220,6 +235,7 @@ fn forest(
         children,
         roots,
         post_order,
+        shelf_breaks,
     }
 }
 
@@ -229,7 +245,7 @@ fn in_reading_order(
     items: &mut Vec<usize>,
     first: impl Fn(usize) -> f32,
     then: impl Fn(usize) -> f32,
-) {
+) -> Vec<usize> {
     items.sort_by(|&a, &b| first(a).total_cmp(&first(b)));
     let mut group = 0usize;
     let mut keyed: Vec<(usize, usize)> = Vec::with_capacity(items.len());
@@ -240,7 +256,9 @@ fn in_reading_order(
         keyed.push((group, v));
     }
     keyed.sort_by(|&(ga, a), &(gb, b)| ga.cmp(&gb).then(then(a).total_cmp(&then(b))));
+    let groups = keyed.iter().map(|&(g, _)| g).collect();
     *items = keyed.into_iter().map(|(_, v)| v).collect();
+    groups
 }
 
 /// Every subtree's ways, children first. With `fixed`, each card's
@@ -267,7 +285,8 @@ fn ways(f: &Forest, fixed: Option<&[Arrange]>) -> Vec<Vec<Way>> {
         let mut found = Vec::new();
         let arranges: &[Arrange] = match fixed {
             Some(fixed) if fixed[v] == Arrange::Sides && leaves_only => &[],
-            Some(fixed) if fixed[v] == Arrange::Hang => &[Arrange::Hang],
+            // A column of leaves that one of them now rests on stays a column.
+            Some(fixed) if fixed[v] != Arrange::Row => &[Arrange::Hang],
             Some(_) => &[Arrange::Row],
             None => &[Arrange::Hang, Arrange::Row],
         };
@@ -410,11 +429,15 @@ fn pareto(mut found: Vec<Way>) -> Vec<Way> {
 /// The roots' subtrees, each drawn the way `choice` says, in shelves no
 /// wider than `fold`: each box's top-left corner, and the whole drawing's
 /// width and height.
-fn shelves(f: &Forest, boxes: &[(f32, f32)], fold: f32) -> (Vec<(f32, f32)>, f32, f32) {
+fn shelves(f: &Forest, boxes: &[(f32, f32)], fold: Fold) -> (Vec<(f32, f32)>, f32, f32) {
     let mut at = Vec::with_capacity(f.roots.len());
     let (mut x, mut y, mut shelf_h, mut width) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
-    for &(w, h) in boxes {
-        if x > 0.0 && x + w > fold {
+    for (i, &(w, h)) in boxes.iter().enumerate() {
+        let new_shelf = match fold {
+            Fold::Width(fold) => x > 0.0 && x + w > fold,
+            Fold::AsNow => f.shelf_breaks.get(i).copied().unwrap_or(false),
+        };
+        if new_shelf {
             y += shelf_h + SIBLING_GAP;
             (x, shelf_h) = (0.0, 0.0);
         }
@@ -424,6 +447,13 @@ fn shelves(f: &Forest, boxes: &[(f32, f32)], fold: f32) -> (Vec<(f32, f32)>, f32
         x += w + SIBLING_GAP;
     }
     (at, width, y + shelf_h)
+}
+
+/// Where shelves break: past a width, or where they break now.
+#[derive(Clone, Copy, Debug)]
+enum Fold {
+    Width(f32),
+    AsNow,
 }
 
 /// Each root's box, drawn the way `picks` says.
@@ -445,16 +475,20 @@ fn miss(w: f32, h: f32, aspect: f32) -> f32 {
 /// worth more than a closer shape.
 const GOOD_ENOUGH: f32 = 1.45;
 
+/// Keeping the drawing, any candidate this near the shape asked for may
+/// win on how many cards stay put: the bound Compact promises.
+const KEEP_ENOUGH: f32 = 1.5;
+
 /// A drawing of the whole forest: each root's way and the fold width.
 struct Plan {
     picks: Vec<usize>,
-    fold: f32,
+    fold: Fold,
 }
 
 /// The drawing nearest `aspect`, as small as can be once near enough:
-/// the roots' ways and fold width tried together (only `own_fold` when
-/// given), and how far the result is from `aspect`.
-fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, own_fold: Option<f32>) -> (Plan, f32) {
+/// the roots' ways and fold width tried together (with `as_now`, the
+/// shelves as they are now), and how far the result is from `aspect`.
+fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, as_now: bool) -> (Plan, f32) {
     let mut best: Option<(Plan, (bool, f32, f32))> = None;
     // Each root takes the way nearest one shape, from tall to wide; then
     // the fold widths are tried for that choice.
@@ -475,9 +509,9 @@ fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, own_fold: Option<f32>) -> (P
             })
             .collect();
         let boxes = root_boxes(f, ways, &picks);
-        let folds: Vec<f32> = match own_fold {
-            Some(fold) => vec![fold],
-            None => {
+        let folds: Vec<Fold> = match as_now {
+            true => vec![Fold::AsNow],
+            false => {
                 let narrowest = boxes.iter().map(|b| b.0).fold(1.0, f32::max);
                 let widest = boxes
                     .iter()
@@ -486,7 +520,7 @@ fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, own_fold: Option<f32>) -> (P
                     .max(narrowest);
                 let step = (widest / narrowest).powf(1.0 / (FOLDS - 1) as f32);
                 (0..FOLDS)
-                    .map(|i| narrowest * step.powi(i as i32))
+                    .map(|i| Fold::Width(narrowest * step.powi(i as i32)))
                     .collect()
             }
         };
