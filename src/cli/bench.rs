@@ -260,8 +260,13 @@ pub fn trace_table(nodes: usize, samples: usize, seed: u64) -> ExitCode {
 
 /// The synthetic map of `nodes` cards, laid out as the layered layout
 /// places it when `lay_out` (what `credence generate --layout` writes).
-pub fn synthetic(nodes: usize, seed: u64, lay_out: bool) -> credence::model::Document {
-    let mut doc = belief_map(nodes, seed);
+pub fn synthetic(
+    shape: Shape,
+    nodes: usize,
+    seed: u64,
+    lay_out: bool,
+) -> credence::model::Document {
+    let mut doc = credence::synth::map(shape, nodes, seed);
     if lay_out {
         let moves = layout(&doc, None, &LayoutOptions::default());
         credence::edit::Command::Move(moves).apply(&mut doc);
@@ -276,11 +281,7 @@ pub fn generate(
     seed: u64,
     lay_out: bool,
 ) -> ExitCode {
-    let mut doc = credence::synth::map(shape, nodes, seed);
-    if lay_out {
-        let moves = layout(&doc, None, &LayoutOptions::default());
-        credence::edit::Command::Move(moves).apply(&mut doc);
-    }
+    let doc = synthetic(shape, nodes, seed, lay_out);
     match credence::io::save(output, &doc) {
         Ok(()) => {
             println!(

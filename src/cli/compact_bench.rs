@@ -134,8 +134,5 @@ fn fit_zoom(doc: &Document, style: Style) -> f32 {
         frame(&mut app);
     }
     app.fit_view();
-    if std::env::var_os("DIAG").is_some() {
-        eprintln!("canvas {:?}", app.canvas_rect());
-    }
     app.camera.zoom
 }

@@ -14,7 +14,7 @@ pub fn run(
     with_dot: bool,
     seed: u64,
 ) -> ExitCode {
-    let doc = super::bench::synthetic(nodes, seed, lay_out);
+    let doc = super::bench::synthetic(credence::synth::Shape::Deep, nodes, seed, lay_out);
     let mut options = Options {
         scale,
         ..Options::default()

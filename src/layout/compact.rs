@@ -116,7 +116,7 @@ pub(super) fn layout(
     // reflows only its own subtree), the same at the best width for the
     // shape, and a fresh drawing in the current order. Of those near the
     // shape asked for, the one that leaves most cards where they are wins.
-    let (ways, plan) = if options.keep_order {
+    let mut placed = if options.keep_order {
         let fixed = arrangement(&forest, &now);
         let kept = ways(&forest, Some(&fixed));
         let free = ways(&forest, None);
@@ -126,38 +126,31 @@ pub(super) fn layout(
             (&free, plan(&forest, &free, aspect, false)),
         ];
         let width = forest.size.iter().map(|s| s.0).sum::<f32>() / forest.size.len() as f32;
-        let staying = |ways: &[Vec<Way>], plan: &Plan| {
-            let placed = place(&forest, ways, plan);
+        let staying = |placed: &[(f32, f32)]| {
             let shift = (
-                median(now.iter().zip(&placed).map(|(n, p)| n.0 - p.0)),
-                median(now.iter().zip(&placed).map(|(n, p)| n.1 - p.1)),
+                median(now.iter().zip(placed).map(|(n, p)| n.0 - p.0)),
+                median(now.iter().zip(placed).map(|(n, p)| n.1 - p.1)),
             );
             now.iter()
-                .zip(&placed)
+                .zip(placed)
                 .filter(|(n, p)| (n.0 - p.0 - shift.0).hypot(n.1 - p.1 - shift.1) < width)
                 .count()
         };
-        let best = candidates
+        candidates
             .into_iter()
             .map(|(ways, (plan, miss))| {
-                let stay = staying(ways, &plan);
-                (
-                    miss > KEEP_ENOUGH,
-                    std::cmp::Reverse(stay),
-                    miss,
-                    ways,
-                    plan,
-                )
+                let placed = place(&forest, ways, &plan);
+                let stay = staying(&placed);
+                (miss > KEEP_ENOUGH, std::cmp::Reverse(stay), miss, placed)
             })
             .min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)))
-            .expect("three candidates");
-        (best.3.clone(), best.4)
+            .expect("three candidates")
+            .3
     } else {
         let ways = ways(&forest, None);
         let (plan, _) = plan(&forest, &ways, aspect, false);
-        (ways, plan)
+        place(&forest, &ways, &plan)
     };
-    let mut placed = place(&forest, &ways, &plan);
     let pinned: Vec<bool> = nodes.iter().map(|n| n.pinned).collect();
     let (along, across): (Vec<f32>, Vec<f32>) = forest.size.iter().copied().unzip();
     settle::settle(
