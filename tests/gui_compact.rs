@@ -54,17 +54,16 @@ fn compact_from_the_map_menu_is_one_undo_step() {
 }
 
 /// The goal, in the real window: Fit shows a 60-card map at 50% or
-/// more and a 150-card one at 30% or more, on the wide-tier shape (the one
-/// that turns into a ribbon in layers) and the shared-belief shape.
+/// more and a 150-card one at 30% or more, on every shape of synthetic map
+/// and two seeds.
 #[test]
 fn fit_shows_a_compact_map_large_enough_to_read() {
     use credence::synth::Shape;
-    for (shape, n, at_least) in [
-        (Shape::Wide, 150, 0.30),
-        (Shape::Shared, 60, 0.50),
-        (Shape::Shared, 150, 0.30),
-    ] {
-        let doc = credence::synth::map(shape, n, 1);
+    let goals = Shape::ALL
+        .into_iter()
+        .flat_map(|shape| [(shape, 60, 0.50), (shape, 150, 0.30)]);
+    for ((shape, n, at_least), seed) in goals.flat_map(|g| [(g, 1), (g, 2)]) {
+        let doc = credence::synth::map(shape, n, seed);
         let app = CredenceApp::new(doc, None, Box::new(ScriptedDialogs::default()));
         let mut h = window(app, 1920.0, 1080.0);
         choose_compact(&mut h);
@@ -72,7 +71,7 @@ fn fit_shows_a_compact_map_large_enough_to_read() {
         let zoom = h.state().camera.zoom;
         assert!(
             zoom >= at_least,
-            "{shape:?} {n}: Fit at {:.0}%",
+            "{shape:?} {n} seed {seed}: Fit at {:.0}%",
             zoom * 100.0
         );
     }

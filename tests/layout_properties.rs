@@ -164,43 +164,50 @@ proptest! {
 
 /// Laying out again after adding one card keeps the drawing the reader
 /// knows: at least 90% of the other cards move less than one card width,
-/// on every shape of synthetic map and several seeds.
+/// in both styles, on every shape of synthetic map, several seeds and
+/// cards added in different places.
 #[test]
 fn adding_a_card_and_laying_out_again_moves_little() {
     use credence::layout::crossings::share_within;
     use credence::synth::{Shape, map};
-    for shape in Shape::ALL {
-        for seed in 1..=4 {
-            let mut doc = map(shape, 300, seed);
-            credence::edit::Command::Move(layout(&doc, None, &LayoutOptions::default()))
-                .apply(&mut doc);
-            let centres = |doc: &Document| -> Vec<(NodeId, (f32, f32))> {
-                doc.nodes
-                    .iter()
-                    .map(|n| (n.id, (n.pos.x + n.size.w / 2.0, n.pos.y + n.size.h / 2.0)))
-                    .collect()
-            };
-            let before = centres(&doc);
-            let parent = doc.nodes[(seed as usize * 37) % doc.nodes.len()].clone();
-            let id = NodeId(10_000);
-            doc.nodes.push(
-                Node::new(id, NodeKind::Evidence, "New")
-                    .at(parent.pos.x, parent.pos.y + parent.size.h + 60.0),
-            );
-            doc.edges
-                .push(Edge::new(EdgeId(10_000), id, parent.id, EdgeKind::Supports));
-            let keep = LayoutOptions {
-                keep_order: true,
-                ..Default::default()
-            };
-            credence::edit::Command::Move(layout(&doc, None, &keep)).apply(&mut doc);
-            assert_eq!(overlaps(&card_boxes(&doc)), 0, "{shape:?} seed {seed}");
-            let share = share_within(&before, &centres(&doc), 200.0);
-            assert!(
-                share >= 0.9,
-                "{shape:?} seed {seed}: {:.0}% stayed",
-                share * 100.0
-            );
+    let centres = |doc: &Document| -> Vec<(NodeId, (f32, f32))> {
+        doc.nodes
+            .iter()
+            .map(|n| (n.id, (n.pos.x + n.size.w / 2.0, n.pos.y + n.size.h / 2.0)))
+            .collect()
+    };
+    for style in [Style::Layered, Style::Compact] {
+        let fresh = LayoutOptions {
+            style,
+            ..Default::default()
+        };
+        let keep = LayoutOptions {
+            keep_order: true,
+            ..fresh
+        };
+        for shape in Shape::ALL {
+            for seed in 1..=4 {
+                let mut laid = map(shape, 300, seed);
+                credence::edit::Command::Move(layout(&laid, None, &fresh)).apply(&mut laid);
+                let before = centres(&laid);
+                let n = laid.nodes.len();
+                for at in [(seed as usize * 37) % n, n / 2, n / 2 + seed as usize * 11] {
+                    let mut doc = laid.clone();
+                    let parent = doc.nodes[at].clone();
+                    let id = NodeId(10_000);
+                    doc.nodes.push(
+                        Node::new(id, NodeKind::Evidence, "New")
+                            .at(parent.pos.x, parent.pos.y + parent.size.h + 60.0),
+                    );
+                    doc.edges
+                        .push(Edge::new(EdgeId(10_000), id, parent.id, EdgeKind::Supports));
+                    credence::edit::Command::Move(layout(&doc, None, &keep)).apply(&mut doc);
+                    let case = format!("{style:?} {shape:?} seed {seed}, under card {at}");
+                    assert_eq!(overlaps(&card_boxes(&doc)), 0, "{case}");
+                    let share = share_within(&before, &centres(&doc), 200.0);
+                    assert!(share >= 0.9, "{case}: {:.0}% stayed", share * 100.0);
+                }
+            }
         }
     }
 }

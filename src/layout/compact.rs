@@ -12,10 +12,14 @@
 //! - other children sit in a row [`ROW_GAP`] under their parent, joined
 //!   to it by a bus along the middle of the gap, as in an org chart;
 //! - the trees of the outcomes are packed in shelves no wider than the
-//!   fold width.
+//!   fold width, each tree drawn as tall as its shelf allows;
+//! - a deep tree drawn whole is a staircase with empty corners, so a few
+//!   of its subtrees may be drawn apart, as trees of their own on the
+//!   shelves, when that lets Fit show the map markedly larger; the edge to
+//!   such a subtree is drawn as a curve, like any cross-link.
 //!
-//! The fold width is searched for: the one whose drawing is nearest the
-//! aspect ratio asked for. Keeping the order, children keep their order on
+//! The fold width is searched for, with the trees' shapes: the drawing
+//! near the aspect ratio asked for that Fit can show largest. Keeping the order, children keep their order on
 //! the board and the fold width is the drawing's own, so a small change
 //! reflows only its own subtree and pushes the rest a little.
 
@@ -40,6 +44,8 @@ pub const SIDE_GAP: f32 = 32.0;
 const SIBLING_GAP: f32 = 28.0;
 /// Fold widths tried, spaced evenly in ratio from narrowest to widest.
 const FOLDS: usize = 32;
+/// Shelf heights tried for the roots' trees.
+const HEIGHTS: usize = 24;
 
 /// How a card's children sit under it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -100,7 +106,7 @@ pub(super) fn layout(
     let edges = acyclic_edges(doc, &index, n);
     let rank = ranks(n, &edges);
     let now: Vec<(f32, f32)> = nodes.iter().map(|n| (n.pos.x, n.pos.y)).collect();
-    let forest = forest(
+    let tree = tree(
         nodes.iter().map(|n| (n.size.w, n.size.h)).collect(),
         &edges,
         &rank,
@@ -117,15 +123,18 @@ pub(super) fn layout(
     // shape, and a fresh drawing in the current order. Of those near the
     // shape asked for, the one that leaves most cards where they are wins.
     let mut placed = if options.keep_order {
-        let fixed = arrangement(&forest, &now);
-        let kept = ways(&forest, Some(&fixed));
-        let free = ways(&forest, None);
+        let AsNow { apart, loose } = as_now(&tree, &now);
+        let as_now = forest(&tree, &apart, Some(&now));
+        let fixed = arrangement(&as_now, &now, &loose);
+        let kept = ways(&as_now, Some(&fixed));
+        let fresh = forest(&tree, &pieces(&tree, apart, Some(&now), aspect), Some(&now));
+        let free = ways(&fresh, None);
         let candidates = [
-            (&kept, plan(&forest, &kept, aspect, true)),
-            (&kept, plan(&forest, &kept, aspect, false)),
-            (&free, plan(&forest, &free, aspect, false)),
+            (&as_now, &kept, plan(&as_now, &kept, aspect, true)),
+            (&as_now, &kept, plan(&as_now, &kept, aspect, false)),
+            (&fresh, &free, plan(&fresh, &free, aspect, false)),
         ];
-        let width = forest.size.iter().map(|s| s.0).sum::<f32>() / forest.size.len() as f32;
+        let width = tree.size.iter().map(|s| s.0).sum::<f32>() / n as f32;
         let staying = |placed: &[(f32, f32)]| {
             let shift = (
                 median(now.iter().zip(placed).map(|(n, p)| n.0 - p.0)),
@@ -138,21 +147,27 @@ pub(super) fn layout(
         };
         candidates
             .into_iter()
-            .map(|(ways, (plan, miss))| {
-                let placed = place(&forest, ways, &plan);
+            .map(|(forest, ways, (plan, fitted))| {
+                let placed = place(forest, ways, &plan);
                 let stay = staying(&placed);
-                (miss > KEEP_ENOUGH, std::cmp::Reverse(stay), miss, placed)
+                (
+                    fitted.miss > KEEP_ENOUGH,
+                    std::cmp::Reverse(stay),
+                    fitted.miss,
+                    placed,
+                )
             })
             .min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)))
             .expect("three candidates")
             .3
     } else {
+        let forest = forest(&tree, &pieces(&tree, vec![false; n], None, aspect), None);
         let ways = ways(&forest, None);
         let (plan, _) = plan(&forest, &ways, aspect, false);
         place(&forest, &ways, &plan)
     };
     let pinned: Vec<bool> = nodes.iter().map(|n| n.pinned).collect();
-    let (along, across): (Vec<f32>, Vec<f32>) = forest.size.iter().copied().unzip();
+    let (along, across): (Vec<f32>, Vec<f32>) = tree.size.iter().copied().unzip();
     settle::settle(
         &mut placed,
         &settle::Cards {
@@ -174,15 +189,23 @@ pub(super) fn layout(
     settle::moves(&nodes, placed, Flow::Down)
 }
 
-/// Each card's parent is the card it rests on in the nearest tier above
-/// (the first such edge); cards resting on nothing are roots. Children are
-/// in document order, or left to right as drawn now when `now` is given.
-fn forest(
+/// The tree Compact draws, before any subtree is drawn apart: each card's
+/// parent is the card it rests on in the nearest tier above (the first
+/// such edge); cards resting on nothing are roots. Children are in
+/// document order, or left to right as drawn now when `now` is given.
+struct Tree {
+    size: Vec<(f32, f32)>,
+    parent: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    roots: Vec<usize>,
+}
+
+fn tree(
     size: Vec<(f32, f32)>,
     edges: &[(usize, usize)],
     rank: &[usize],
     now: Option<&[(f32, f32)]>,
-) -> Forest {
+) -> Tree {
     let n = size.len();
     let mut parent: Vec<Option<usize>> = vec![None; n];
     for &(cause, effect) in edges {
@@ -199,14 +222,40 @@ fn forest(
             None => roots.push(v),
         }
     }
-    let mut shelf_breaks = Vec::new();
     if let Some(now) = now {
-        // Rows read left to right, columns top to bottom, shelves top to
-        // bottom and then left to right: each order comes back from where
-        // the cards are.
+        // Rows read left to right, columns top to bottom.
         for kids in &mut children {
             let _ = in_reading_order(kids, |v| now[v].0, |v| now[v].1);
         }
+    }
+    Tree {
+        size,
+        parent,
+        children,
+        roots,
+    }
+}
+
+/// The forest drawn: `tree` with each subtree `apart` says drawn as a tree
+/// of its own, next after the tree it belongs to (or, with `now`, shelves
+/// read top to bottom and then left to right, as they are drawn now).
+fn forest(tree: &Tree, apart: &[bool], now: Option<&[(f32, f32)]>) -> Forest {
+    let n = tree.size.len();
+    let children: Vec<Vec<usize>> = tree
+        .children
+        .iter()
+        .map(|kids| kids.iter().copied().filter(|&c| !apart[c]).collect())
+        .collect();
+    let mut roots = Vec::new();
+    let mut stack: Vec<usize> = tree.roots.iter().rev().copied().collect();
+    while let Some(v) = stack.pop() {
+        if tree.parent[v].is_none() || apart[v] {
+            roots.push(v);
+        }
+        stack.extend(tree.children[v].iter().rev());
+    }
+    let mut shelf_breaks = Vec::new();
+    if let Some(now) = now {
         let groups = in_reading_order(&mut roots, |v| now[v].1, |v| now[v].0);
         shelf_breaks = (0..groups.len())
             .map(|i| i > 0 && groups[i] != groups[i - 1])
@@ -224,7 +273,7 @@ fn forest(
         stack.extend(children[v].iter().rev().map(|&c| (c, false)));
     }
     Forest {
-        size,
+        size: tree.size.clone(),
         children,
         roots,
         post_order,
@@ -481,16 +530,15 @@ struct Plan {
 /// The drawing nearest `aspect`, as small as can be once near enough:
 /// the roots' ways and fold width tried together (with `as_now`, the
 /// shelves as they are now), and how far the result is from `aspect`.
-fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, as_now: bool) -> (Plan, f32) {
+fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, as_now: bool) -> (Plan, Fitted) {
     let mut best: Option<(Plan, (bool, f32, f32))> = None;
     // Each root takes the way nearest one shape, from tall to wide; then
     // the fold widths are tried for that choice.
     let shapes: Vec<f32> = (0..13)
         .map(|i| aspect * 2f32.powf((i as f32 - 6.0) / 2.0))
         .collect();
-    for shape in shapes {
-        let picks: Vec<usize> = f
-            .roots
+    let by_shape = shapes.into_iter().map(|shape| {
+        f.roots
             .iter()
             .map(|&r| {
                 (0..ways[r].len())
@@ -500,7 +548,24 @@ fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, as_now: bool) -> (Plan, f32)
                     })
                     .expect("a root has a way")
             })
-            .collect();
+            .collect::<Vec<usize>>()
+    });
+    // Or each root takes its narrowest way under one height, so that the
+    // trees on a shelf are about as tall as one another.
+    let mut heights: Vec<f32> = f
+        .roots
+        .iter()
+        .flat_map(|&r| ways[r].iter().map(|w| w.h))
+        .collect();
+    heights.sort_by(f32::total_cmp);
+    heights.dedup();
+    let by_height = thin(&heights, HEIGHTS).into_iter().map(|limit| {
+        f.roots
+            .iter()
+            .map(|&r| pick(&ways[r], Arrange::Row, limit))
+            .collect::<Vec<usize>>()
+    });
+    for picks in by_shape.chain(by_height) {
         let boxes = root_boxes(f, ways, &picks);
         let folds: Vec<Fold> = match as_now {
             true => vec![Fold::AsNow],
@@ -543,17 +608,119 @@ fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, as_now: bool) -> (Plan, f32)
     let (plan, (_, _, _)) = best.expect("at least one shape");
     let boxes = root_boxes(f, ways, &plan.picks);
     let (_, w, h) = shelves(f, &boxes, plan.fold);
-    let m = miss(w, h, aspect);
-    (plan, m)
+    let fitted = Fitted {
+        miss: miss(w, h, aspect),
+        height: (w / aspect).max(h),
+    };
+    (plan, fitted)
+}
+
+/// How a drawing fits a window of the aspect asked for.
+#[derive(Clone, Copy, Debug)]
+struct Fitted {
+    /// How far from the aspect, as a factor.
+    miss: f32,
+    /// The height of the smallest such window that holds it: Fit shows it
+    /// larger the less this is.
+    height: f32,
+}
+
+impl Fitted {
+    /// Whether `self` is the better drawing by the same rule `plan` uses,
+    /// by more than a factor of `by` in height.
+    fn beats(self, other: Fitted, by: f32) -> bool {
+        match (self.miss > GOOD_ENOUGH, other.miss > GOOD_ENOUGH) {
+            (false, true) => true,
+            (true, false) => false,
+            (true, true) => self.miss * by < other.miss,
+            (false, false) => self.height * by < other.height,
+        }
+    }
+}
+
+/// Smallest subtree worth drawing apart from its parent.
+const PIECE_MIN: usize = 3;
+/// How much larger Fit must show the drawing for each subtree drawn apart:
+/// each costs the reader an edge drawn as a curve instead of a bus.
+const PIECE_GAIN: f32 = 1.03;
+/// Subtrees tried each round, spread over sizes.
+const PIECE_TRIES: usize = 24;
+/// Cards drawn, all told, while searching (about one drawing at 60,000
+/// cards, a thousand at 60).
+const PIECE_WORK: usize = 20_000;
+
+/// Which subtrees to draw as trees of their own, beginning with those in
+/// `start`: a deep tree drawn as one is a staircase, with the corners
+/// beside it empty, and drawn as a few pieces on shelves it fills the
+/// screen. Greedy: each round draws apart the one subtree that makes the
+/// drawing fit best, while that gains enough.
+fn pieces(tree: &Tree, start: Vec<bool>, now: Option<&[(f32, f32)]>, aspect: f32) -> Vec<bool> {
+    let n = tree.size.len();
+    let fitted = |apart: &[bool]| {
+        let f = forest(tree, apart, now);
+        let ways = ways(&f, None);
+        plan(&f, &ways, aspect, false).1
+    };
+    let mut best = start;
+    let mut best_fit = fitted(&best);
+    let mut work = n;
+    loop {
+        let f = forest(tree, &best, now);
+        let mut size = vec![1usize; n];
+        for &v in &f.post_order {
+            size[v] += f.children[v].iter().map(|&c| size[c]).sum::<usize>();
+        }
+        let mut candidates: Vec<usize> = (0..n)
+            .filter(|&v| tree.parent[v].is_some() && !best[v] && size[v] >= PIECE_MIN)
+            .collect();
+        candidates.sort_by_key(|&v| size[v]);
+        if candidates.len() > PIECE_TRIES {
+            let last = candidates.len() - 1;
+            candidates = (0..PIECE_TRIES)
+                .map(|i| candidates[i * last / (PIECE_TRIES - 1)])
+                .collect();
+        }
+        let mut round: Option<(usize, Fitted)> = None;
+        for v in candidates {
+            if work + n > PIECE_WORK {
+                break;
+            }
+            work += n;
+            best[v] = true;
+            let fit = fitted(&best);
+            best[v] = false;
+            if round.is_none_or(|(_, r)| fit.beats(r, 1.0)) {
+                round = Some((v, fit));
+            }
+        }
+        match round {
+            Some((v, fit)) if fit.beats(best_fit, PIECE_GAIN) => {
+                best[v] = true;
+                best_fit = fit;
+            }
+            _ => return best,
+        }
+    }
 }
 
 /// How each card's children sit now, read back from the board: hanging
 /// when every child is below it at the column's indent.
-fn arrangement(f: &Forest, now: &[(f32, f32)]) -> Vec<Arrange> {
+fn arrangement(f: &Forest, now: &[(f32, f32)], loose: &[bool]) -> Vec<Arrange> {
     (0..f.size.len())
         .map(|v| {
             let below = |c: usize| now[c].1 >= now[v].1 + f.size[v].1 - 0.5;
-            let kids = &f.children[v];
+            // A card just added sits anywhere: the others say how its
+            // siblings sit.
+            let placed: Vec<usize> = f.children[v]
+                .iter()
+                .copied()
+                .filter(|&c| !loose[c])
+                .collect();
+            let kids = if placed.is_empty() {
+                &f.children[v]
+            } else {
+                &placed
+            };
             let hanging = kids
                 .iter()
                 .all(|&c| below(c) && (now[c].0 - now[v].0 - INDENT).abs() < 0.5);
@@ -563,15 +730,67 @@ fn arrangement(f: &Forest, now: &[(f32, f32)]) -> Vec<Arrange> {
                     && ((now[c].0 + f.size[c].0 - (middle - SIDE_GAP / 2.0)).abs() < 0.5
                         || (now[c].0 - (middle + SIDE_GAP / 2.0)).abs() < 0.5)
             });
-            if kids.len() >= 2 && beside {
+            // A card joining a single child under its parent hangs under
+            // it: that moves the child a little, where a row would push
+            // everything beside it a card's width.
+            let joins_one = placed.len() == 1 && f.children[v].len() >= 2;
+            if f.children[v].len() >= 2 && beside {
                 Arrange::Sides
-            } else if hanging {
+            } else if hanging || joins_one {
                 Arrange::Hang
             } else {
                 Arrange::Row
             }
         })
         .collect()
+}
+
+/// How the board is drawn now, read back from where the cards are.
+struct AsNow {
+    /// Subtrees drawn apart: a card that is not where any arrangement under
+    /// its parent would put it, while a card of its own is where one under
+    /// it would.
+    apart: Vec<bool>,
+    /// Cards just added: not where any arrangement would put them, with
+    /// nothing resting on them yet. They are drawn with their parent, and
+    /// say nothing about how their siblings sit.
+    loose: Vec<bool>,
+}
+
+/// A map not drawn by Compact has nothing drawn apart and nothing loose.
+fn as_now(tree: &Tree, now: &[(f32, f32)]) -> AsNow {
+    let n = tree.size.len();
+    let attached = |c: usize| {
+        let Some(p) = tree.parent[c] else {
+            return false;
+        };
+        let ((px, py), (cx, cy)) = (now[p], now[c]);
+        let (pw, ph) = tree.size[p];
+        let below = cy >= py + ph - 0.5;
+        let row = (cy - (py + ph + ROW_GAP)).abs() < 0.5;
+        let hang = below && (cx - px - INDENT).abs() < 0.5;
+        let middle = px + pw / 2.0;
+        let sides = below
+            && ((cx + tree.size[c].0 - (middle - SIDE_GAP / 2.0)).abs() < 0.5
+                || (cx - (middle + SIDE_GAP / 2.0)).abs() < 0.5);
+        row || hang || sides
+    };
+    let attached: Vec<bool> = (0..n).map(attached).collect();
+    let with_parent = tree.parent.iter().filter(|p| p.is_some()).count();
+    if attached.iter().filter(|&&a| a).count() * 2 < with_parent {
+        return AsNow {
+            apart: vec![false; n],
+            loose: vec![false; n],
+        };
+    }
+    let (apart, loose) = (0..n)
+        .map(|v| {
+            let off = tree.parent[v].is_some() && !attached[v];
+            let holds = tree.children[v].iter().any(|&c| attached[c]);
+            (off && holds, off && !holds)
+        })
+        .unzip();
+    AsNow { apart, loose }
 }
 
 /// Every card's top-left corner, with the drawing's top-left at 0, 0.
