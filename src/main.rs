@@ -50,7 +50,7 @@ enum Command {
         #[arg(long)]
         down: bool,
     },
-    /// Lay out every node with the layered layout and save the result.
+    /// Lay out every node, layered or compact, and save the result.
     ///
     /// Without -o, FILE is replaced atomically, and only if it is a
     /// Credence .ron file: a JSON Canvas (.canvas) or a PNG needs -o. OUT's
