@@ -211,3 +211,38 @@ fn adding_a_card_and_laying_out_again_moves_little() {
         }
     }
 }
+
+/// Pressing L on a map just laid out changes nothing, in either style:
+/// a long edge no longer pushes the cards it passes apart each time.
+#[test]
+fn laying_out_again_with_nothing_changed_moves_nothing() {
+    use credence::synth::{Shape, map};
+    for style in [Style::Layered, Style::Compact] {
+        for shape in Shape::ALL {
+            for seed in 1..=2 {
+                let fresh = LayoutOptions {
+                    style,
+                    ..Default::default()
+                };
+                let mut doc = map(shape, 300, seed);
+                credence::edit::Command::Move(layout(&doc, None, &fresh)).apply(&mut doc);
+                let keep = LayoutOptions {
+                    keep_order: true,
+                    ..fresh
+                };
+                let moved: Vec<_> = layout(&doc, None, &keep)
+                    .into_iter()
+                    .filter(|(id, to)| {
+                        let at = doc.node(*id).expect("laid out").pos;
+                        (at.x - to.x).hypot(at.y - to.y) > 0.5
+                    })
+                    .collect();
+                assert!(
+                    moved.is_empty(),
+                    "{style:?} {shape:?} seed {seed}: {} cards moved",
+                    moved.len()
+                );
+            }
+        }
+    }
+}

@@ -77,12 +77,14 @@ pub(super) fn assign(l: &Layered, gap: f32) -> Vec<f32> {
 
 /// Positions that keep a drawing the reader knows: a card already in its
 /// band (`in_band`, by card) wants to stay where it is now (`l.now`); the
-/// long edges' inner points want the line they are drawn along now; the
 /// other cards want where the fresh pass put them (`fresh`), moved into the
 /// board's frame by the median difference of the cards that stay. Each
-/// layer is then projected onto "in order, never overlapping", with the
-/// cards that stay giving way twenty times less, so a new card makes room
-/// for itself by nudging its neighbours rather than moving the layer.
+/// layer's cards are then projected onto "in order, never overlapping",
+/// with the cards that stay giving way twenty times less, so a new card
+/// makes room for itself by nudging its neighbours rather than moving the
+/// layer. Long edges' inner points stay on the line they are drawn along
+/// now and make no room: the edge is drawn from card to card, and making
+/// room for it again at every layout would push cards apart each time.
 pub(super) fn keep(l: &Layered, gap: f32, fresh: &[f32], in_band: &[bool]) -> Vec<f32> {
     let staying = |v: usize| v < l.real && in_band[v];
     let offset = super::layered::median(
@@ -90,27 +92,32 @@ pub(super) fn keep(l: &Layered, gap: f32, fresh: &[f32], in_band: &[bool]) -> Ve
             .filter(|&v| staying(v))
             .map(|v| l.now[v] - fresh[v]),
     );
-    let mut x = vec![0.0f32; l.layer_of.len()];
+    let mut x = l.now.clone();
     for layer in &l.layers {
-        let (desired, weight): (Vec<f32>, Vec<f32>) = layer
+        let cards: Vec<usize> = layer.iter().copied().filter(|&v| v < l.real).collect();
+        let (desired, weight): (Vec<f32>, Vec<f32>) = cards
             .iter()
-            .map(|&v| {
-                if staying(v) {
-                    (l.now[v], 1.0)
-                } else if v >= l.real {
-                    // A long edge's inner point: on the line it is drawn
-                    // along now, so it leaves the cards where they are.
-                    (l.now[v], 0.05)
-                } else {
-                    (fresh[v] + offset, 0.05)
-                }
+            .map(|&v| match staying(v) {
+                true => (l.now[v], 1.0),
+                false => (fresh[v] + offset, 0.05),
             })
             .unzip();
-        let seps: Vec<f32> = layer
+        // Two cards that stay, clear of each other now, keep the space
+        // between them even where it is less than the gap (a long edge ran
+        // between them): nothing pushes them apart.
+        let seps: Vec<f32> = cards
             .windows(2)
-            .map(|w| separation(l, w[0], w[1], gap))
+            .map(|w| {
+                let full = separation(l, w[0], w[1], gap);
+                let apart = l.now[w[1]] - l.now[w[0]];
+                let clear = apart >= (l.size[w[0]] + l.size[w[1]]) / 2.0;
+                match staying(w[0]) && staying(w[1]) && clear {
+                    true => full.min(apart),
+                    false => full,
+                }
+            })
             .collect();
-        for (&v, p) in layer.iter().zip(project_weighted(&desired, &weight, &seps)) {
+        for (&v, p) in cards.iter().zip(project_weighted(&desired, &weight, &seps)) {
             x[v] = p;
         }
     }

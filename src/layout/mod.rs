@@ -34,7 +34,9 @@
 //! 3–6 start from the order the cards are drawn in: cards already in their
 //! layer's band keep their place along it, never trade places with one
 //! another, and new cards are fitted in by the same projection, so adding a
-//! card moves almost nothing else. A map never laid out has no order worth
+//! card moves almost nothing else. Long edges make no room then (two cards
+//! a long edge ran between keep the space they have), so laying out again
+//! with nothing changed moves nothing. A map never laid out has no order worth
 //! keeping, and is drawn from scratch.
 //!
 //! [`compact`] is the second style: an org chart folded to an aspect
