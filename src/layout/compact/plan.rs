@@ -6,9 +6,9 @@ use super::ways::{pick, thin, ways};
 use super::{Arrange, Forest, SIBLING_GAP, Way};
 
 /// Fold widths tried, spaced evenly in ratio from narrowest to widest.
-pub(super) const FOLDS: usize = 32;
+const FOLDS: usize = 32;
 /// Shelf heights tried for the roots' trees.
-pub(super) const HEIGHTS: usize = 24;
+const HEIGHTS: usize = 24;
 
 /// The roots' subtrees, each drawn the way `choice` says, in shelves no
 /// wider than `fold`: each box's top-left corner, and the whole drawing's
@@ -50,14 +50,14 @@ pub(super) fn root_boxes(f: &Forest, ways: &[Vec<Way>], picks: &[usize]) -> Vec<
 }
 
 /// How far `w` × `h` is from `aspect`, as a factor (1 = exactly).
-pub(super) fn miss(w: f32, h: f32, aspect: f32) -> f32 {
+fn miss(w: f32, h: f32, aspect: f32) -> f32 {
     let ratio = w / h.max(1.0);
     (ratio / aspect).max(aspect / ratio)
 }
 
 /// Near enough the aspect asked for that a drawing Fit can show larger is
 /// worth more than a closer shape.
-pub(super) const GOOD_ENOUGH: f32 = 1.45;
+const GOOD_ENOUGH: f32 = 1.45;
 
 /// Keeping the drawing, any candidate this near the shape asked for may
 /// win on how many cards stay put: the bound Compact promises.
@@ -181,15 +181,15 @@ impl Fitted {
 }
 
 /// Smallest subtree worth drawing apart from its parent.
-pub(super) const PIECE_MIN: usize = 3;
+const PIECE_MIN: usize = 3;
 /// How much larger Fit must show the drawing for each subtree drawn apart:
 /// each costs the reader an edge drawn as a curve instead of a bus.
-pub(super) const PIECE_GAIN: f32 = 1.03;
+const PIECE_GAIN: f32 = 1.03;
 /// Subtrees tried each round, spread over sizes.
-pub(super) const PIECE_TRIES: usize = 24;
+const PIECE_TRIES: usize = 24;
 /// Cards drawn, all told, while searching (about one drawing at 60,000
 /// cards, a thousand at 60).
-pub(super) const PIECE_WORK: usize = 20_000;
+const PIECE_WORK: usize = 20_000;
 
 /// Which subtrees to draw as trees of their own, beginning with those in
 /// `start`: a deep tree drawn as one is a staircase, with the corners

@@ -97,7 +97,7 @@ pub(super) fn forest(tree: &Tree, apart: &[bool], now: Option<&[(f32, f32)]>) ->
 
 /// Sorts `items` by `first`, those within half a unit of each other (a
 /// column, or a shelf, give or take a pinned card's rounding) by `then`.
-pub(super) fn in_reading_order(
+fn in_reading_order(
     items: &mut Vec<usize>,
     first: impl Fn(usize) -> f32,
     then: impl Fn(usize) -> f32,

@@ -5,9 +5,9 @@ use super::{Arrange, Forest, INDENT, ROW_GAP, SIBLING_GAP, SIDE_GAP, STACK_GAP, 
 
 /// Ways kept per subtree: the narrowest-for-its-height few, spread over
 /// shapes from tall to wide.
-pub(super) const WAYS: usize = 32;
+const WAYS: usize = 32;
 /// Width or height limits tried per subtree when combining its children.
-pub(super) const LIMITS: usize = 48;
+const LIMITS: usize = 48;
 
 /// Every subtree's ways, children first. With `fixed`, each card's
 /// children sit only as given (keeping a drawing); otherwise every way is
@@ -94,7 +94,7 @@ pub(super) fn ways(f: &Forest, fixed: Option<&[Arrange]>) -> Vec<Vec<Way>> {
 /// `v`'s leaves in two columns either side of the line down from its
 /// middle, split where the taller column is shortest (the order kept:
 /// down the left column, then down the right).
-pub(super) fn sides(f: &Forest, v: usize) -> Way {
+fn sides(f: &Forest, v: usize) -> Way {
     let (w, h) = f.size[v];
     let kids = &f.children[v];
     let tall = |of: &[usize]| of.iter().map(|&c| STACK_GAP + f.size[c].1).sum::<f32>();
@@ -157,7 +157,7 @@ pub(super) fn pick(ways: &[Way], arrange: Arrange, limit: f32) -> usize {
 
 /// The ways no other beats in both width and height, at most [`WAYS`] of
 /// them, spread from tall to wide.
-pub(super) fn pareto(mut found: Vec<Way>) -> Vec<Way> {
+fn pareto(mut found: Vec<Way>) -> Vec<Way> {
     found.sort_by(|a, b| a.w.total_cmp(&b.w).then(a.h.total_cmp(&b.h)));
     let mut front: Vec<Way> = Vec::new();
     for way in found {
