@@ -73,7 +73,7 @@ pub(super) struct Plan {
 /// the roots' ways and fold width tried together (with `as_now`, the
 /// shelves as they are now), and how far the result is from `aspect`.
 pub(super) fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, as_now: bool) -> (Plan, Fitted) {
-    let mut best: Option<(Plan, (bool, f32, f32))> = None;
+    let mut best: Option<(Plan, Fitted)> = None;
     // Each root takes the way nearest one shape, from tall to wide; then
     // the fold widths are tried for that choice.
     let shapes: Vec<f32> = (0..13)
@@ -126,35 +126,22 @@ pub(super) fn plan(f: &Forest, ways: &[Vec<Way>], aspect: f32, as_now: bool) -> 
         };
         for fold in folds {
             let (_, w, h) = shelves(f, &boxes, fold);
-            let m = miss(w, h, aspect);
-            // Good enough shapes compete on how large Fit can show them
-            // in a window of that aspect (the height they need at its
-            // width); the rest on shape.
-            let fitted = (w / aspect).max(h);
-            let score = (
-                m > GOOD_ENOUGH,
-                if m > GOOD_ENOUGH { m } else { fitted },
-                fitted,
-            );
-            if best.as_ref().is_none_or(|(_, b)| score < *b) {
+            let fitted = Fitted::of(w, h, aspect);
+            if best
+                .as_ref()
+                .is_none_or(|(_, b)| fitted.score() < b.score())
+            {
                 best = Some((
                     Plan {
                         picks: picks.clone(),
                         fold,
                     },
-                    score,
+                    fitted,
                 ));
             }
         }
     }
-    let (plan, (_, _, _)) = best.expect("at least one shape");
-    let boxes = root_boxes(f, ways, &plan.picks);
-    let (_, w, h) = shelves(f, &boxes, plan.fold);
-    let fitted = Fitted {
-        miss: miss(w, h, aspect),
-        height: (w / aspect).max(h),
-    };
-    (plan, fitted)
+    best.expect("at least one shape")
 }
 
 /// How a drawing fits a window of the aspect asked for.
@@ -168,15 +155,26 @@ pub(super) struct Fitted {
 }
 
 impl Fitted {
-    /// Whether `self` is the better drawing by the same rule `plan` uses,
-    /// by more than a factor of `by` in height.
-    fn beats(self, other: Fitted, by: f32) -> bool {
-        match (self.miss > GOOD_ENOUGH, other.miss > GOOD_ENOUGH) {
-            (false, true) => true,
-            (true, false) => false,
-            (true, true) => self.miss * by < other.miss,
-            (false, false) => self.height * by < other.height,
+    fn of(w: f32, h: f32, aspect: f32) -> Fitted {
+        Fitted {
+            miss: miss(w, h, aspect),
+            height: (w / aspect).max(h),
         }
+    }
+
+    /// Less is better. Good enough shapes compete on how large Fit can
+    /// show them in a window of that aspect (the height they need at its
+    /// width); the rest on shape.
+    fn score(self) -> (bool, f32, f32) {
+        let far = self.miss > GOOD_ENOUGH;
+        (far, if far { self.miss } else { self.height }, self.height)
+    }
+
+    /// Whether `self` is the better drawing by [`Fitted::score`], by more
+    /// than a factor of `by` in what they compete on.
+    fn beats(self, other: Fitted, by: f32) -> bool {
+        let (a, b) = (self.score(), other.score());
+        if a.0 == b.0 { a.1 * by < b.1 } else { !a.0 }
     }
 }
 

@@ -122,7 +122,6 @@ fn in_reading_order(
 pub(super) fn arrangement(f: &Forest, now: &[(f32, f32)], loose: &[bool]) -> Vec<Arrange> {
     (0..f.size.len())
         .map(|v| {
-            let below = |c: usize| now[c].1 >= now[v].1 + f.size[v].1 - 0.5;
             // A card just added sits anywhere: the others say how its
             // siblings sit.
             let placed: Vec<usize> = f.children[v]
@@ -135,15 +134,8 @@ pub(super) fn arrangement(f: &Forest, now: &[(f32, f32)], loose: &[bool]) -> Vec
             } else {
                 &placed
             };
-            let hanging = kids
-                .iter()
-                .all(|&c| below(c) && (now[c].0 - now[v].0 - INDENT).abs() < 0.5);
-            let middle = now[v].0 + f.size[v].0 / 2.0;
-            let beside = kids.iter().all(|&c| {
-                below(c)
-                    && ((now[c].0 + f.size[c].0 - (middle - SIDE_GAP / 2.0)).abs() < 0.5
-                        || (now[c].0 - (middle + SIDE_GAP / 2.0)).abs() < 0.5)
-            });
+            let hanging = kids.iter().all(|&c| under(&f.size, now, v, c).hang);
+            let beside = kids.iter().all(|&c| under(&f.size, now, v, c).beside);
             // A card joining a single child under its parent hangs under
             // it: that moves the child a little, where a row would push
             // everything beside it a card's width.
@@ -157,6 +149,31 @@ pub(super) fn arrangement(f: &Forest, now: &[(f32, f32)], loose: &[bool]) -> Vec
             }
         })
         .collect()
+}
+
+/// Where a card sits under its parent now, by each arrangement's rule,
+/// with half a unit's tolerance.
+struct Under {
+    /// In the row under it.
+    row: bool,
+    /// Below it, at the column's indent.
+    hang: bool,
+    /// Below it, against the line down from its middle (`Sides`).
+    beside: bool,
+}
+
+fn under(size: &[(f32, f32)], now: &[(f32, f32)], parent: usize, card: usize) -> Under {
+    let ((px, py), (cx, cy)) = (now[parent], now[card]);
+    let (pw, ph) = size[parent];
+    let below = cy >= py + ph - 0.5;
+    let middle = px + pw / 2.0;
+    Under {
+        row: (cy - (py + ph + ROW_GAP)).abs() < 0.5,
+        hang: below && (cx - px - INDENT).abs() < 0.5,
+        beside: below
+            && ((cx + size[card].0 - (middle - SIDE_GAP / 2.0)).abs() < 0.5
+                || (cx - (middle + SIDE_GAP / 2.0)).abs() < 0.5),
+    }
 }
 
 /// How the board is drawn now, read back from where the cards are.
@@ -174,22 +191,14 @@ pub(super) struct AsNow {
 /// A map not drawn by Compact has nothing drawn apart and nothing loose.
 pub(super) fn as_now(tree: &Tree, now: &[(f32, f32)]) -> AsNow {
     let n = tree.size.len();
-    let attached = |c: usize| {
-        let Some(p) = tree.parent[c] else {
-            return false;
-        };
-        let ((px, py), (cx, cy)) = (now[p], now[c]);
-        let (pw, ph) = tree.size[p];
-        let below = cy >= py + ph - 0.5;
-        let row = (cy - (py + ph + ROW_GAP)).abs() < 0.5;
-        let hang = below && (cx - px - INDENT).abs() < 0.5;
-        let middle = px + pw / 2.0;
-        let sides = below
-            && ((cx + tree.size[c].0 - (middle - SIDE_GAP / 2.0)).abs() < 0.5
-                || (cx - (middle + SIDE_GAP / 2.0)).abs() < 0.5);
-        row || hang || sides
-    };
-    let attached: Vec<bool> = (0..n).map(attached).collect();
+    let attached: Vec<bool> = (0..n)
+        .map(|c| {
+            tree.parent[c].is_some_and(|p| {
+                let at = under(&tree.size, now, p, c);
+                at.row || at.hang || at.beside
+            })
+        })
+        .collect();
     let with_parent = tree.parent.iter().filter(|p| p.is_some()).count();
     if attached.iter().filter(|&&a| a).count() * 2 < with_parent {
         return AsNow {
