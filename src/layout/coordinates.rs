@@ -75,6 +75,36 @@ pub(super) fn assign(l: &Layered, gap: f32) -> Vec<f32> {
     x
 }
 
+/// Re-sorts every layer by where the drawing's lines cross it: a card at
+/// its centre, a long edge's dummy where the straight line between its two
+/// cards passes (`layer_y`: each layer's centre across the layers). The
+/// cards keep their order; the dummies move to the places the reader sees,
+/// so crossings counted between neighbouring layers are then the
+/// straight-line crossings of the drawing `x`.
+pub(super) fn straighten(l: &mut Layered, x: &[f32], layer_y: &[f32]) {
+    let ends = |d: usize, step: fn(&Layered, usize) -> usize| {
+        let mut v = d;
+        while v >= l.real {
+            v = step(l, v);
+        }
+        v
+    };
+    let key: Vec<f32> = (0..l.layer_of.len())
+        .map(|v| {
+            if v < l.real {
+                return x[v];
+            }
+            let (a, b) = (ends(v, |l, v| l.up[v][0]), ends(v, |l, v| l.down[v][0]));
+            let (ya, yb) = (layer_y[l.layer_of[a]], layer_y[l.layer_of[b]]);
+            let t = (layer_y[l.layer_of[v]] - ya) / (yb - ya);
+            x[a] + (x[b] - x[a]) * t
+        })
+        .collect();
+    for layer in &mut l.layers {
+        layer.sort_by(|&a, &b| key[a].total_cmp(&key[b]));
+    }
+}
+
 /// Positions that keep a drawing the reader knows: a card already in its
 /// band (`in_band`, by card) wants to stay where it is now (`l.now`); the
 /// other cards want where the fresh pass put them (`fresh`), moved into the

