@@ -82,24 +82,25 @@ pub(super) fn assign(l: &Layered, gap: f32) -> Vec<f32> {
 /// so crossings counted between neighbouring layers are then the
 /// straight-line crossings of the drawing `x`.
 pub(super) fn straighten(l: &mut Layered, x: &[f32], layer_y: &[f32]) {
-    let ends = |d: usize, step: fn(&Layered, usize) -> usize| {
-        let mut v = d;
-        while v >= l.real {
-            v = step(l, v);
-        }
-        v
-    };
-    let key: Vec<f32> = (0..l.layer_of.len())
-        .map(|v| {
-            if v < l.real {
-                return x[v];
+    let mut key: Vec<f32> = x.to_vec();
+    key.resize(l.layer_of.len(), 0.0);
+    // Each long edge once, from its cause up its chain of dummies.
+    let mut chain = Vec::new();
+    for a in 0..l.real {
+        for &first in l.up[a].iter().filter(|&&d| d >= l.real) {
+            chain.clear();
+            let mut b = first;
+            while b >= l.real {
+                chain.push(b);
+                b = l.up[b][0];
             }
-            let (a, b) = (ends(v, |l, v| l.up[v][0]), ends(v, |l, v| l.down[v][0]));
             let (ya, yb) = (layer_y[l.layer_of[a]], layer_y[l.layer_of[b]]);
-            let t = (layer_y[l.layer_of[v]] - ya) / (yb - ya);
-            x[a] + (x[b] - x[a]) * t
-        })
-        .collect();
+            for &d in &chain {
+                let t = (layer_y[l.layer_of[d]] - ya) / (yb - ya);
+                key[d] = x[a] + (x[b] - x[a]) * t;
+            }
+        }
+    }
     for layer in &mut l.layers {
         layer.sort_by(|&a, &b| key[a].total_cmp(&key[b]));
     }

@@ -58,10 +58,7 @@ const GAIN: f64 = 0.005;
 
 /// Sifting, each pass followed by transposes, from the layers as they are.
 pub(super) fn sift_all(l: &mut Layered) {
-    let mut pos = vec![0usize; l.layer_of.len()];
-    for layer in &l.layers {
-        renumber(layer, &mut pos);
-    }
+    let mut pos = positions(l);
     transpose(l, &mut pos, false);
     let (passes, window) = sift_plan(l);
     for _ in 0..passes {
@@ -74,11 +71,7 @@ pub(super) fn sift_all(l: &mut Layered) {
 
 /// Crossings between neighbouring layers, in the layers' order.
 pub(super) fn crossings(l: &Layered) -> usize {
-    let mut pos = vec![0usize; l.layer_of.len()];
-    for layer in &l.layers {
-        renumber(layer, &mut pos);
-    }
-    total_crossings(l, &pos)
+    total_crossings(l, &positions(l))
 }
 
 /// Where crossing reduction starts.
@@ -372,6 +365,15 @@ fn order_sign<T: Ord>(x: T, y: T) -> i64 {
     i64::from(x < y) - i64::from(x > y)
 }
 
+/// Each vertex's place in its layer.
+fn positions(l: &Layered) -> Vec<usize> {
+    let mut pos = vec![0usize; l.layer_of.len()];
+    for layer in &l.layers {
+        renumber(layer, &mut pos);
+    }
+    pos
+}
+
 fn renumber(layer: &[usize], pos: &mut [usize]) {
     for (i, &v) in layer.iter().enumerate() {
         pos[v] = i;
@@ -460,17 +462,6 @@ fn pair_both(l: &Layered, u: usize, v: usize, pos: &[usize]) -> (usize, usize) {
         }
     }
     (left, right)
-}
-
-/// Crossings among the edges of `u` and `v` when `u` is left of `v`.
-#[cfg(test)]
-fn pair_crossings(l: &Layered, u: usize, v: usize, pos: &[usize]) -> usize {
-    let count = |a: &[usize], b: &[usize]| {
-        a.iter()
-            .map(|&x| b.iter().filter(|&&y| pos[x] > pos[y]).count())
-            .sum::<usize>()
-    };
-    count(&l.up[u], &l.up[v]) + count(&l.down[u], &l.down[v])
 }
 
 /// A card the reader already knows in its place (keeping the drawing).
@@ -566,8 +557,8 @@ mod tests {
         let at = |vs: &[usize]| vs.iter().map(|&v| pos[v] as u32).collect::<Vec<_>>();
         for u in 0..8 {
             for w in 0..8 {
-                let swapped = pair_crossings(&l, w, u, &pos) as i64;
-                let now = pair_crossings(&l, u, w, &pos) as i64;
+                let (now, swapped) = pair_both(&l, u, w, &pos);
+                let (now, swapped) = (now as i64, swapped as i64);
                 let d = position_difference(&at(&l.up[u]), &at(&l.up[w]))
                     + position_difference(&at(&l.down[u]), &at(&l.down[w]));
                 assert_eq!(d, swapped - now);
