@@ -126,7 +126,7 @@ pub(super) fn layout(
                 .collect();
             (shift, in_band)
         });
-        let best = if let Some((_, in_band)) = &keep {
+        let (l, mut centre, fresh) = if let Some((_, in_band)) = &keep {
             // The current order wins unless it crosses far more than a
             // fresh start: a map that was never laid out has no order
             // worth keeping.
@@ -139,17 +139,12 @@ pub(super) fn layout(
             );
             let fresh = try_drawing(&base, options, &layer_y, order::Start::Fresh(0), None);
             if kept.0 as f64 <= fresh.0 as f64 * KEEP_TOLERANCE {
-                kept
+                (kept.1, kept.2, false)
             } else {
-                fresh
+                (fresh.1, fresh.2, true)
             }
-        } else if tries_for(&base) == 1 {
-            // One try: nothing to compare, so nothing to count.
-            let mut l = base.clone();
-            let centre = draw(&mut l, options, &layer_y, order::Start::Fresh(0), None);
-            (0, l, centre)
         } else {
-            (0..tries_for(&base))
+            let (_, l, centre) = (0..tries_for(&base))
                 .map(|n| {
                     try_drawing(
                         &base,
@@ -160,9 +155,12 @@ pub(super) fn layout(
                     )
                 })
                 .min_by_key(|(crossings, ..)| *crossings)
-                .expect("at least one try")
+                .expect("at least one try");
+            (l, centre, true)
         };
-        let (_, l, centre) = best;
+        if fresh {
+            untangle_drawing(&l, &mut centre, &layer_y);
+        }
         // Vertices 0..real are the component's members, in order.
         if let Some((across_shift, in_band)) = &keep {
             // Where the drawing was: the shift that moves the cards already
@@ -258,25 +256,30 @@ fn try_drawing(
     if let Some(in_band) = in_band {
         l.settled = in_band.to_vec();
     }
-    let centre = draw(&mut l, options, layer_y, start, in_band);
-    (drawn_crossings(&l, &centre, layer_y), l, centre)
+    let (centre, straightened) = draw(&mut l, options, layer_y, start, in_band);
+    let crossings = straightened.unwrap_or_else(|| drawn_crossings(&l, &centre, layer_y));
+    (crossings, l, centre)
 }
 
-/// Orders, places and untangles one component; the centre of every vertex
-/// along its layer. With `in_band` (keeping the drawing), cards already in
-/// their band stay where they are along it, the rest are fitted in, and
-/// nothing is untangled: swapping neighbours would move what is known.
+/// Orders and places one component: the centre of every vertex along its
+/// layer and, from scratch, the straight-line crossings, which the
+/// straightened order counts exactly. With `in_band` (keeping the drawing),
+/// cards already in their band stay where they are along it and the rest
+/// are fitted in.
 fn draw(
     l: &mut Layered,
     options: &LayoutOptions,
     layer_y: &[f32],
     start: order::Start,
     in_band: Option<&[bool]>,
-) -> Vec<f32> {
+) -> (Vec<f32>, Option<usize>) {
     order::reduce(l, options.sweeps, start);
-    let mut centre = coordinates::assign(l, options.node_gap);
+    let centre = coordinates::assign(l, options.node_gap);
     if let Some(in_band) = in_band {
-        return coordinates::keep(l, options.node_gap, &centre, in_band);
+        return (
+            coordinates::keep(l, options.node_gap, &centre, in_band),
+            None,
+        );
     }
     // The order counts a long edge along its chain of dummies, but the
     // reader sees one straight line, which coordinates rarely bend the
@@ -289,11 +292,21 @@ fn draw(
     order::sift_all(l);
     let sifted = coordinates::assign(l, options.node_gap);
     coordinates::straighten(l, &sifted, layer_y);
-    if order::crossings(l) < drawn {
-        centre = sifted;
+    let after = order::crossings(l);
+    if after < drawn {
+        (sifted, Some(after))
     } else {
         l.layers = known;
+        (centre, Some(drawn))
     }
+}
+
+/// Swaps neighbouring cards of the chosen drawing while its straight lines
+/// cross less. Only the winning try is untangled: the gain is small next
+/// to what the starting order decides, and the pass costs as much as a try.
+/// Not when keeping the drawing: swapping neighbours would move what is
+/// known.
+fn untangle_drawing(l: &Layered, centre: &mut [f32], layer_y: &[f32]) {
     let real = l.real;
     untangle::untangle(
         &mut untangle::Drawing {
@@ -309,7 +322,6 @@ fn draw(
         },
         &l.edges,
     );
-    centre
 }
 
 /// Straight-line crossings of a component's drawing, as the reader sees it.

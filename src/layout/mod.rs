@@ -10,12 +10,15 @@
 //!    furthest thing it bears on; then network simplex (components up to
 //!    2,000 cards) or a cheaper balancing pass shortens the edges; long
 //!    edges get dummy nodes;
-//! 3. crossing reduction: barycenter sweeps down and up, keeping the best
-//!    order seen, each followed by transposes (adjacent swaps) — crossings
-//!    between two layers are counted in O(E log V) with a Fenwick tree —
-//!    from four starting orders (under the parents, depth-first, and
-//!    breadth-first from either end, as `dot` starts); the best start is
-//!    swept on until sweeps stop paying;
+//! 3. crossing reduction: barycenter and median sweeps down and up, keeping
+//!    the best order seen, each followed by transposes (adjacent swaps) —
+//!    crossings between two layers are counted in O(E log V) with a
+//!    Fenwick tree. A vertex with no neighbour on the side a sweep sorts by
+//!    keeps its place, and the others are sorted around it. There are five
+//!    starting orders: under the parents, depth-first, breadth-first from
+//!    the causes (as `dot` starts), and breadth-first from either end of
+//!    the map's longest path. The best start is swept on until sweeps stop
+//!    paying;
 //! 4. coordinates: each layer is pulled towards the weighted mean of its
 //!    neighbours (a long edge's inner segments weigh 100 times more) and
 //!    projected onto "in order, never overlapping" by weighted isotonic
@@ -27,23 +30,25 @@
 //!    there (each vertex moves to the place in its layer where it crosses
 //!    least, which gets out of minima that adjacent swaps cannot; narrow
 //!    layers whole, wide ones within a window, within a budget); the
-//!    drawing is placed again and kept if its lines cross less. Then
-//!    untangling: neighbouring cards in a layer swap places when that
-//!    lowers the straight-line crossings, counting only the moved cards'
-//!    edges;
+//!    drawing is placed again and kept if its lines cross less;
 //! 6. small maps, where one starting order's luck decides most, are drawn
 //!    from several starting orders (within a work budget) and the drawing
-//!    with the fewest straight-line crossings wins;
+//!    with the fewest straight-line crossings wins. Only the winner is
+//!    untangled: neighbouring cards in a layer swap places when that
+//!    lowers the straight-line crossings, counting only the moved cards'
+//!    edges;
 //! 7. disconnected components are packed side by side.
 //!
-//! Keeping the order (Auto-layout, as against Lay out from scratch), steps
-//! 3–6 start from the order the cards are drawn in: cards already in their
-//! layer's band keep their place along it, never trade places with one
-//! another, and new cards are fitted in by the same projection, so adding a
-//! card moves almost nothing else. Long edges make no room then (two cards
-//! a long edge ran between keep the space they have), so laying out again
-//! with nothing changed moves nothing. A map never laid out has no order worth
-//! keeping, and is drawn from scratch.
+//! Keeping the order (Auto-layout, as against Lay out from scratch), step 3
+//! starts from the order the cards are drawn in and only swaps neighbours,
+//! and steps 5 and 6 do not run: sifting and untangling would move what the
+//! reader knows. Cards already in their layer's band keep their place along
+//! it, never trade places with one another, and new cards are fitted in by
+//! the same projection, so adding a card moves almost nothing else. Long
+//! edges make no room then (two cards a long edge ran between keep the
+//! space they have), so laying out again with nothing changed moves
+//! nothing. A map never laid out has no order worth keeping: when the kept
+//! order crosses far more than a fresh drawing, the fresh one is used.
 //!
 //! [`compact`] is the second style: an org chart folded to an aspect
 //! ratio, for maps that layers turn into a ribbon.
