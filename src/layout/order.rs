@@ -10,9 +10,8 @@ use super::layered::Layered;
 /// either end of the map's longest path. Later tries start depth-first
 /// with roots and children shuffled by the try's number, so the caller can
 /// keep whichever drawing crosses least; or it starts from the current
-/// order. Each start gets the same few
-/// sweeps, and the one with fewest crossings is swept on until sweeps stop
-/// paying. Sifting is left to [`sift_all`], once the caller has drawn the
+/// order. Each start gets the same few sweeps, and the one with fewest
+/// crossings is swept on until sweeps stop paying. Sifting is left to [`sift_all`], once the caller has drawn the
 /// order and can hand over the order its straight lines show.
 pub(super) fn reduce(l: &mut Layered, sweeps: usize, start: Start) {
     let mut pos = vec![0usize; l.layer_of.len()];
@@ -439,9 +438,10 @@ fn renumber(layer: &[usize], pos: &mut [usize]) {
 /// 1,000-card maps crossed 10% more for it).
 fn sort_by_key(l: &mut Layered, layer: usize, from_up: bool, median: bool, pos: &mut [usize]) {
     let mut scratch: Vec<f32> = Vec::new();
+    let side = if from_up { &l.up } else { &l.down };
     let mut keyed: Vec<(f32, usize)> = Vec::with_capacity(l.layers[layer].len());
     for &v in &l.layers[layer] {
-        let neighbours = if from_up { &l.up[v] } else { &l.down[v] };
+        let neighbours = &side[v];
         if neighbours.is_empty() {
             continue;
         }
@@ -463,12 +463,7 @@ fn sort_by_key(l: &mut Layered, layer: usize, from_up: bool, median: bool, pos: 
     keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(pos[a.1].cmp(&pos[b.1])));
     let mut sorted = keyed.into_iter().map(|(_, v)| v);
     for slot in l.layers[layer].iter_mut() {
-        let neighbours = if from_up {
-            &l.up[*slot]
-        } else {
-            &l.down[*slot]
-        };
-        if !neighbours.is_empty() {
+        if !side[*slot].is_empty() {
             *slot = sorted.next().expect("one sorted vertex per free place");
         }
     }
@@ -577,29 +572,9 @@ mod tests {
     /// improves (3 crossings), yet moving the first vertex two places right
     /// leaves 1.
     fn stuck() -> (Layered, Vec<usize>) {
-        let (top, bottom) = (5, 3);
-        let edges = [(0, 0), (0, 1), (0, 2), (2, 0), (2, 1), (3, 2), (4, 2)];
-        let mut l = Layered {
-            layers: vec![(0..top).collect(), (top..top + bottom).collect()],
-            up: vec![Vec::new(); top + bottom],
-            down: vec![Vec::new(); top + bottom],
-            layer_of: (0..top + bottom).map(|v| usize::from(v >= top)).collect(),
-            size: vec![1.0; top + bottom],
-            depth: vec![1.0; top + bottom],
-            real: top + bottom,
-            edges: Vec::new(),
-            now: vec![0.0; top + bottom],
-            settled: Vec::new(),
-        };
-        for (t, b) in edges {
-            l.down[t].push(top + b);
-            l.up[top + b].push(t);
-        }
-        let mut pos = vec![0; top + bottom];
-        for layer in &l.layers {
-            renumber(layer, &mut pos);
-        }
-        (l, pos)
+        let edges =
+            [(0, 0), (0, 1), (0, 2), (2, 0), (2, 1), (3, 2), (4, 2)].map(|(t, b)| (t, 5 + b));
+        two_layers(&[0, 1, 2, 3, 4], &[5, 6, 7], &edges)
     }
 
     #[test]
