@@ -17,13 +17,13 @@ pub(super) fn reduce(l: &mut Layered, sweeps: usize, start: Start) {
     let mut pos = vec![0usize; l.layer_of.len()];
     let starts = match start {
         Start::Fresh(0) => {
-            let (one_end, other_end) = peripheral_pair(l);
+            let [from_one_end, from_other_end] = from_both_ends(l);
             vec![
                 initial_by_parents(l, &mut pos),
                 initial_depth_first(l, None),
                 initial_breadth_first(l),
-                breadth_first_from(l, one_end),
-                breadth_first_from(l, other_end),
+                layers_in_order(l, &from_one_end),
+                layers_in_order(l, &from_other_end),
             ]
         }
         Start::Fresh(n) => vec![initial_depth_first(l, Some(n))],
@@ -111,7 +111,7 @@ fn initial_by_parents(l: &mut Layered, pos: &mut [usize]) -> Vec<Vec<usize>> {
 /// Depth-first from the effects; with `shuffle`, roots and children are
 /// visited in an order drawn from that seed.
 fn initial_depth_first(l: &Layered, shuffle: Option<u64>) -> Vec<Vec<usize>> {
-    let mut layers = vec![Vec::new(); l.layers.len()];
+    let mut visited = Vec::with_capacity(l.layer_of.len());
     let mut seen = vec![false; l.layer_of.len()];
     let mut rng = shuffle.map(|seed| seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut roots = l.layers[0].clone();
@@ -127,7 +127,7 @@ fn initial_depth_first(l: &Layered, shuffle: Option<u64>) -> Vec<Vec<usize>> {
                 continue;
             }
             seen[v] = true;
-            layers[l.layer_of[v]].push(v);
+            visited.push(v);
             children.clear();
             children.extend(l.down[v].iter().copied().filter(|&w| !seen[w]));
             if let Some(state) = &mut rng {
@@ -137,87 +137,64 @@ fn initial_depth_first(l: &Layered, shuffle: Option<u64>) -> Vec<Vec<usize>> {
             stack.extend(children.iter().rev());
         }
     }
-    // Anything not reached from layer 0 (not possible with longest-path
-    // layering, but cheap to guard) keeps its old place at the end.
-    for (layer, members) in l.layers.iter().enumerate() {
-        for &v in members {
-            if !seen[v] {
-                layers[layer].push(v);
-            }
-        }
-    }
-    layers
+    layers_in_order(l, &visited)
 }
 
 /// Breadth-first over edges both ways from the causes, the order `dot`
 /// starts from. It keeps cards that share neighbours close, where
 /// depth-first keeps whole subtrees together.
 fn initial_breadth_first(l: &Layered) -> Vec<Vec<usize>> {
-    let n = l.layer_of.len();
-    let mut layers = vec![Vec::new(); l.layers.len()];
-    let mut seen = vec![false; n];
-    let mut queue = std::collections::VecDeque::new();
-    for root in 0..n {
-        if !l.down[root].is_empty() || seen[root] {
+    let causes = (0..l.layer_of.len()).filter(|&v| l.down[v].is_empty());
+    layers_in_order(l, &breadth_first(l, causes))
+}
+
+/// The order breadth-first search over edges both ways reaches vertices,
+/// from each of `roots` in turn that an earlier one did not reach.
+fn breadth_first(l: &Layered, roots: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut seen = vec![false; l.layer_of.len()];
+    let mut visited = Vec::with_capacity(l.layer_of.len());
+    for root in roots {
+        if seen[root] {
             continue;
         }
         seen[root] = true;
-        queue.push_back(root);
-        while let Some(v) = queue.pop_front() {
-            layers[l.layer_of[v]].push(v);
-            for &w in l.up[v].iter().chain(&l.down[v]) {
+        let mut i = visited.len();
+        visited.push(root);
+        while i < visited.len() {
+            let u = visited[i];
+            i += 1;
+            for &w in l.up[u].iter().chain(&l.down[u]) {
                 if !seen[w] {
                     seen[w] = true;
-                    queue.push_back(w);
+                    visited.push(w);
                 }
             }
         }
     }
-    layers
+    visited
 }
 
-/// Breadth-first over edges both ways from `v`; the last vertex reached
-/// (the farthest).
-fn farthest(l: &Layered, v: usize, order: &mut Vec<usize>) -> usize {
-    let n = l.layer_of.len();
-    let mut seen = vec![false; n];
-    order.clear();
-    order.push(v);
-    seen[v] = true;
-    let mut i = 0;
-    while i < order.len() {
-        let u = order[i];
-        i += 1;
-        for &w in l.up[u].iter().chain(&l.down[u]) {
-            if !seen[w] {
-                seen[w] = true;
-                order.push(w);
-            }
-        }
-    }
-    *order.last().expect("v itself")
+/// Breadth-first orders from two ends of a long path through the graph
+/// (pseudo-peripheral vertices, as Cuthill and McKee start from): a map
+/// laid out along a band reads from one end to the other, and breadth-first
+/// from an end lays each layer out in that order, where from the middle it
+/// interleaves both sides. An end is the vertex farthest from the vertex
+/// farthest from any.
+fn from_both_ends(l: &Layered) -> [Vec<usize>; 2] {
+    let farthest = |v: usize| *breadth_first(l, [v]).last().expect("v itself");
+    let one_end = farthest(farthest(0));
+    let from_one = breadth_first(l, [one_end]);
+    let other_end = *from_one.last().expect("one end itself");
+    let from_other = breadth_first(l, [other_end]);
+    [from_one, from_other]
 }
 
-/// Two ends of a long path through the graph (pseudo-peripheral vertices,
-/// as Cuthill and McKee start from): a map laid out along a band reads
-/// from one end to the other, and breadth-first from an end lays each
-/// layer out in that order, where from the middle it interleaves both sides.
-fn peripheral_pair(l: &Layered) -> (usize, usize) {
-    let mut order = Vec::new();
-    let a = farthest(l, 0, &mut order);
-    let b = farthest(l, a, &mut order);
-    let a2 = farthest(l, b, &mut order);
-    (b, a2)
-}
-
-/// Each layer in the order breadth-first from `root` reaches it; anything
-/// not reached keeps its place at the end.
-fn breadth_first_from(l: &Layered, root: usize) -> Vec<Vec<usize>> {
-    let mut order = Vec::new();
-    farthest(l, root, &mut order);
+/// Each layer in the order `visited` reaches its vertices; any not reached
+/// (none, in one component) keeps its place after them.
+fn layers_in_order(l: &Layered, visited: &[usize]) -> Vec<Vec<usize>> {
     let mut layers = vec![Vec::new(); l.layers.len()];
     let mut seen = vec![false; l.layer_of.len()];
-    for &v in &order {
+    for &v in visited {
         seen[v] = true;
         layers[l.layer_of[v]].push(v);
     }
@@ -639,14 +616,14 @@ mod tests {
             .flat_map(|i| [(i, 6 + i), (i, 6 + (i + 1).min(5))])
             .collect();
         let (l, _) = two_layers(&[3, 0, 5, 1, 4, 2], &[9, 6, 11, 8, 10, 7], &edges);
-        let (one_end, other_end) = peripheral_pair(&l);
-        for end in [one_end, other_end] {
+        for visited in from_both_ends(&l) {
             let mut l = l.clone();
-            l.layers = breadth_first_from(&l, end);
+            l.layers = layers_in_order(&l, &visited);
             assert_eq!(
                 total_crossings(&l, &positions(&l)),
                 0,
-                "from {end}: {:?}",
+                "from {}: {:?}",
+                visited[0],
                 l.layers
             );
         }
