@@ -1,7 +1,8 @@
 //! Positions along each layer: pull each vertex towards its neighbours, then
 //! project onto "same order, no overlap" with weighted isotonic regression.
 //! A long edge's inner segments pull far harder than the rest, so long
-//! edges run straight and the line a reader follows crosses less.
+//! edges run straight and the line a reader follows crosses less; on wide
+//! tiers an even pull can cross less still, so the caller chooses.
 
 use super::layered::Layered;
 
@@ -9,7 +10,7 @@ use super::layered::Layered;
 pub(super) const DUMMY_GAP: f32 = 14.0;
 
 /// The centre of every vertex along its layer.
-pub(super) fn assign(l: &Layered, gap: f32) -> Vec<f32> {
+pub(super) fn assign(l: &Layered, gap: f32, long_pull: f32) -> Vec<f32> {
     let mut x = vec![0.0f32; l.layer_of.len()];
     for layer in &l.layers {
         let mut at = 0.0;
@@ -42,7 +43,7 @@ pub(super) fn assign(l: &Layered, gap: f32) -> Vec<f32> {
                     let mut sum = 0.0;
                     let mut count = 0.0f32;
                     let mut add = |u: usize| {
-                        let w = pull(l, v, u);
+                        let w = pull(l, v, u, long_pull);
                         sum += w * x[u];
                         count += w;
                     };
@@ -160,13 +161,16 @@ pub(super) fn keep(l: &Layered, gap: f32, fresh: &[f32], in_band: &[bool]) -> Ve
 /// a long edge); straighter long edges than that measured fewer straight-line
 /// crossings on the synthetic maps (`credence bench layout`): at 3,000 nodes
 /// 102,764 with equal pulls, 100,341 with dot's weights, 98,950 with these.
-const LONG_EDGE_PULL: f32 = 100.0;
+pub(super) const LONG_EDGE_PULL: f32 = 100.0;
+/// Long edges pulling as hard as any other segment: on maps of wide tiers
+/// this crosses less, so a fresh layout tries both (`layered::placed`).
+pub(super) const EVEN_PULL: f32 = 1.0;
 
 /// How hard the segment between `a` and `b` pulls them into line.
-fn pull(l: &Layered, a: usize, b: usize) -> f32 {
+fn pull(l: &Layered, a: usize, b: usize, long_pull: f32) -> f32 {
     // Vertices from `real` on are dummies: the inner points of long edges.
     if a >= l.real && b >= l.real {
-        LONG_EDGE_PULL
+        long_pull
     } else {
         1.0
     }

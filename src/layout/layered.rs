@@ -264,8 +264,8 @@ fn draw(
     in_band: Option<&[bool]>,
 ) -> (Vec<f32>, Option<usize>) {
     order::reduce(l, options.sweeps, start);
-    let centre = coordinates::assign(l, options.node_gap);
     if let Some(in_band) = in_band {
+        let centre = coordinates::assign(l, options.node_gap, coordinates::LONG_EDGE_PULL);
         return (
             coordinates::keep(l, options.node_gap, &centre, in_band),
             None,
@@ -276,19 +276,40 @@ fn draw(
     // chain into (13% more crossings on deep 3,000-card maps). So the
     // dummies are moved to where the lines pass, the order is sifted from
     // there, and the new drawing is kept if its lines cross less.
-    coordinates::straighten(l, &centre, layer_y);
-    let drawn = order::crossings(l);
+    let (centre, drawn) = placed(l, options.node_gap, layer_y);
     let known = l.layers.clone();
     order::sift_all(l);
-    let sifted = coordinates::assign(l, options.node_gap);
-    coordinates::straighten(l, &sifted, layer_y);
-    let after = order::crossings(l);
+    let (sifted, after) = placed(l, options.node_gap, layer_y);
     if after < drawn {
         (sifted, Some(after))
     } else {
         l.layers = known;
         (centre, Some(drawn))
     }
+}
+
+/// Coordinates for the order, with the dummies straightened onto the
+/// lines, and their straight-line crossings: whichever pull on long edges
+/// crosses less. Chains pulled straight suit deep and shared maps; on wide
+/// tiers, where a long edge passes hundreds of cards, even pulls let the
+/// cards settle where their lines cross less (wide 3,000 cards, seeds 6,
+/// 10, 11, 12: 1.2–2.1% fewer crossings; 100 to 1,000 cards, seeds 1–12:
+/// 55 of 108 rows changed, by −1.0% on average).
+fn placed(l: &mut Layered, gap: f32, layer_y: &[f32]) -> (Vec<f32>, usize) {
+    let unstraightened = l.layers.clone();
+    let mut best: Option<(usize, Vec<f32>, Vec<Vec<usize>>)> = None;
+    for pull in [coordinates::LONG_EDGE_PULL, coordinates::EVEN_PULL] {
+        l.layers.clone_from(&unstraightened);
+        let x = coordinates::assign(l, gap, pull);
+        coordinates::straighten(l, &x, layer_y);
+        let crossings = order::crossings(l);
+        if best.as_ref().is_none_or(|(fewest, ..)| crossings < *fewest) {
+            best = Some((crossings, x, l.layers.clone()));
+        }
+    }
+    let (crossings, x, layers) = best.expect("two pulls tried");
+    l.layers = layers;
+    (x, crossings)
 }
 
 /// Swaps neighbouring cards of the chosen drawing while its straight lines
@@ -694,7 +715,7 @@ mod tests {
                         .map(|i| (i * 100 + i * i * 7) as f32)
                         .collect();
                     order::reduce(&mut l, 8, order::Start::Fresh(0));
-                    let x = coordinates::assign(&l, 40.0);
+                    let x = coordinates::assign(&l, 40.0, coordinates::LONG_EDGE_PULL);
                     let chains = order::crossings(&l);
                     coordinates::straighten(&mut l, &x, &layer_y);
                     let drawn = drawn_crossings(&l, &x, &layer_y);

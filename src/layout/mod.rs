@@ -20,7 +20,8 @@
 //!    the map's longest path. The best start is swept on until sweeps stop
 //!    paying;
 //! 4. coordinates: each layer is pulled towards the weighted mean of its
-//!    neighbours (a long edge's inner segments weigh 100 times more) and
+//!    neighbours (a long edge's inner segments weigh 100 times more, or,
+//!    where that crosses more, as much as any other) and
 //!    projected onto "in order, never overlapping" by weighted isotonic
 //!    regression (pool adjacent violators), which keeps long edges straight
 //!    and the drawing compact while real card sizes can never overlap;
