@@ -653,6 +653,24 @@ mod tests {
         d
     }
 
+    /// The layered graph of each component with more than one card, built
+    /// as `layout` builds it, before any ordering.
+    fn connected_parts(d: &Document) -> Vec<Layered> {
+        let index = d.index();
+        let n = d.nodes.len();
+        let edges = acyclic_edges(d, &index, n);
+        let mut rank = ranks(n, &edges);
+        let parts = components(n, &edges);
+        shorten_edges(&parts, &edges, &mut rank);
+        let sizes: Vec<f32> = d.nodes.iter().map(|n| n.size.w).collect();
+        let depths: Vec<f32> = d.nodes.iter().map(|n| n.size.h).collect();
+        parts
+            .iter()
+            .filter(|m| m.len() > 1)
+            .map(|members| build(members, &edges, &rank, &sizes, &depths, &vec![0.0; n]))
+            .collect()
+    }
+
     fn pos(out: &[(NodeId, Point)], id: u64) -> Point {
         out.iter().find(|(n, _)| n.0 == id).unwrap().1
     }
@@ -700,17 +718,7 @@ mod tests {
             crate::synth::Shape::Shared,
         ] {
             for seed in 1..=3 {
-                let d = crate::synth::map(shape, 150, seed);
-                let index = d.index();
-                let n = d.nodes.len();
-                let edges = acyclic_edges(&d, &index, n);
-                let mut rank = ranks(n, &edges);
-                let parts = components(n, &edges);
-                shorten_edges(&parts, &edges, &mut rank);
-                let sizes: Vec<f32> = d.nodes.iter().map(|n| n.size.w).collect();
-                let depths: Vec<f32> = d.nodes.iter().map(|n| n.size.h).collect();
-                for members in parts.iter().filter(|m| m.len() > 1) {
-                    let mut l = build(members, &edges, &rank, &sizes, &depths, &vec![0.0; n]);
+                for mut l in connected_parts(&crate::synth::map(shape, 150, seed)) {
                     let layer_y: Vec<f32> = (0..l.layers.len())
                         .map(|i| (i * 100 + i * i * 7) as f32)
                         .collect();
@@ -737,17 +745,8 @@ mod tests {
         let mut ties = 0;
         for shape in [crate::synth::Shape::Wide, crate::synth::Shape::Deep] {
             for seed in 1..=4 {
-                let d = crate::synth::map(shape, 30, seed);
-                let index = d.index();
-                let n = d.nodes.len();
-                let edges = acyclic_edges(&d, &index, n);
-                let mut rank = ranks(n, &edges);
-                let parts = components(n, &edges);
-                shorten_edges(&parts, &edges, &mut rank);
-                let sizes: Vec<f32> = d.nodes.iter().map(|n| n.size.w).collect();
-                let depths: Vec<f32> = d.nodes.iter().map(|n| n.size.h).collect();
-                let members = parts.iter().max_by_key(|m| m.len()).unwrap();
-                let base = build(members, &edges, &rank, &sizes, &depths, &vec![0.0; n]);
+                let parts = connected_parts(&crate::synth::map(shape, 30, seed));
+                let base = parts.into_iter().max_by_key(|l| l.real).unwrap();
                 let layer_y: Vec<f32> = (0..base.layers.len()).map(|i| i as f32 * 120.0).collect();
                 let options = LayoutOptions::default();
                 let tries: Vec<(usize, Vec<f32>)> = (0..9)
