@@ -374,9 +374,10 @@ fn best_of_tries(
     tries: usize,
     threads: usize,
 ) -> (Layered, Vec<f32>) {
-    let threads = threads.clamp(1, tries.max(1));
+    let tries = tries.max(1);
+    let threads = threads.clamp(1, tries);
     let run = |first: usize| {
-        (first..tries.max(1))
+        (first..tries)
             .step_by(threads)
             .map(|n| {
                 let (crossings, l, centre) =
@@ -385,19 +386,16 @@ fn best_of_tries(
             })
             .min_by_key(|(key, ..)| *key)
     };
-    let best = if threads == 1 {
-        run(0)
-    } else {
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (1..threads).map(|t| scope.spawn(move || run(t))).collect();
-            let mine = run(0);
-            workers
-                .into_iter()
-                .filter_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .chain(mine)
-                .min_by_key(|(key, ..)| *key)
-        })
-    };
+    // With one thread no worker is spawned and this thread runs every try.
+    let best = std::thread::scope(|scope| {
+        let workers: Vec<_> = (1..threads).map(|t| scope.spawn(move || run(t))).collect();
+        let mine = run(0);
+        workers
+            .into_iter()
+            .filter_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .chain(mine)
+            .min_by_key(|(key, ..)| *key)
+    });
     let (_, l, centre) = best.expect("at least one try");
     (l, centre)
 }
