@@ -56,9 +56,12 @@ pub(super) fn reduce(l: &mut Layered, sweeps: usize, start: Start) {
 /// [`STALL`]); wide tiers keep improving for a few dozen.
 const MAX_SWEEPS: usize = 64;
 /// Sweeps in a row without a gain of [`GAIN`] after which sweeping stops.
-const STALL: usize = 4;
+/// Sweeps that gain little one by one still add up: with 4 sweeps and a
+/// gain of 0.5%, wide 3,000-card maps stopped up to 3% short of where
+/// sweeping settles.
+const STALL: usize = 8;
 /// The share of crossings a sweep must remove to count as a gain.
-const GAIN: f64 = 0.005;
+const GAIN: f64 = 0.001;
 
 /// Sifting, each pass followed by transposes, from the layers as they are.
 pub(super) fn sift_all(l: &mut Layered) {

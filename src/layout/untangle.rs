@@ -31,6 +31,9 @@ pub(super) struct Drawing<'a> {
     pub layer_y: &'a [f32],
     /// The real cards of each layer, in drawing order; updated in place.
     pub layers: Vec<Vec<usize>>,
+    /// The least room between two cards of a layer that a card slides
+    /// into (cards the coordinates set closer stay as close as they are).
+    pub gap: f32,
 }
 
 /// Passes over every layer; each stops early once nothing improves.
@@ -144,51 +147,63 @@ pub(super) fn untangle(d: &mut Drawing, edges: &[(usize, usize)]) {
     for i in 0..drawn.len() {
         grid.place(d, &drawn, i, true);
     }
-    let mut seen = Seen {
+    let seen = Seen {
         at: vec![0; drawn.len()],
         stamp: 0,
     };
-    // Where every edge is drawn; kept current as swaps are accepted.
-    let mut segments: Vec<Segment> = drawn.iter().map(|e| segment(d, e)).collect();
+    let segments: Vec<Segment> = drawn.iter().map(|e| segment(d, e)).collect();
     let mut budget = (TESTS_PER_CARD * d.centre.len()).min(MAX_TESTS);
-    let mut mine: Vec<usize> = Vec::new();
-    let mut old = Vec::new();
+    let mut pass = Pass {
+        drawn: &drawn,
+        incident: &incident,
+        grid,
+        seen,
+        segments,
+        mine: Vec::new(),
+        old: Vec::new(),
+        tests: 0,
+    };
     'passes: for _ in 0..PASSES {
         let mut improved = false;
         for layer in 0..d.layers.len() {
             for k in 1..d.layers[layer].len() {
                 let (u, v) = (d.layers[layer][k - 1], d.layers[layer][k]);
-                if incident[u].is_empty() && incident[v].is_empty() {
-                    continue;
-                }
-                mine.clear();
-                mine.extend(incident[u].iter().chain(&incident[v]).copied());
-                mine.sort_unstable();
-                mine.dedup();
                 let (cu, cv) = (d.centre[u], d.centre[v]);
                 let left = cu - d.size[u] / 2.0;
                 let right = cv + d.size[v] / 2.0;
-                let (nu, nv) = (right - d.size[u] / 2.0, left + d.size[v] / 2.0);
-                old.clear();
-                old.extend(mine.iter().map(|&i| segments[i]));
-                (d.centre[u], d.centre[v]) = (nu, nv);
-                let (delta, tests) = change(d, &drawn, &grid, &segments, &mine, &old, &mut seen);
-                if delta < 0 {
-                    (d.centre[u], d.centre[v]) = (cu, cv);
-                    for &i in &mine {
-                        grid.place(d, &drawn, i, false);
-                    }
-                    (d.centre[u], d.centre[v]) = (nu, nv);
-                    for &i in &mine {
-                        grid.place(d, &drawn, i, true);
-                        segments[i] = segment(d, &drawn[i]);
-                    }
+                let swapped = [(u, right - d.size[u] / 2.0), (v, left + d.size[v] / 2.0)];
+                if pass.try_move(d, &swapped) {
                     d.layers[layer].swap(k - 1, k);
                     improved = true;
-                } else {
-                    (d.centre[u], d.centre[v]) = (cu, cv);
                 }
-                budget = budget.saturating_sub(tests);
+                budget = budget.saturating_sub(std::mem::take(&mut pass.tests));
+                if budget == 0 {
+                    break 'passes;
+                }
+            }
+            for k in 0..d.layers[layer].len() {
+                let v = d.layers[layer][k];
+                let (lo, hi) = slack(d, layer, k, x0, x1);
+                let steps = ((hi - lo) / (width / 2.0)).ceil().min(SLIDE_STEPS as f32) as usize;
+                if steps == 0 {
+                    continue;
+                }
+                let mut best = None;
+                for step in 0..=steps {
+                    let x = lo + (hi - lo) * step as f32 / steps as f32;
+                    if (x - d.centre[v]).abs() < 0.5 {
+                        continue;
+                    }
+                    let delta = pass.delta(d, &[(v, x)]);
+                    if delta < best.map_or(0, |(d, _)| d) {
+                        best = Some((delta, x));
+                    }
+                }
+                if let Some((_, x)) = best {
+                    pass.apply(d, &[(v, x)]);
+                    improved = true;
+                }
+                budget = budget.saturating_sub(std::mem::take(&mut pass.tests));
                 if budget == 0 {
                     break 'passes;
                 }
@@ -196,6 +211,108 @@ pub(super) fn untangle(d: &mut Drawing, edges: &[(usize, usize)]) {
         }
         if !improved {
             break;
+        }
+    }
+}
+
+/// Positions tried across a card's free room in its layer, at most; fewer
+/// where the room is under a few card widths.
+const SLIDE_STEPS: usize = 8;
+
+/// The room card `k` of `layer` has between its neighbours (keeping the
+/// gap the coordinates gave, or less where it was less) as the range of its
+/// centre. The ends of a layer stay inside the drawing's extent.
+fn slack(d: &Drawing, layer: usize, k: usize, x0: f32, x1: f32) -> (f32, f32) {
+    let row = &d.layers[layer];
+    let v = row[k];
+    let (c, half) = (d.centre[v], d.size[v] / 2.0);
+    let lo = match k.checked_sub(1).map(|j| row[j]) {
+        Some(u) => (d.centre[u] + d.size[u] / 2.0 + d.gap + half).min(c),
+        None => (x0 + half).min(c),
+    };
+    let hi = match row.get(k + 1) {
+        Some(&w) => (d.centre[w] - d.size[w] / 2.0 - d.gap - half).max(c),
+        None => (x1 - half).max(c),
+    };
+    (lo, hi)
+}
+
+/// The state of a pass: where every edge is drawn and which grid cells it
+/// is in, both kept current as moves are accepted.
+struct Pass<'a> {
+    drawn: &'a [Drawn],
+    incident: &'a [Vec<usize>],
+    grid: Grid,
+    seen: Seen,
+    segments: Vec<Segment>,
+    mine: Vec<usize>,
+    old: Vec<Segment>,
+    /// Grid entries visited since the caller last took them.
+    tests: usize,
+}
+
+impl Pass<'_> {
+    /// How the crossings would change if each `(card, centre)` of `moves`
+    /// were moved there; the drawing is left as it was.
+    fn delta(&mut self, d: &mut Drawing, moves: &[(usize, f32)]) -> isize {
+        self.mine.clear();
+        for &(v, _) in moves {
+            self.mine.extend(&self.incident[v]);
+        }
+        if self.mine.is_empty() {
+            return 0;
+        }
+        self.mine.sort_unstable();
+        self.mine.dedup();
+        self.old.clear();
+        self.old.extend(self.mine.iter().map(|&i| self.segments[i]));
+        let was: Vec<f32> = moves.iter().map(|&(v, _)| d.centre[v]).collect();
+        for &(v, x) in moves {
+            d.centre[v] = x;
+        }
+        let (delta, tests) = change(
+            d,
+            self.drawn,
+            &self.grid,
+            &self.segments,
+            &self.mine,
+            &self.old,
+            &mut self.seen,
+        );
+        for (&(v, _), &x) in moves.iter().zip(&was) {
+            d.centre[v] = x;
+        }
+        self.tests += tests;
+        delta
+    }
+
+    /// Makes the moves, keeping the grid and the segments current.
+    fn apply(&mut self, d: &mut Drawing, moves: &[(usize, f32)]) {
+        self.mine.clear();
+        for &(v, _) in moves {
+            self.mine.extend(&self.incident[v]);
+        }
+        self.mine.sort_unstable();
+        self.mine.dedup();
+        for &i in &self.mine {
+            self.grid.place(d, self.drawn, i, false);
+        }
+        for &(v, x) in moves {
+            d.centre[v] = x;
+        }
+        for &i in &self.mine {
+            self.grid.place(d, self.drawn, i, true);
+            self.segments[i] = segment(d, &self.drawn[i]);
+        }
+    }
+
+    /// Makes the moves if they lower the crossings; says whether it did.
+    fn try_move(&mut self, d: &mut Drawing, moves: &[(usize, f32)]) -> bool {
+        if self.delta(d, moves) < 0 {
+            self.apply(d, moves);
+            true
+        } else {
+            false
         }
     }
 }
@@ -324,11 +441,36 @@ mod tests {
             size: &size,
             layer_y: &layer_y,
             layers: vec![vec![0, 1], vec![2, 3]],
+            gap: 10.0,
         };
         assert_eq!(measure(&d, &edges), (1, 0));
         untangle(&mut d, &edges);
         assert_eq!(measure(&d, &edges), (0, 0));
         assert_ne!(d.layers, [vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn a_card_alone_in_its_layer_slides_off_a_crossing() {
+        // One card per layer, so no swap is possible: edge 0–2 passes layer
+        // 1 right of card 1, and edge 1–3 passes layer 2 right of card 2.
+        let layer_of = [0, 1, 2, 3];
+        let mut centre = [0.0, 50.0, 200.0, 400.0];
+        let size = [50.0; 4];
+        let layer_y = [0.0, 100.0, 200.0, 300.0];
+        let edges = [(0, 2), (1, 3)];
+        let before = centre;
+        let mut d = Drawing {
+            layer_of: &layer_of,
+            centre: &mut centre,
+            size: &size,
+            layer_y: &layer_y,
+            layers: vec![vec![0], vec![1], vec![2], vec![3]],
+            gap: 10.0,
+        };
+        assert_eq!(measure(&d, &edges), (1, 0));
+        untangle(&mut d, &edges);
+        assert_eq!(measure(&d, &edges), (0, 0));
+        assert_ne!(d.centre, before);
     }
 
     #[test]
@@ -345,6 +487,7 @@ mod tests {
             size: &size,
             layer_y: &layer_y,
             layers: vec![vec![0, 1], vec![2, 3], vec![4]],
+            gap: 10.0,
         };
         untangle(&mut d, &edges);
         assert_eq!(measure(&d, &edges), (0, 0));
@@ -383,6 +526,7 @@ mod tests {
                 size: &widths,
                 layer_y: &layer_y,
                 layers: rows,
+                gap: 10.0,
             };
             let (crossings, overlapping) = measure(&d, &edges);
             proptest::prop_assert_eq!(overlapping, 0);
