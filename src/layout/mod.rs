@@ -18,7 +18,7 @@
 //!    starting orders: under the parents, depth-first, breadth-first from
 //!    the causes (as `dot` starts), and breadth-first from either end of
 //!    the map's longest path. The best start is swept on until sweeps stop
-//!    paying;
+//!    paying (8 in a row gaining under 0.1%);
 //! 4. coordinates: each layer is pulled towards the weighted mean of its
 //!    neighbours (a long edge's inner segments weigh 100 times more, or,
 //!    where that crosses more, as much as any other) and
@@ -34,12 +34,13 @@
 //!    drawing is placed again and kept if its lines cross less;
 //! 6. small maps, where one starting order's luck decides most, are drawn
 //!    from several starting orders (within a work budget: up to 96 tries
-//!    at 100 cards, one from about 2,000) and the drawing with the fewest
+//!    at 100 cards, two from about 2,000) and the drawing with the fewest
 //!    straight-line crossings wins. The tries share the machine's cores,
-//!    and the first of the fewest wins whichever ran it. Only the winner is
-//!    untangled: neighbouring cards in a layer swap places when that
-//!    lowers the straight-line crossings, counting only the moved cards'
-//!    edges;
+//!    each thread taking the next try as it finishes one, and the first of
+//!    the fewest wins whichever ran it. Only the winner is untangled:
+//!    neighbouring cards in a layer swap places, and cards slide within
+//!    the free room of their layer, when that lowers the straight-line
+//!    crossings, counting only the moved cards' edges;
 //! 7. disconnected components are packed side by side.
 //!
 //! Keeping the order (Auto-layout, as against Lay out from scratch), step 3

@@ -1,5 +1,6 @@
-//! A last pass on the finished drawing: swap neighbouring cards in a layer
-//! when that lowers the number of straight-line crossings.
+//! A last pass on the finished drawing: swap neighbouring cards in a layer,
+//! or slide a card within the free room between its neighbours, when that
+//! lowers the number of straight-line crossings.
 //!
 //! Crossing reduction works on the layered graph, where a long edge is a
 //! chain of dummies; the drawing shows it as one straight line, which can
@@ -7,7 +8,8 @@
 //! reader sees. Swapping two neighbours moves only their own edges, so the
 //! change in crossings is counted for those edges alone, against the edges
 //! that span the same gaps between layers. The pair keeps its outer edges
-//! and its gap, so no two cards overlap afterwards.
+//! and its gap, and a sliding card keeps the layout's gap to its
+//! neighbours, so no two cards overlap afterwards.
 
 /// One drawn edge between two real cards: their indices, and the layers
 /// it runs between (`top < bottom`).
@@ -102,7 +104,9 @@ const TESTS_PER_CARD: usize = 2_000;
 /// 13 ms more).
 const MAX_TESTS: usize = 3_000_000;
 
-/// Swaps neighbours while crossings drop. `edges` are the component's
+/// Swaps neighbours and slides cards while crossings drop. Sliding uses the
+/// room long edges' dummies left between cards, where a line can pass on
+/// either side of a card. `edges` are the component's
 /// edges between cards (local indices), each drawn straight.
 pub(super) fn untangle(d: &mut Drawing, edges: &[(usize, usize)]) {
     let bands = d.layer_y.len().saturating_sub(1);
