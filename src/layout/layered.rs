@@ -351,8 +351,8 @@ fn drawn_crossings(l: &Layered, centre: &[f32], layer_y: &[f32]) -> usize {
 /// 2,000 cards and more get [`MIN_TRIES`], which keeps them fast.
 const TRY_WORK: usize = 48_000;
 /// Work per try taken off the tries, so that beyond about 2,000 cards the
-/// count falls to the least quickly: at 3,000 cards one try is most of the
-/// time the layout may take on one core.
+/// count falls quickly to [`MIN_TRIES`]: at 3,000 cards one try is most of
+/// the time the layout may take on one core.
 const TRY_TAPER: usize = 400;
 /// Tries beyond which little more is found.
 const MAX_TRIES: usize = 96;

@@ -175,8 +175,8 @@ pub(super) fn untangle(d: &mut Drawing, edges: &[(usize, usize)]) {
                 let (cu, cv) = (d.centre[u], d.centre[v]);
                 let left = cu - d.size[u] / 2.0;
                 let right = cv + d.size[v] / 2.0;
-                let swapped = [(u, right - d.size[u] / 2.0), (v, left + d.size[v] / 2.0)];
-                if pass.try_move(d, &swapped) {
+                let mut swapped = [(u, right - d.size[u] / 2.0), (v, left + d.size[v] / 2.0)];
+                if pass.try_move(d, &mut swapped) {
                     d.layers[layer].swap(k - 1, k);
                     improved = true;
                 }
@@ -198,7 +198,7 @@ pub(super) fn untangle(d: &mut Drawing, edges: &[(usize, usize)]) {
                     if (x - d.centre[v]).abs() < 0.5 {
                         continue;
                     }
-                    let delta = pass.delta(d, &[(v, x)]);
+                    let delta = pass.delta(d, &mut [(v, x)]);
                     if delta < best.map_or(0, |(d, _)| d) {
                         best = Some((delta, x));
                     }
@@ -223,9 +223,10 @@ pub(super) fn untangle(d: &mut Drawing, edges: &[(usize, usize)]) {
 /// where the room is under a few card widths.
 const SLIDE_STEPS: usize = 8;
 
-/// The room card `k` of `layer` has between its neighbours (keeping the
-/// gap the coordinates gave, or less where it was less) as the range of its
-/// centre. The ends of a layer stay inside the drawing's extent.
+/// The room card `k` of `layer` has between its neighbours, as the range
+/// of its centre: it keeps the drawing's gap to them, or no more than it
+/// has where they already sit closer. The ends of a layer stay inside the
+/// drawing's extent.
 fn slack(d: &Drawing, layer: usize, k: usize, x0: f32, x1: f32) -> (f32, f32) {
     let row = &d.layers[layer];
     let v = row[k];
@@ -256,24 +257,33 @@ struct Pass<'a> {
 }
 
 impl Pass<'_> {
-    /// How the crossings would change if each `(card, centre)` of `moves`
-    /// were moved there; the drawing is left as it was.
-    fn delta(&mut self, d: &mut Drawing, moves: &[(usize, f32)]) -> isize {
+    /// Collects in `mine` the edges of the cards that `moves` moves.
+    fn gather(&mut self, moves: &[(usize, f32)]) {
         self.mine.clear();
         for &(v, _) in moves {
             self.mine.extend(&self.incident[v]);
         }
+        self.mine.sort_unstable();
+        self.mine.dedup();
+    }
+
+    /// How the crossings would change if each `(card, centre)` of `moves`
+    /// were moved there; the drawing is left as it was. The moves' centres
+    /// are exchanged with the drawing's and back, so nothing is allocated
+    /// on this, the pass's hot path.
+    fn delta(&mut self, d: &mut Drawing, moves: &mut [(usize, f32)]) -> isize {
+        self.gather(moves);
         if self.mine.is_empty() {
             return 0;
         }
-        self.mine.sort_unstable();
-        self.mine.dedup();
         self.old.clear();
         self.old.extend(self.mine.iter().map(|&i| self.segments[i]));
-        let was: Vec<f32> = moves.iter().map(|&(v, _)| d.centre[v]).collect();
-        for &(v, x) in moves {
-            d.centre[v] = x;
-        }
+        let exchange = |d: &mut Drawing, moves: &mut [(usize, f32)]| {
+            for (v, x) in moves.iter_mut() {
+                std::mem::swap(&mut d.centre[*v], x);
+            }
+        };
+        exchange(d, moves);
         let (delta, tests) = change(
             d,
             self.drawn,
@@ -283,21 +293,14 @@ impl Pass<'_> {
             &self.old,
             &mut self.seen,
         );
-        for (&(v, _), &x) in moves.iter().zip(&was) {
-            d.centre[v] = x;
-        }
+        exchange(d, moves);
         self.tests += tests;
         delta
     }
 
     /// Makes the moves, keeping the grid and the segments current.
     fn apply(&mut self, d: &mut Drawing, moves: &[(usize, f32)]) {
-        self.mine.clear();
-        for &(v, _) in moves {
-            self.mine.extend(&self.incident[v]);
-        }
-        self.mine.sort_unstable();
-        self.mine.dedup();
+        self.gather(moves);
         for &i in &self.mine {
             self.grid.place(d, self.drawn, i, false);
         }
@@ -311,7 +314,7 @@ impl Pass<'_> {
     }
 
     /// Makes the moves if they lower the crossings; says whether it did.
-    fn try_move(&mut self, d: &mut Drawing, moves: &[(usize, f32)]) -> bool {
+    fn try_move(&mut self, d: &mut Drawing, moves: &mut [(usize, f32)]) -> bool {
         if self.delta(d, moves) < 0 {
             self.apply(d, moves);
             true
