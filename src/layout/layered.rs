@@ -145,7 +145,18 @@ pub(super) fn layout(
             }
         } else {
             let threads = std::thread::available_parallelism().map_or(1, usize::from);
-            let (l, centre) = best_of_tries(&base, options, &layer_y, tries_for(&base), threads);
+            let (mut l, centre, crossings) =
+                best_of_tries(&base, options, &layer_y, tries_for(&base), threads);
+            // The winner, sifted once more from where its lines pass:
+            // 0.5-2% fewer crossings on deep and wide maps of 1,000 cards
+            // and more, seldom any on shared ones.
+            let (centre, _) = resifted(
+                &mut l,
+                options,
+                &layer_y,
+                (centre, crossings),
+                order::SIFT_WORK / RESIFT_SHARE,
+            );
             (l, centre, true)
         };
         if fresh {
@@ -229,6 +240,14 @@ pub(super) fn to_flow(flow: Flow, p: Point) -> (f32, f32) {
     }
 }
 
+/// The winning drawing is sifted again with this share of a try's sifting
+/// work: its order is already sifted, so narrower windows find most of
+/// what is left. 3,000 cards, seeds 1–12, mean of the rows against `dot`:
+/// −13.6% without, −14.2% with an eighth (about 9 ms more), −14.4% with a
+/// quarter (about 14 ms more), which also left one row short of 3% below
+/// `dot` where an eighth left two.
+const RESIFT_SHARE: usize = 4;
+
 /// How many more crossings than a fresh start the current order may have
 /// and still be kept.
 const KEEP_TOLERANCE: f64 = 1.25;
@@ -277,14 +296,28 @@ fn draw(
     // dummies are moved to where the lines pass, the order is sifted from
     // there, and the new drawing is kept if its lines cross less.
     let (centre, drawn) = placed(l, options.node_gap, layer_y);
+    let (centre, drawn) = resifted(l, options, layer_y, (centre, drawn), order::SIFT_WORK);
+    (centre, Some(drawn))
+}
+
+/// Sifts the drawn order (`l`'s layers, straightened onto `drawn`'s lines)
+/// within `work` and places it again; keeps whichever drawing's lines
+/// cross less, returning its centres and crossings.
+fn resifted(
+    l: &mut Layered,
+    options: &LayoutOptions,
+    layer_y: &[f32],
+    drawn: (Vec<f32>, usize),
+    work: usize,
+) -> (Vec<f32>, usize) {
     let known = l.layers.clone();
-    order::sift_all(l);
+    order::sift_all(l, work);
     let (sifted, after) = placed(l, options.node_gap, layer_y);
-    if after < drawn {
-        (sifted, Some(after))
+    if after < drawn.1 {
+        (sifted, after)
     } else {
         l.layers = known;
-        (centre, Some(drawn))
+        drawn
     }
 }
 
@@ -380,7 +413,7 @@ fn best_of_tries(
     layer_y: &[f32],
     tries: usize,
     threads: usize,
-) -> (Layered, Vec<f32>) {
+) -> (Layered, Vec<f32>, usize) {
     let tries = tries.max(1);
     let threads = threads.clamp(1, tries);
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -405,8 +438,8 @@ fn best_of_tries(
             .chain(mine)
             .min_by_key(|(key, ..)| *key)
     });
-    let (_, l, centre) = best.expect("at least one try");
-    (l, centre)
+    let ((crossings, _), l, centre) = best.expect("at least one try");
+    (l, centre, crossings)
 }
 
 /// Local edges without self-loops or duplicates, with a feedback arc set
@@ -769,7 +802,7 @@ mod tests {
                     ties += 1;
                 }
                 for threads in [1, 2, 3, 4] {
-                    let (_, centre) = best_of_tries(&base, &options, &layer_y, 9, threads);
+                    let (_, centre, _) = best_of_tries(&base, &options, &layer_y, 9, threads);
                     assert_eq!(
                         centre,
                         tries[first].1,

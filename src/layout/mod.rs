@@ -37,7 +37,9 @@
 //!    at 100 cards, two from about 2,000) and the drawing with the fewest
 //!    straight-line crossings wins. The tries share the machine's cores,
 //!    each thread taking the next try as it finishes one, and the first of
-//!    the fewest wins whichever ran it. Only the winner is untangled:
+//!    the fewest wins whichever ran it. The winner is sifted once more,
+//!    with a quarter of a try's sifting work, and only the winner is
+//!    untangled:
 //!    neighbouring cards in a layer swap places, and cards slide within
 //!    the free room of their layer, when that lowers the straight-line
 //!    crossings, counting only the moved cards' edges;

@@ -64,10 +64,10 @@ const STALL: usize = 8;
 const GAIN: f64 = 0.001;
 
 /// Sifting, each pass followed by transposes, from the layers as they are.
-pub(super) fn sift_all(l: &mut Layered) {
+pub(super) fn sift_all(l: &mut Layered, work: usize) {
     let mut pos = positions(l);
     transpose(l, &mut pos, false);
-    let (passes, window) = sift_plan(l);
+    let (passes, window) = sift_plan(l, work);
     for _ in 0..passes {
         if !sift(l, &mut pos, window) {
             break;
@@ -265,21 +265,21 @@ fn improve(l: &mut Layered, sweeps: usize, pos: &mut [usize]) -> usize {
 /// layers are sifted whole; wide ones (maps of thousands of cards, or a
 /// few tiers hundreds of cards wide) within a window around each vertex,
 /// as wide as the budget allows, so they are still sifted.
-const SIFT_WORK: usize = 4_000_000;
+pub(super) const SIFT_WORK: usize = 4_000_000;
 /// Sifting passes beyond which little more is found.
 const SIFT_PASSES: usize = 3;
 /// The narrowest window worth a pass.
 const MIN_WINDOW: usize = 16;
 
 /// Sifting passes and the window each vertex may move within.
-fn sift_plan(l: &Layered) -> (usize, usize) {
+fn sift_plan(l: &Layered, work: usize) -> (usize, usize) {
     let vertices = l.layer_of.len().max(1);
     let widest = l.layers.iter().map(Vec::len).max().unwrap_or(0);
     // Each vertex compares itself with up to 2 × window others.
-    let window = (SIFT_WORK / SIFT_PASSES / vertices / 2).max(MIN_WINDOW);
+    let window = (work / SIFT_PASSES / vertices / 2).max(MIN_WINDOW);
     if window >= widest {
         let pairs: usize = l.layers.iter().map(|layer| layer.len() * layer.len()).sum();
-        return ((SIFT_WORK / pairs.max(1)).clamp(1, SIFT_PASSES), widest);
+        return ((work / pairs.max(1)).clamp(1, SIFT_PASSES), widest);
     }
     (SIFT_PASSES, window)
 }
