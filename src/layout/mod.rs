@@ -14,11 +14,13 @@
 //!    the best order seen, each followed by transposes (adjacent swaps) —
 //!    crossings between two layers are counted in O(E log V) with a
 //!    Fenwick tree. A vertex with no neighbour on the side a sweep sorts by
-//!    keeps its place, and the others are sorted around it. There are five
-//!    starting orders: under the parents, depth-first, breadth-first from
-//!    the causes (as `dot` starts), and breadth-first from either end of
-//!    the map's longest path. The best start is swept on until sweeps stop
-//!    paying (8 in a row gaining under 0.1%);
+//!    keeps its place, and the others are sorted around it. The first try
+//!    starts from three orders: under the parents, depth-first, and
+//!    breadth-first from the causes (as `dot` starts); the second from
+//!    breadth-first from either end of the map's longest path, which a
+//!    few sweeps misjudge, so they are not weighed against the first three.
+//!    A try's best start is swept on until sweeps stop paying (8 in a row
+//!    gaining under 0.1%);
 //! 4. coordinates: each layer is pulled towards the weighted mean of its
 //!    neighbours (a long edge's inner segments weigh 100 times more, or,
 //!    where that crosses more, as much as any other) and
@@ -34,7 +36,8 @@
 //!    drawing is placed again and kept if its lines cross less;
 //! 6. small maps, where one starting order's luck decides most, are drawn
 //!    from several starting orders (within a work budget: up to 96 tries
-//!    at 100 cards, two from about 2,000) and the drawing with the fewest
+//!    at 100 cards, the two of the standard starts from about 2,000; later
+//!    tries start depth-first, shuffled) and the drawing with the fewest
 //!    straight-line crossings wins. The tries share the machine's cores,
 //!    each thread taking the next try as it finishes one, and the first of
 //!    the fewest wins whichever ran it. The winner is sifted once more,
@@ -54,7 +57,8 @@
 //! edges make no room then (two cards a long edge ran between keep the
 //! space they have), so laying out again with nothing changed moves
 //! nothing. A map never laid out has no order worth keeping: when the kept
-//! order crosses far more than a fresh drawing, the fresh one is used.
+//! order crosses far more than a fresh drawing (the better of the two
+//! tries of the standard starts), the fresh one is used.
 //!
 //! [`compact`] is the second style: an org chart folded to an aspect
 //! ratio, for maps that layers turn into a ribbon.
