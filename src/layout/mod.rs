@@ -38,7 +38,9 @@
 //!    from several starting orders (within a work budget: up to 96 tries
 //!    at 100 cards, the two of the standard starts from about 2,000; later
 //!    tries start depth-first, shuffled) and the drawing with the fewest
-//!    straight-line crossings wins. The tries share the machine's cores,
+//!    straight-line crossings wins. Every try is ordered, but only the
+//!    third whose orders cross least are placed and sifted, which ranks
+//!    them well at half the cost. The tries share the machine's cores,
 //!    each thread taking the next try as it finishes one, and the first of
 //!    the fewest wins whichever ran it. The winner is sifted once more,
 //!    with a quarter of a try's sifting work, and only the winner is
