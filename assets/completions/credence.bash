@@ -270,7 +270,7 @@ _credence() {
             return 0
             ;;
         credence__subcmd__bench__subcmd__layout)
-            opts="-h --sizes --shapes --dot --seed --help"
+            opts="-h --sizes --shapes --dot --dot-limit --seed --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -282,6 +282,10 @@ _credence() {
                     ;;
                 --shapes)
                     COMPREPLY=($(compgen -W "deep wide shared" -- "${cur}"))
+                    return 0
+                    ;;
+                --dot-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --seed)

@@ -62,6 +62,7 @@ complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from layout" -l shapes -d 'Map shapes, comma-separated: deep (narrow branches), wide (a few tiers, each hundreds of cards wide), shared (many outcomes sharing beliefs)' -r -f -a "deep\t''
 wide\t''
 shared\t''"
+complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from layout" -l dot-limit -d 'Seconds after which `dot` is stopped on a graph; its row then shows the limit as a lower bound (on shared maps of 10,000 cards it runs for more than half an hour)' -r
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from layout" -l seed -r
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from layout" -l dot -d 'Also run Graphviz `dot -Tplain` on each graph (needs Graphviz installed)'
 complete -c credence -n "__fish_credence_using_subcommand bench; and __fish_seen_subcommand_from layout" -s h -l help -d 'Print help'

@@ -77,23 +77,46 @@ fn dot_source(doc: &Document) -> String {
     s
 }
 
-fn dot(doc: &Document) -> Result<Measured, String> {
+/// Why `dot` gave no drawing.
+enum DotFailure {
+    /// It ran past the limit and was stopped: on shared maps of 10,000
+    /// cards it runs for more than half an hour.
+    TimedOut(Duration),
+    Failed(String),
+}
+
+fn dot(doc: &Document, limit: Duration) -> Result<Measured, DotFailure> {
+    let failed = |e: String| DotFailure::Failed(e);
     let dir = std::env::temp_dir().join(format!("credence-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(&dir).map_err(|e| failed(e.to_string()))?;
     let file = dir.join("graph.dot");
-    std::fs::write(&file, dot_source(doc)).map_err(|e| e.to_string())?;
-    let start = Instant::now();
-    let output = Command::new("dot")
+    std::fs::write(&file, dot_source(doc)).map_err(|e| failed(e.to_string()))?;
+    // To files, not pipes: a pipe nobody reads while waiting would stall
+    // `dot` once it filled.
+    let (plain, errors) = (dir.join("graph.plain"), dir.join("errors.txt"));
+    let stderr = std::fs::File::create(&errors).map_err(|e| failed(e.to_string()))?;
+    let mut command = Command::new("dot");
+    command
         .arg("-Tplain")
+        .arg("-o")
+        .arg(&plain)
         .arg(&file)
-        .output()
-        .map_err(|e| format!("cannot run dot ({e}); install Graphviz: apt-get install graphviz"))?;
-    let time = start.elapsed();
+        .stdout(std::process::Stdio::null())
+        .stderr(stderr);
+    let ran = run_within(&mut command, limit);
+    let text = std::fs::read_to_string(&plain).unwrap_or_default();
+    let error_text = std::fs::read_to_string(&errors).unwrap_or_default();
     let _ = std::fs::remove_dir_all(&dir);
-    if !output.status.success() {
-        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
-    }
-    let text = String::from_utf8_lossy(&output.stdout);
+    let time = match ran {
+        Ran::Exited(time, true) => time,
+        Ran::Exited(_, false) => return Err(failed(error_text)),
+        Ran::TimedOut => return Err(DotFailure::TimedOut(limit)),
+        Ran::CannotStart(e) => {
+            return Err(failed(format!(
+                "cannot run dot ({e}); install Graphviz: apt-get install graphviz"
+            )));
+        }
+    };
     let mut centres = HashMap::new();
     for line in text.lines() {
         let parts: Vec<&str> = line.split_whitespace().collect();
@@ -101,19 +124,65 @@ fn dot(doc: &Document) -> Result<Measured, String> {
             let id: u64 = parts[1]
                 .trim_start_matches('n')
                 .parse()
-                .map_err(|_| "bad dot output")?;
-            let x: f32 = parts[2].parse().map_err(|_| "bad dot output")?;
-            let y: f32 = parts[3].parse().map_err(|_| "bad dot output")?;
+                .map_err(|_| failed("bad dot output".into()))?;
+            let x: f32 = parts[2]
+                .parse()
+                .map_err(|_| failed("bad dot output".into()))?;
+            let y: f32 = parts[3]
+                .parse()
+                .map_err(|_| failed("bad dot output".into()))?;
             centres.insert(NodeId(id), (x * 72.0, -y * 72.0));
         }
     }
     if centres.len() != doc.nodes.len() {
-        return Err("dot left out some nodes".into());
+        return Err(failed("dot left out some nodes".into()));
     }
     Ok(measure(doc, &centres, time))
 }
 
-pub fn layout_table(shapes: &[Shape], sizes: &[usize], with_dot: bool, seed: u64) -> ExitCode {
+/// How a command run with a time limit ended.
+enum Ran {
+    /// After this long, successfully or not.
+    Exited(Duration, bool),
+    /// Still running at the limit, and killed.
+    TimedOut,
+    CannotStart(std::io::Error),
+}
+
+/// Runs `command` until it exits or `limit` passes. It is polled at about
+/// 1% of the time it has run, so the time is that close for a 10 ms run
+/// as for a 10 minute one.
+fn run_within(command: &mut Command, limit: Duration) -> Ran {
+    let start = Instant::now();
+    let mut child = match command.spawn() {
+        Ok(child) => child,
+        Err(e) => return Ran::CannotStart(e),
+    };
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Ran::Exited(start.elapsed(), status.success()),
+            Ok(None) => {}
+            Err(e) => return Ran::CannotStart(e),
+        }
+        let elapsed = start.elapsed();
+        if elapsed >= limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Ran::TimedOut;
+        }
+        let pause = (elapsed / 100).clamp(Duration::from_micros(200), Duration::from_millis(50));
+        std::thread::sleep(pause.min(limit - elapsed));
+    }
+}
+
+/// With `dot_limit`, Graphviz runs beside ours on each graph, and is
+/// stopped after that long.
+pub fn layout_table(
+    shapes: &[Shape],
+    sizes: &[usize],
+    dot_limit: Option<Duration>,
+    seed: u64,
+) -> ExitCode {
     println!(
         "| shape | nodes | edges | ours (ms) | dot (ms) | speed-up | crossings ours | crossings dot | ours vs dot | overlaps ours | overlaps dot |"
     );
@@ -122,7 +191,7 @@ pub fn layout_table(shapes: &[Shape], sizes: &[usize], with_dot: bool, seed: u64
         for &n in sizes {
             let doc = credence::synth::map(shape, n, seed);
             let mine = ours(&doc);
-            let theirs = if with_dot { Some(dot(&doc)) } else { None };
+            let theirs = dot_limit.map(|limit| dot(&doc, limit));
             let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
             let (dot_ms, speedup, dot_cross, ratio, dot_over) = match &theirs {
                 Some(Ok(m)) => (
@@ -138,7 +207,25 @@ pub fn layout_table(shapes: &[Shape], sizes: &[usize], with_dot: bool, seed: u64
                     ),
                     m.overlaps.to_string(),
                 ),
-                Some(Err(e)) => {
+                Some(Err(DotFailure::TimedOut(limit))) => {
+                    eprintln!(
+                        "credence: dot stopped on {} at {n} nodes after {} s (--dot-limit)",
+                        shape.name(),
+                        limit.as_secs()
+                    );
+                    let dash = || "–".to_string();
+                    (
+                        format!("> {}", ms(*limit)),
+                        format!(
+                            "> {:.0}×",
+                            limit.as_secs_f64() / mine.time.as_secs_f64().max(1e-9)
+                        ),
+                        dash(),
+                        dash(),
+                        dash(),
+                    )
+                }
+                Some(Err(DotFailure::Failed(e))) => {
                     eprintln!("credence: dot failed on {} at {n} nodes: {e}", shape.name());
                     let dash = || "–".to_string();
                     ("error".into(), dash(), dash(), dash(), dash())
@@ -293,5 +380,36 @@ pub fn generate(
             ExitCode::SUCCESS
         }
         Err(err) => super::output::fail(err),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A command past its limit is stopped, not waited for; one that ends
+    /// in time reports how it ended.
+    #[test]
+    fn a_run_past_its_limit_is_stopped() {
+        let limit = Duration::from_millis(200);
+        let started = Instant::now();
+        let ran = run_within(Command::new("sleep").arg("30"), limit);
+        assert!(matches!(ran, Ran::TimedOut));
+        assert!(started.elapsed() < Duration::from_secs(20), "it was killed");
+        assert!(matches!(
+            run_within(&mut Command::new("true"), Duration::from_secs(20)),
+            Ran::Exited(_, true)
+        ));
+        assert!(matches!(
+            run_within(&mut Command::new("false"), Duration::from_secs(20)),
+            Ran::Exited(_, false)
+        ));
+        assert!(matches!(
+            run_within(
+                &mut Command::new("credence-no-such-program"),
+                Duration::from_secs(1)
+            ),
+            Ran::CannotStart(_)
+        ));
     }
 }
