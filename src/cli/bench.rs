@@ -193,13 +193,13 @@ pub fn layout_table(
             let mine = ours(&doc);
             let theirs = dot_limit.map(|limit| dot(&doc, limit));
             let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
+            let dash = || "–".to_string();
+            let faster =
+                |theirs: Duration| theirs.as_secs_f64() / mine.time.as_secs_f64().max(1e-9);
             let (dot_ms, speedup, dot_cross, ratio, dot_over) = match &theirs {
                 Some(Ok(m)) => (
                     ms(m.time),
-                    format!(
-                        "{:.0}×",
-                        m.time.as_secs_f64() / mine.time.as_secs_f64().max(1e-9)
-                    ),
+                    format!("{:.0}×", faster(m.time)),
                     m.crossings.to_string(),
                     format!(
                         "{:+.1}%",
@@ -213,13 +213,9 @@ pub fn layout_table(
                         shape.name(),
                         limit.as_secs()
                     );
-                    let dash = || "–".to_string();
                     (
                         format!("> {}", ms(*limit)),
-                        format!(
-                            "> {:.0}×",
-                            limit.as_secs_f64() / mine.time.as_secs_f64().max(1e-9)
-                        ),
+                        format!("> {:.0}×", faster(*limit)),
                         dash(),
                         dash(),
                         dash(),
@@ -227,13 +223,9 @@ pub fn layout_table(
                 }
                 Some(Err(DotFailure::Failed(e))) => {
                     eprintln!("credence: dot failed on {} at {n} nodes: {e}", shape.name());
-                    let dash = || "–".to_string();
                     ("error".into(), dash(), dash(), dash(), dash())
                 }
-                None => {
-                    let dash = || "–".to_string();
-                    (dash(), dash(), dash(), dash(), dash())
-                }
+                None => (dash(), dash(), dash(), dash(), dash()),
             };
             println!(
                 "| {} | {n} | {} | {} | {dot_ms} | {speedup} | {} | {dot_cross} | {ratio} | {} | {dot_over} |",

@@ -421,7 +421,12 @@ fn best_of_tries(
         let (centre, crossings) = finish(&mut l, options, layer_y);
         ((crossings, n), l, centre)
     };
-    let drawn = if finished_for(tries) >= tries {
+    let finishing = finished_for(tries);
+    // When every try is finished anyway (maps of 2,000 cards and more),
+    // each thread finishes its try at once rather than waiting for the
+    // others' orders: the first try's three starts take longer than the
+    // second's two.
+    let drawn = if finishing >= tries {
         on_threads((0..tries).collect(), threads, |n| {
             finished((n, ordered(n).1))
         })
@@ -432,7 +437,7 @@ fn best_of_tries(
                 .enumerate()
                 .collect();
         orders.sort_by_key(|&(n, (crossings, _))| (crossings, n));
-        orders.truncate(finished_for(tries));
+        orders.truncate(finishing);
         let promising = orders.into_iter().map(|(n, (_, l))| (n, l)).collect();
         on_threads(promising, threads, finished)
     };
