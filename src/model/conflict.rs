@@ -48,6 +48,35 @@ pub enum Theirs {
     Workshop(Box<Workshop>),
 }
 
+impl Theirs {
+    /// The node ids THEIRS's side names, so a new card never takes one
+    /// that "take theirs" would bring back.
+    pub fn node_ids(&self) -> Vec<NodeId> {
+        match self {
+            Theirs::Node(id, _) => vec![*id],
+            Theirs::Edge(_, Some(e)) => vec![e.from, e.to],
+            Theirs::Vote { node, .. } => vec![*node],
+            Theirs::Note { theirs, .. } => theirs.iter().filter_map(|n| n.link).collect(),
+            Theirs::Canvas(_, Some(c)) => c.notes.iter().filter_map(|n| n.link).collect(),
+            Theirs::Workshop(w) => w.node_ids().collect(),
+            Theirs::Title(_) | Theirs::Edge(_, None) | Theirs::Canvas(_, None) => Vec::new(),
+            Theirs::Participant(..) => Vec::new(),
+        }
+    }
+
+    /// The participant ids THEIRS's side names.
+    pub fn participant_ids(&self) -> Vec<ParticipantId> {
+        match self {
+            Theirs::Participant(id, _)
+            | Theirs::Vote {
+                participant: id, ..
+            } => vec![*id],
+            Theirs::Workshop(w) => w.participant_ids().collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 impl Conflict {
     /// What the conflict is about, for a person, with cards named by title
     /// as `doc` (or THEIRS's version) has them: `card "Price matters":

@@ -130,9 +130,30 @@ impl Document {
             .collect()
     }
 
-    /// A node id no node has ever had in this document's current state.
+    /// A node id nothing in the document names. A deleted card's votes,
+    /// dots, note links and snapshot rows are kept (undo brings them back
+    /// with it), so a new card must not take its id and inherit them.
     pub fn next_node_id(&self) -> NodeId {
-        NodeId(self.nodes.iter().map(|n| n.id.0 + 1).max().unwrap_or(1))
+        NodeId(self.highest_node_id() + 1)
+    }
+
+    /// The highest node id anything in the document names; 0 if none.
+    pub fn highest_node_id(&self) -> u64 {
+        let edges = self.edges.iter().flat_map(|e| [e.from, e.to]);
+        let links = self.canvases.iter().flat_map(|c| c.notes.iter());
+        let snapshots = self.snapshots.iter().flat_map(|s| &s.nodes);
+        let conflicts = self.conflicts.iter().flat_map(|c| c.theirs.node_ids());
+        self.nodes
+            .iter()
+            .map(|n| n.id)
+            .chain(edges)
+            .chain(links.filter_map(|n| n.link))
+            .chain(self.workshop.node_ids())
+            .chain(snapshots.map(|s| s.node))
+            .chain(conflicts)
+            .map(|id| id.0)
+            .max()
+            .unwrap_or(0)
     }
 
     pub fn next_edge_id(&self) -> EdgeId {

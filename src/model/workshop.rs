@@ -165,14 +165,43 @@ impl Workshop {
         self.participants.iter().find(|p| p.id == id)
     }
 
+    /// An id nobody here has had: above the votes and dots still kept for
+    /// someone taken off the list, which would otherwise become the next
+    /// person's.
     pub fn next_participant_id(&self) -> ParticipantId {
-        ParticipantId(
-            self.participants
-                .iter()
-                .map(|p| p.id.0 + 1)
-                .max()
-                .unwrap_or(1),
-        )
+        ParticipantId(self.participant_ids().map(|p| p.0).max().unwrap_or(0) + 1)
+    }
+
+    /// Every participant id the workshop names, on the list or not.
+    pub fn participant_ids(&self) -> impl Iterator<Item = ParticipantId> + '_ {
+        let dots = self.dot_round.iter().flat_map(|r| &r.dots);
+        self.participants
+            .iter()
+            .map(|p| p.id)
+            .chain(self.votes.iter().map(|v| v.participant))
+            .chain(dots.map(|d| d.participant))
+    }
+
+    /// Every node id the workshop names, deleted nodes' votes and dots
+    /// included.
+    pub fn node_ids(&self) -> impl Iterator<Item = NodeId> + '_ {
+        let dots = self.dot_round.iter().flat_map(|r| &r.dots);
+        let b = &self.backlog;
+        self.votes
+            .iter()
+            .map(|v| v.node)
+            .chain(dots.filter_map(|d| match d.target {
+                DotTarget::Node(id) => Some(id),
+                DotTarget::Note { .. } => None,
+            }))
+            .chain(self.path.iter().copied())
+            .chain(
+                b.order
+                    .iter()
+                    .chain(&b.in_progress)
+                    .chain(&b.finished)
+                    .copied(),
+            )
     }
 
     /// Adds someone with the next unused colour; returns their id.
@@ -399,6 +428,47 @@ mod tests {
         let ana = w.add_participant(" Ana ");
         let ben = w.add_participant("Ben");
         (w, ana, ben)
+    }
+
+    /// Undoing a join keeps the person's votes (ignored while they are off
+    /// the list), and deleting a card keeps the votes on it: the next
+    /// person or card must not take that id and inherit them.
+    #[test]
+    fn new_ids_skip_those_that_kept_votes_name() {
+        let (mut w, ana, ben) = room();
+        w.set_vote(NodeId(1), ben, Some(30));
+        w.participants.retain(|p| p.id != ben);
+        assert_eq!(w.next_participant_id(), ParticipantId(ben.0 + 1));
+        w.participants.clear();
+        assert_eq!(w.next_participant_id(), ParticipantId(ben.0 + 1));
+        w.votes.clear();
+        assert_eq!(w.next_participant_id(), ParticipantId(1));
+
+        let mut doc = crate::model::Document::default();
+        doc.nodes
+            .push(Node::new(NodeId(1), NodeKind::Belief, "kept"));
+        assert_eq!(doc.next_node_id(), NodeId(2));
+        doc.workshop.set_vote(NodeId(2), ana, Some(60));
+        assert_eq!(doc.next_node_id(), NodeId(3), "a deleted card's vote");
+        doc.workshop.backlog.finished.push(NodeId(7));
+        assert_eq!(
+            doc.next_node_id(),
+            NodeId(8),
+            "a deleted card on the backlog"
+        );
+        doc.snapshots.push(Snapshot {
+            label: "before".into(),
+            taken: 0,
+            nodes: vec![NodeState::of(
+                &Node::new(NodeId(9), NodeKind::Belief, ""),
+                None,
+            )],
+        });
+        assert_eq!(
+            doc.next_node_id(),
+            NodeId(10),
+            "a deleted card in a snapshot"
+        );
     }
 
     #[test]

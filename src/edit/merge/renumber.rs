@@ -28,12 +28,16 @@ impl Renumbered {
     }
 }
 
-/// Fresh numbers for THEIRS's new ids that OURS also uses. `ids` gives a
-/// document's ids of one kind.
+/// Fresh numbers for THEIRS's new ids that OURS also uses, above every id
+/// of the three lists and above `named`: the highest id of the kind that
+/// anything in the three documents names. A deleted card's votes stay
+/// behind for undo, and a fresh id equal to one would give the renumbered
+/// card those votes (and two votes by one person).
 fn clashes<K: Eq + Hash + Copy + Ord>(
     base: &[K],
     ours: &[K],
     theirs: &[K],
+    named: u64,
     wrap: impl Fn(u64) -> K,
     raw: impl Fn(K) -> u64,
 ) -> HashMap<K, K> {
@@ -44,6 +48,7 @@ fn clashes<K: Eq + Hash + Copy + Ord>(
         .chain(ours)
         .chain(theirs)
         .map(|k| raw(*k))
+        .chain([named])
         .max()
         .unwrap_or(0)
         + 1;
@@ -61,6 +66,36 @@ fn mapped<K: Eq + Hash + Copy>(map: &HashMap<K, K>, k: K) -> K {
     map.get(&k).copied().unwrap_or(k)
 }
 
+/// The highest participant id `doc` names, whether on the list, in a vote
+/// or dot kept for someone taken off it, or in a conflict.
+fn highest_participant_id(doc: &Document) -> u64 {
+    let conflicts = doc
+        .conflicts
+        .iter()
+        .flat_map(|c| c.theirs.participant_ids());
+    doc.workshop
+        .participant_ids()
+        .chain(conflicts)
+        .map(|p| p.0)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The highest canvas id and note id that dots in `docs` name (on the
+/// canvas `on`, if given): a dot on a deleted note stays for undo.
+fn dotted_notes(docs: [&Document; 3], on: Option<CanvasId>) -> (u64, u64) {
+    let dots = docs
+        .into_iter()
+        .flat_map(|d| d.workshop.dot_round.iter().flat_map(|r| &r.dots));
+    dots.filter_map(|d| match d.target {
+        DotTarget::Note { canvas, note } if on.is_none_or(|c| c == canvas) => {
+            Some((canvas.0, note.0))
+        }
+        _ => None,
+    })
+    .fold((0, 0), |(c, n), (dc, dn)| (c.max(dc), n.max(dn)))
+}
+
 /// Renumbers THEIRS's clashing new ids in place.
 pub fn renumber_theirs(base: &Document, ours: &Document, theirs: &mut Document) -> Renumbered {
     let node_ids = |d: &Document| d.nodes.iter().map(|n| n.id).collect::<Vec<_>>();
@@ -73,10 +108,13 @@ pub fn renumber_theirs(base: &Document, ours: &Document, theirs: &mut Document) 
             .map(|p| p.id)
             .collect::<Vec<_>>()
     };
+    let named_node = [base, ours, &*theirs].map(Document::highest_node_id);
+    let named_person = [base, ours, &*theirs].map(highest_participant_id);
     let nodes = clashes(
         &node_ids(base),
         &node_ids(ours),
         &node_ids(theirs),
+        named_node.into_iter().max().unwrap_or(0),
         NodeId,
         |k| k.0,
     );
@@ -84,6 +122,7 @@ pub fn renumber_theirs(base: &Document, ours: &Document, theirs: &mut Document) 
         &edge_ids(base),
         &edge_ids(ours),
         &edge_ids(theirs),
+        0,
         EdgeId,
         |k| k.0,
     );
@@ -91,6 +130,7 @@ pub fn renumber_theirs(base: &Document, ours: &Document, theirs: &mut Document) 
         &canvas_ids(base),
         &canvas_ids(ours),
         &canvas_ids(theirs),
+        dotted_notes([base, ours, &*theirs], None).0,
         CanvasId,
         |k| k.0,
     );
@@ -98,6 +138,7 @@ pub fn renumber_theirs(base: &Document, ours: &Document, theirs: &mut Document) 
         &people(base),
         &people(ours),
         &people(theirs),
+        named_person.into_iter().max().unwrap_or(0),
         ParticipantId,
         |k| k.0,
     );
@@ -110,11 +151,15 @@ pub fn renumber_theirs(base: &Document, ours: &Document, theirs: &mut Document) 
             continue;
         };
         let ids = |c: &Canvas| c.notes.iter().map(|n| n.id).collect::<Vec<_>>();
+        let named = dotted_notes([base, ours, &*theirs], Some(t.id)).1;
         let secs = |c: &Canvas| c.sections.iter().map(|s| s.id).collect::<Vec<_>>();
-        notes.insert(t.id, clashes(&ids(b), &ids(o), &ids(t), NoteId, |k| k.0));
+        notes.insert(
+            t.id,
+            clashes(&ids(b), &ids(o), &ids(t), named, NoteId, |k| k.0),
+        );
         sections.insert(
             t.id,
-            clashes(&secs(b), &secs(o), &secs(t), SectionId, |k| k.0),
+            clashes(&secs(b), &secs(o), &secs(t), 0, SectionId, |k| k.0),
         );
     }
     let count = Renumbered {
@@ -229,4 +274,45 @@ pub fn renumber_theirs(base: &Document, ours: &Document, theirs: &mut Document) 
         }
     }
     count
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::edit::merge::merge;
+    use crate::model::{Document, Node, NodeId, NodeKind};
+
+    /// Card 4 was deleted before the branches split, and Ana's vote on it
+    /// is kept for undo. Both sides add a card 3, and THEIRS's Ana votes on
+    /// hers: renumbered to 4, it would carry two votes by Ana.
+    #[test]
+    fn a_renumbered_card_skips_ids_that_kept_votes_name() {
+        let mut base = Document::default();
+        for id in [1, 2] {
+            base.nodes
+                .push(Node::new(NodeId(id), NodeKind::Belief, "base"));
+        }
+        let ana = base.workshop.add_participant("Ana");
+        base.workshop.set_vote(NodeId(4), ana, Some(40));
+        let mut ours = base.clone();
+        ours.nodes
+            .push(Node::new(NodeId(3), NodeKind::Belief, "ours"));
+        let mut theirs = base.clone();
+        theirs
+            .nodes
+            .push(Node::new(NodeId(3), NodeKind::Belief, "theirs"));
+        theirs.workshop.set_vote(NodeId(3), ana, Some(70));
+
+        let merged = merge(&base, &ours, &theirs).expect("a valid merge");
+        assert_eq!(merged.renumbered.nodes, 1);
+        let card = merged
+            .doc
+            .nodes
+            .iter()
+            .find(|n| n.title == "theirs")
+            .unwrap();
+        assert_eq!(card.id, NodeId(5));
+        assert_eq!(merged.doc.workshop.vote(NodeId(5), ana), Some(70));
+        assert_eq!(merged.doc.workshop.vote(NodeId(4), ana), Some(40));
+        assert_eq!(merged.doc.workshop.vote(NodeId(3), ana), None);
+    }
 }
