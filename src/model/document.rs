@@ -139,6 +139,13 @@ impl Document {
 
     /// The highest node id anything in the document names; 0 if none.
     pub fn highest_node_id(&self) -> u64 {
+        self.node_ids_named().map(|id| id.0).max().unwrap_or(0)
+    }
+
+    /// Every node id the document names: its cards, and what still names
+    /// a deleted one (edges, note links, the workshop, snapshots,
+    /// conflicts). Ids may repeat.
+    pub fn node_ids_named(&self) -> impl Iterator<Item = NodeId> + '_ {
         let edges = self.edges.iter().flat_map(|e| [e.from, e.to]);
         let links = self.canvases.iter().flat_map(|c| c.notes.iter());
         let snapshots = self.snapshots.iter().flat_map(|s| &s.nodes);
@@ -151,9 +158,6 @@ impl Document {
             .chain(self.workshop.node_ids())
             .chain(snapshots.map(|s| s.node))
             .chain(conflicts)
-            .map(|id| id.0)
-            .max()
-            .unwrap_or(0)
     }
 
     pub fn next_edge_id(&self) -> EdgeId {

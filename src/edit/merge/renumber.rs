@@ -32,7 +32,9 @@ impl Renumbered {
 /// of the three lists and above `named`: the highest id of the kind that
 /// anything in the three documents names. A deleted card's votes stay
 /// behind for undo, and a fresh id equal to one would give the renumbered
-/// card those votes (and two votes by one person).
+/// card those votes (and two votes by one person). For the same reason
+/// `ours` lists what OURS names, not only its records, where the two
+/// differ.
 fn clashes<K: Eq + Hash + Copy + Ord>(
     base: &[K],
     ours: &[K],
@@ -66,19 +68,14 @@ fn mapped<K: Eq + Hash + Copy>(map: &HashMap<K, K>, k: K) -> K {
     map.get(&k).copied().unwrap_or(k)
 }
 
-/// The highest participant id `doc` names, whether on the list, in a vote
-/// or dot kept for someone taken off it, or in a conflict.
-fn highest_participant_id(doc: &Document) -> u64 {
+/// Every participant id `doc` names: on the list, in a vote or dot kept
+/// for someone taken off it, or in a conflict.
+fn people_named(doc: &Document) -> Vec<ParticipantId> {
     let conflicts = doc
         .conflicts
         .iter()
         .flat_map(|c| c.theirs.participant_ids());
-    doc.workshop
-        .participant_ids()
-        .chain(conflicts)
-        .map(|p| p.0)
-        .max()
-        .unwrap_or(0)
+    doc.workshop.participant_ids().chain(conflicts).collect()
 }
 
 /// The highest canvas id and note id that dots in `docs` name (on the
@@ -109,10 +106,11 @@ pub fn renumber_theirs(base: &Document, ours: &Document, theirs: &mut Document) 
             .collect::<Vec<_>>()
     };
     let named_node = [base, ours, &*theirs].map(Document::highest_node_id);
-    let named_person = [base, ours, &*theirs].map(highest_participant_id);
+    let named_person =
+        [base, ours, &*theirs].map(|d| people_named(d).into_iter().map(|p| p.0).max().unwrap_or(0));
     let nodes = clashes(
         &node_ids(base),
-        &node_ids(ours),
+        &ours.node_ids_named().collect::<Vec<_>>(),
         &node_ids(theirs),
         named_node.into_iter().max().unwrap_or(0),
         NodeId,
@@ -136,7 +134,7 @@ pub fn renumber_theirs(base: &Document, ours: &Document, theirs: &mut Document) 
     );
     let participants = clashes(
         &people(base),
-        &people(ours),
+        &people_named(ours),
         &people(theirs),
         named_person.into_iter().max().unwrap_or(0),
         ParticipantId,
@@ -314,5 +312,28 @@ mod tests {
         assert_eq!(merged.doc.workshop.vote(NodeId(5), ana), Some(70));
         assert_eq!(merged.doc.workshop.vote(NodeId(4), ana), Some(40));
         assert_eq!(merged.doc.workshop.vote(NodeId(3), ana), None);
+    }
+
+    /// OURS added card 3, Ana voted on it, and OURS deleted it again: the
+    /// vote stays for undo. THEIRS's own new card 3 must not inherit it.
+    #[test]
+    fn a_new_card_skips_an_id_our_deleted_card_left_votes_on() {
+        let mut base = Document::default();
+        base.nodes
+            .push(Node::new(NodeId(1), NodeKind::Belief, "base"));
+        let ana = base.workshop.add_participant("Ana");
+        let mut ours = base.clone();
+        ours.workshop.set_vote(NodeId(2), ana, Some(40));
+        let mut theirs = base.clone();
+        theirs
+            .nodes
+            .push(Node::new(NodeId(2), NodeKind::Belief, "theirs"));
+
+        let merged = merge(&base, &ours, &theirs).expect("a valid merge");
+        assert_eq!(merged.renumbered.nodes, 1);
+        let card = merged.doc.nodes.iter().find(|n| n.title == "theirs");
+        assert_eq!(card.map(|n| n.id), Some(NodeId(3)));
+        assert_eq!(merged.doc.workshop.vote(NodeId(3), ana), None);
+        assert_eq!(merged.doc.workshop.vote(NodeId(2), ana), Some(40));
     }
 }
