@@ -376,8 +376,9 @@ fn snapshot_on_every_save_records_each_changed_save() {
     assert_eq!(h.state().doc().snapshots.len(), 1);
 }
 
-#[test]
-fn dots_go_on_canvas_notes_too() {
+/// Ana in an open one-dot round, and a canvas "Onboarding" whose first
+/// section holds one note, id 1.
+fn canvas_in_a_dot_round() -> Document {
     let mut doc = with_people(two_cards(), &["Ana"]);
     let template = &credence::io::templates::built_in()[0];
     let mut canvas = template.instantiate(credence::model::CanvasId(1), "Onboarding");
@@ -394,6 +395,19 @@ fn dots_go_on_canvas_notes_too() {
         open: true,
         dots: Vec::new(),
     });
+    doc
+}
+
+fn note_dot(note: u64) -> DotTarget {
+    DotTarget::Note {
+        canvas: credence::model::CanvasId(1),
+        note: credence::model::NoteId(note),
+    }
+}
+
+#[test]
+fn dots_go_on_canvas_notes_too() {
+    let doc = canvas_in_a_dot_round();
     let mut h = workshop(doc);
     // Opened mid-round: the first person is voting until someone else is picked.
     assert_eq!(
@@ -403,10 +417,7 @@ fn dots_go_on_canvas_notes_too() {
     click_label(&mut h, "Onboarding", Modifiers::NONE);
     click_label(&mut h, "Note: Admins approve new tools", Modifiers::NONE);
     press(&mut h, Key::D);
-    let note = DotTarget::Note {
-        canvas: credence::model::CanvasId(1),
-        note: credence::model::NoteId(1),
-    };
+    let note = note_dot(1);
     assert_eq!(h.state().doc().workshop.dots_on(note), 1);
     h.get_by_label("Dots here: 1");
     h.get_by_label("1. Admins approve new tools  (1 dot)");
@@ -416,6 +427,42 @@ fn dots_go_on_canvas_notes_too() {
     h.get_by_label_contains("Ana has placed all 1 dots");
     click_label(&mut h, "Remove dot", Modifiers::NONE);
     assert_eq!(h.state().doc().workshop.dots_on(note), 0);
+}
+
+/// A deleted note's dots are kept so that undo brings them back with it;
+/// the note written next must not take its id and show them.
+#[test]
+fn a_note_written_after_a_dotted_one_is_deleted_has_no_dots() {
+    let doc = canvas_in_a_dot_round();
+    let section = format!("Section {}", doc.canvases[0].sections[0].title);
+    let mut h = workshop(doc);
+    click_label(&mut h, "Onboarding", Modifiers::NONE);
+    click_label(&mut h, "Note: Admins approve new tools", Modifiers::NONE);
+    press(&mut h, Key::D);
+    assert_eq!(h.state().doc().workshop.dots_on(note_dot(1)), 1);
+    press(&mut h, Key::Delete);
+    assert!(h.state().doc().canvases[0].notes.is_empty());
+    // Let the double-click window of the click on the note pass, so the
+    // next two clicks are a double-click and not the end of a triple.
+    h.run_steps(30);
+    let at = center_of(&h, &section);
+    double_click_at(&mut h, at);
+    type_text(&mut h, "Pilot with two teams");
+    press(&mut h, Key::Enter);
+    let notes = &h.state().doc().canvases[0].notes;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "Pilot with two teams");
+    let new = note_dot(notes[0].id.0);
+    assert_ne!(new, note_dot(1));
+    assert_eq!(h.state().doc().workshop.dots_on(new), 0);
+    h.get_by_label("Note: Pilot with two teams");
+    // Undo takes the new note away and brings the old one back, dot and all.
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    let notes = &h.state().doc().canvases[0].notes;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "Admins approve new tools");
+    assert_eq!(h.state().doc().workshop.dots_on(note_dot(1)), 1);
 }
 
 #[test]

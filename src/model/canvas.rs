@@ -157,6 +157,9 @@ impl Canvas {
         self.notes.iter().find(|n| n.id == id)
     }
 
+    /// Above this canvas's notes only. A note added to a document takes
+    /// [`Document::next_note_id`](super::Document::next_note_id), which
+    /// also skips the ids kept dots name.
     pub fn next_note_id(&self) -> NoteId {
         NoteId(self.notes.iter().map(|n| n.id.0 + 1).max().unwrap_or(1))
     }

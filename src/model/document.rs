@@ -1,6 +1,6 @@
 //! The whole belief map, plus the invariants every loaded or edited document keeps.
 
-use super::canvas::{Canvas, CanvasId, MAX_GRID};
+use super::canvas::{Canvas, CanvasId, MAX_GRID, NoteId};
 use super::{Conflict, Edge, EdgeId, MAX_WIP, Node, NodeId, Snapshot, Workshop};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -389,7 +389,21 @@ impl Document {
         self.canvases.iter().find(|c| c.id == id)
     }
 
+    /// A canvas id nothing names: dots on a deleted canvas's notes are
+    /// kept (undo brings the canvas back), so a new canvas must not take
+    /// its id and show them.
     pub fn next_canvas_id(&self) -> CanvasId {
-        CanvasId(self.canvases.iter().map(|c| c.id.0 + 1).max().unwrap_or(1))
+        let dotted = self.workshop.notes_dotted().map(|(c, _)| c.0);
+        let listed = self.canvases.iter().map(|c| c.id.0);
+        CanvasId(listed.chain(dotted).max().unwrap_or(0) + 1)
+    }
+
+    /// A note id on `canvas` nothing names, for the same reason as
+    /// [`Document::next_canvas_id`]: a deleted note's dots stay for undo.
+    pub fn next_note_id(&self, canvas: CanvasId) -> NoteId {
+        let dotted = self.workshop.notes_dotted();
+        let dotted = dotted.filter(|&(c, _)| c == canvas).map(|(_, n)| n.0);
+        let listed = self.canvas(canvas).into_iter().flat_map(|c| &c.notes);
+        NoteId(listed.map(|n| n.id.0).chain(dotted).max().unwrap_or(0) + 1)
     }
 }

@@ -182,6 +182,16 @@ impl Workshop {
             .chain(dots.map(|d| d.participant))
     }
 
+    /// Every note that dots name, as (canvas, note): a dot on a deleted
+    /// note or canvas stays for undo.
+    pub fn notes_dotted(&self) -> impl Iterator<Item = (CanvasId, NoteId)> + '_ {
+        let dots = self.dot_round.iter().flat_map(|r| &r.dots);
+        dots.filter_map(|d| match d.target {
+            DotTarget::Note { canvas, note } => Some((canvas, note)),
+            DotTarget::Node(_) => None,
+        })
+    }
+
     /// Every node id the workshop names, deleted nodes' votes and dots
     /// included.
     pub fn node_ids(&self) -> impl Iterator<Item = NodeId> + '_ {
@@ -469,6 +479,38 @@ mod tests {
             NodeId(10),
             "a deleted card in a snapshot"
         );
+    }
+
+    #[test]
+    fn new_notes_and_canvases_skip_ids_kept_dots_name() {
+        let (_, ana, _) = room();
+        let mut doc = crate::model::Document::default();
+        let note = |canvas, note| DotTarget::Note {
+            canvas: CanvasId(canvas),
+            note: NoteId(note),
+        };
+        assert_eq!(doc.next_canvas_id(), CanvasId(1));
+        assert_eq!(doc.next_note_id(CanvasId(1)), NoteId(1));
+        doc.workshop.dot_round = Some(DotRound {
+            per_person: 5,
+            open: true,
+            dots: vec![
+                Dot {
+                    participant: ana,
+                    target: note(1, 4),
+                },
+                Dot {
+                    participant: ana,
+                    target: note(3, 2),
+                },
+            ],
+        });
+        assert_eq!(doc.next_note_id(CanvasId(1)), NoteId(5), "a deleted note");
+        assert_eq!(doc.next_note_id(CanvasId(3)), NoteId(3));
+        assert_eq!(doc.next_note_id(CanvasId(2)), NoteId(1), "another canvas's");
+        assert_eq!(doc.next_canvas_id(), CanvasId(4), "a deleted canvas");
+        doc.workshop.dot_round = None;
+        assert_eq!(doc.next_canvas_id(), CanvasId(1));
     }
 
     #[test]

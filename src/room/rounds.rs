@@ -162,7 +162,7 @@ pub fn land_waiting(state: &mut RoomState, doc: &Document) -> Option<Command> {
 fn landing(doc: &Document, hidden: Vec<HiddenNote>) -> Option<Command> {
     let mut commands = Vec::new();
     for canvas in &doc.canvases {
-        let mut next = canvas.next_note_id();
+        let mut next = doc.next_note_id(canvas.id);
         let notes: Vec<Note> = hidden
             .iter()
             .filter(|h| {

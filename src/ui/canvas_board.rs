@@ -76,10 +76,10 @@ impl CredenceApp {
     /// Adds a note to `section` at `index` and starts typing its text.
     pub fn add_note(&mut self, canvas: CanvasId, section: SectionId, index: usize) {
         self.commit_note_edit();
-        let Some(c) = self.open.doc().canvas(canvas) else {
+        if self.open.doc().canvas(canvas).is_none() {
             return;
-        };
-        let id = c.next_note_id();
+        }
+        let id = self.open.doc().next_note_id(canvas);
         let key = self.doc_ui.canvas_board.fresh_key("note");
         self.edit_canvas(canvas, Some(key.clone()), |c| {
             c.notes.push(Note {

@@ -81,16 +81,10 @@ fn people_named(doc: &Document) -> Vec<ParticipantId> {
 /// The highest canvas id and note id that dots in `docs` name (on the
 /// canvas `on`, if given): a dot on a deleted note stays for undo.
 fn dotted_notes(docs: [&Document; 3], on: Option<CanvasId>) -> (u64, u64) {
-    let dots = docs
-        .into_iter()
-        .flat_map(|d| d.workshop.dot_round.iter().flat_map(|r| &r.dots));
-    dots.filter_map(|d| match d.target {
-        DotTarget::Note { canvas, note } if on.is_none_or(|c| c == canvas) => {
-            Some((canvas.0, note.0))
-        }
-        _ => None,
-    })
-    .fold((0, 0), |(c, n), (dc, dn)| (c.max(dc), n.max(dn)))
+    let dotted = docs.into_iter().flat_map(|d| d.workshop.notes_dotted());
+    dotted
+        .filter(|&(canvas, _)| on.is_none_or(|c| c == canvas))
+        .fold((0, 0), |(c, n), (dc, dn)| (c.max(dc.0), n.max(dn.0)))
 }
 
 /// Renumbers THEIRS's clashing new ids in place.
