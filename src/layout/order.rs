@@ -91,6 +91,58 @@ pub(super) fn sift_all(l: &mut Layered, work: usize) {
     }
 }
 
+/// Iterated local search from the layers as they are: shuffle a few
+/// neighbours in one layer, sift back to a local minimum within `work`,
+/// and keep the result when it crosses no more, so that equal orders
+/// drift across plateaus. The tries' starts all fall into the few basins
+/// that sweeps lead to, and kicks leave them. Deterministic: the kicks
+/// come from `seed`.
+pub(super) fn kicked(l: &mut Layered, rounds: usize, work: usize, seed: u64) -> usize {
+    let mut pos = positions(l);
+    let mut best = total_crossings(l, &pos);
+    let kickable: Vec<usize> = (0..l.layers.len())
+        .filter(|&i| l.layers[i].len() >= 3)
+        .collect();
+    if kickable.is_empty() || best == 0 {
+        return best;
+    }
+    let mut best_layers = l.layers.clone();
+    let mut state = KICK_SEED.wrapping_mul(seed + 1) | 1;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n.max(1) as u64) as usize
+    };
+    for _ in 0..rounds {
+        let layer = kickable[next(kickable.len())];
+        let len = l.layers[layer].len();
+        let width = (3 + next(len.min(KICK_WIDTH) - 2)).min(len);
+        let start = next(len - width + 1);
+        let mut shuffle = next(usize::MAX) as u64 | 1;
+        shuffle_in_place(&mut l.layers[layer][start..start + width], &mut shuffle);
+        sift_all(l, work);
+        pos = positions(l);
+        let crossings = total_crossings(l, &pos);
+        if crossings <= best {
+            best = crossings;
+            best_layers.clone_from(&l.layers);
+            if best == 0 {
+                break;
+            }
+        } else {
+            l.layers.clone_from(&best_layers);
+        }
+    }
+    l.layers = best_layers;
+    best
+}
+
+/// The most neighbours one kick shuffles: enough to leave a sifting
+/// minimum, few enough that sifting lands near it.
+const KICK_WIDTH: usize = 8;
+const KICK_SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+
 /// Crossings between neighbouring layers, in the layers' order.
 pub(super) fn crossings(l: &Layered) -> usize {
     total_crossings(l, &positions(l))
