@@ -127,7 +127,10 @@ pub(super) fn layout(
             (shift, in_band)
         });
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        let (l, mut centre, fresh) = if let Some((_, in_band)) = &keep {
+        // `tangled`: whether the drawing is still to be untangled. A kept
+        // drawing never is (it would move what is known), and kicks
+        // untangle the drawings they weigh.
+        let (l, mut centre, tangled) = if let Some((_, in_band)) = &keep {
             // The current order wins unless it crosses far more than a
             // fresh start: a map that was never laid out has no order
             // worth keeping.
@@ -157,7 +160,7 @@ pub(super) fn layout(
             let (l, centre, untangled) = kicked_drawing(l, drawn, options, &layer_y);
             (l, centre, !untangled)
         };
-        if fresh {
+        if tangled {
             untangle_drawing(&l, &mut centre, &layer_y, options.node_gap);
         }
         // Vertices 0..real are the component's members, in order.
@@ -267,17 +270,22 @@ fn kept_drawing(
     (drawn_crossings(&l, &centre, layer_y), l, centre)
 }
 
-/// Places a fresh order: the centre of every vertex along its layer and
-/// the straight-line crossings, which the straightened order counts
-/// exactly.
-fn finish(l: &mut Layered, options: &LayoutOptions, layer_y: &[f32]) -> (Vec<f32>, usize) {
+/// Places a fresh order, sifting within `sifting` work: the centre of
+/// every vertex along its layer and the straight-line crossings, which the
+/// straightened order counts exactly.
+fn finish(
+    l: &mut Layered,
+    options: &LayoutOptions,
+    layer_y: &[f32],
+    sifting: usize,
+) -> (Vec<f32>, usize) {
     // The order counts a long edge along its chain of dummies, but the
     // reader sees one straight line, which coordinates rarely bend the
     // chain into (13% more crossings on deep 3,000-card maps). So the
     // dummies are moved to where the lines pass, the order is sifted from
     // there, and the new drawing is kept if its lines cross less.
     let (centre, drawn) = placed(l, options.node_gap, layer_y);
-    resifted(l, options, layer_y, (centre, drawn), order::SIFT_WORK)
+    resifted(l, options, layer_y, (centre, drawn), sifting)
 }
 
 /// Sifts the drawn order (`l`'s layers, straightened onto `drawn`'s lines)
@@ -349,8 +357,7 @@ fn kicked_drawing(
         }
         let mut kicked = l.clone();
         order::kicked(&mut kicked, rounds, sifting, item);
-        let placed = placed(&mut kicked, options.node_gap, layer_y);
-        let (centre, _) = resifted(&mut kicked, options, layer_y, placed, sifting);
+        let (centre, _) = finish(&mut kicked, options, layer_y, sifting);
         untangled(kicked, centre)
     });
     let (_, l, centre) = candidates
@@ -483,7 +490,7 @@ fn best_of_tries(
         (crossings, l)
     };
     let finished = |(n, mut l): (usize, Layered)| {
-        let (centre, crossings) = finish(&mut l, options, layer_y);
+        let (centre, crossings) = finish(&mut l, options, layer_y, order::SIFT_WORK);
         ((crossings, n), l, centre)
     };
     let finishing = finished_for(tries);
@@ -947,7 +954,8 @@ mod tests {
                         let mut l = base.clone();
                         let ordered =
                             order::reduce(&mut l, options.sweeps, order::Start::Fresh(t as u64));
-                        let (centre, crossings) = finish(&mut l, &options, &layer_y);
+                        let (centre, crossings) =
+                            finish(&mut l, &options, &layer_y, order::SIFT_WORK);
                         (ordered, crossings, centre)
                     })
                     .collect();

@@ -98,8 +98,7 @@ pub(super) fn sift_all(l: &mut Layered, work: usize) {
 /// that sweeps lead to, and kicks leave them. Deterministic: the kicks
 /// come from `seed`.
 pub(super) fn kicked(l: &mut Layered, rounds: usize, work: usize, seed: u64) -> usize {
-    let mut pos = positions(l);
-    let mut best = total_crossings(l, &pos);
+    let mut best = crossings(l);
     let kickable: Vec<usize> = (0..l.layers.len())
         .filter(|&i| l.layers[i].len() >= 3)
         .collect();
@@ -122,10 +121,9 @@ pub(super) fn kicked(l: &mut Layered, rounds: usize, work: usize, seed: u64) -> 
         let mut shuffle = next(usize::MAX) as u64 | 1;
         shuffle_in_place(&mut l.layers[layer][start..start + width], &mut shuffle);
         sift_all(l, work);
-        pos = positions(l);
-        let crossings = total_crossings(l, &pos);
-        if crossings <= best {
-            best = crossings;
+        let now = crossings(l);
+        if now <= best {
+            best = now;
             best_layers.clone_from(&l.layers);
             if best == 0 {
                 break;
